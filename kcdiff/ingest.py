@@ -1,0 +1,145 @@
+"""Reading a filing: path -> ``Filing`` (blocks in reading order, metadata, warnings).
+
+One reader per format, one result type. Readers never guess: a file that cannot be read
+raises an ``InputError`` naming the file and the problem.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .errors import InputError
+from .model import Block, Filing
+
+__all__ = ["read_filing", "parse_text", "strip_markup", "MAX_BYTES"]
+
+MAX_BYTES = 50 * 1024 * 1024
+
+# Markdown-ish presentation that carries no content: bold/italic markers, inline tags,
+# escaped dollar signs, link syntax.
+_MARKDOWN_SIGNS = re.compile(r"\*\*|</?(?:i|u|b|em|strong|sup|sub)>|\\\$|\]\(#?\)")
+_TAGS = re.compile(r"</?(?:i|u|b|em|strong|sup|sub|br|span|p)\b[^>]*>", re.IGNORECASE)
+_BOLD = re.compile(r"\*\*")
+_ITALIC = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
+_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
+_ESCAPE = re.compile(r"\\([$*_#\[\]()`])")
+_BULLET = re.compile(r"^\s*(?:[-\u2022\u25cf\u25aa\u00b7]|\*(?!\*))\s+")
+
+
+def read_filing(path: str | Path, max_bytes: int = MAX_BYTES) -> Filing:
+    """Read the filing at ``path``."""
+    path = Path(path)
+    data = _read_bytes(path, max_bytes)
+    text = _decode_text(path, data)
+    return parse_text(text, str(path))
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    if not path.exists():
+        raise InputError(str(path), "no such file")
+    if path.is_dir():
+        raise InputError(str(path), "is a directory, not a filing")
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise InputError(str(path), f"file is {size:,} bytes, over the {max_bytes:,}-byte limit")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(str(path), f"cannot be read ({exc.strerror or exc})") from exc
+    if not data.strip():
+        raise InputError(str(path), "file is empty")
+    return data
+
+
+def _decode_text(path: Path, data: bytes) -> str:
+    if b"\x00" in data[:8192]:
+        raise InputError(str(path), "not a PDF, HTML or text filing (binary content)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            str(path), f"text is not valid UTF-8 (byte {exc.start}); save it as UTF-8"
+        ) from exc
+
+
+def strip_markup(line: str) -> str:
+    """Remove Markdown-ish presentation (``**``, ``*italic*``, ``<i>``, ``\\$``, links)."""
+    line = _TAGS.sub("", line)
+    line = _LINK.sub(r"\1", line)
+    line = _BOLD.sub("", line)
+    line = _ITALIC.sub(r"\1", line)
+    return _ESCAPE.sub(r"\1", line)
+
+
+def parse_text(text: str, path: str) -> Filing:
+    """Blocks from plain or Markdown-ish text: blank lines end a block, lines with tabs are
+    table rows, other lines of a block are one paragraph (a bullet starts a new one)."""
+    markdown = bool(_MARKDOWN_SIGNS.search(text))
+    lines = [strip_markup(line) if markdown else line for line in text.splitlines()]
+    blocks: list[Block] = []
+    chunk: list[str] = []
+    for line in [*lines, ""]:
+        if line.strip():
+            chunk.append(line)
+        elif chunk:
+            blocks.extend(_chunk_blocks(chunk))
+            chunk = []
+    return Filing(path=path, format="markdown" if markdown else "text", blocks=tuple(blocks))
+
+
+def _chunk_blocks(chunk: list[str]) -> list[Block]:
+    """Split one blank-line-delimited chunk into runs of table rows and paragraphs."""
+    blocks: list[Block] = []
+    rows: list[tuple[str, ...]] = []
+    paragraph: list[str] = []
+
+    def flush() -> None:
+        if rows:
+            blocks.append(_table_block(rows))
+            rows.clear()
+        if paragraph:
+            blocks.append(Block("paragraph", " ".join(paragraph)))
+            paragraph.clear()
+
+    for position, line in enumerate(chunk):
+        if _is_lone_label(line) and (position == 0 or _starts_table(chunk, position + 1, line)):
+            # "FINANCIAL HIGHLIGHTS\t\t\t": a heading that the PDF padded with tabs.
+            paragraph.append(" ".join(line.split()))
+        elif "\t" in line.strip(" ") or (rows and "\t" in line):
+            if paragraph:
+                flush()
+            rows.append(_cells(line))
+        else:
+            if rows or (paragraph and _BULLET.match(line)):
+                flush()
+            paragraph.append(" ".join(line.split()))
+    flush()
+    return blocks
+
+
+def _starts_table(chunk: list[str], position: int, line: str) -> bool:
+    """An UPPERCASE lone label followed by a column header row ("\tDec 31,\tJune 30,")
+    is a heading that PDF extraction ran into the previous table."""
+    label = line.split("\t")[0].strip()
+    if position >= len(chunk) or not label.isupper():
+        return False
+    following = chunk[position].split("\t")
+    return len(following) > 1 and not following[0].strip()
+
+
+def _is_lone_label(line: str) -> bool:
+    cells = [cell.strip() for cell in line.split("\t")]
+    return bool(cells[0]) and not any(cells[1:])
+
+
+def _cells(line: str) -> tuple[str, ...]:
+    cells = [" ".join(cell.split()) for cell in line.split("\t")]
+    while cells and not cells[-1]:
+        cells.pop()
+    return tuple(cells)
+
+
+def _table_block(rows: list[tuple[str, ...]]) -> Block:
+    text = "\n".join("\t".join(row) for row in rows)
+    return Block("table", text, rows=tuple(rows))

@@ -1,0 +1,306 @@
+"""The plain data every stage of kcdiff passes on; no I/O here.
+
+Pipeline: ingest (path -> Filing) -> segment (Filing -> Sections) -> align (two section
+lists -> Alignment) -> wording / figures / board diffs -> compare (-> Report) -> render.
+
+All classes are frozen dataclasses so a stage can never change what an earlier one made.
+``Report.to_json()`` is the ``kcdiff/report-v1`` document; the HTML reads the same model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+SCHEMA = "kcdiff/report-v1"
+
+BlockKind = Literal["paragraph", "table", "heading"]
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph, heading or table of a filing, in reading order.
+
+    ``text`` is the filing's own text with presentation markup removed (``**``, ``<i>``,
+    HTML tags) but its own quotes, dashes and spelling kept: this is what a report shows.
+    A table keeps its rows as cells; ``text`` is then the rows joined by tabs and newlines.
+    ``heading_level`` is a hint from the source format (HTML ``<h2>``, a wholly bold line),
+    ``None`` when the format says nothing; segment decides what really is a heading.
+    """
+
+    kind: BlockKind
+    text: str
+    rows: tuple[tuple[str, ...], ...] = ()
+    page: int | None = None
+    heading_level: int | None = None
+
+
+@dataclass(frozen=True)
+class FilingMeta:
+    """What a filing says about itself; any field may be unknown (empty string)."""
+
+    issuer: str = ""
+    stock_code: str = ""
+    title: str = ""
+    doc_type: str = ""  # interim_results, annual_results, monthly_return, ...
+    period: str = ""  # as printed, e.g. "six months ended June 30, 2023"
+    period_end: str = ""  # ISO date, e.g. "2023-06-30"
+    published: str = ""  # ISO date of the announcement
+    language: str = ""
+
+
+@dataclass(frozen=True)
+class Check:
+    """A finding about one filing, or about reading it: a failed consistency check,
+    a page that could not be read, a board statement that could not be parsed."""
+
+    kind: str
+    severity: Literal["error", "warning", "info"]
+    where: str
+    message: str
+    filing: Literal["old", "new", ""] = ""
+
+
+@dataclass(frozen=True)
+class Filing:
+    """One ingested document: its blocks in reading order, its metadata, and what
+    went wrong while reading it (as warnings, never as a crash)."""
+
+    path: str
+    format: str  # "text", "markdown", "html", "pdf"
+    blocks: tuple[Block, ...]
+    meta: FilingMeta = field(default_factory=FilingMeta)
+    warnings: tuple[Check, ...] = ()
+    pages: int | None = None
+
+
+# Canonical section categories; see segment.CATEGORY_RULES for how titles map to them.
+CATEGORIES = (
+    "cover",
+    "highlights",
+    "non_gaap",
+    "business_review",
+    "mdna",
+    "liquidity",
+    "employees",
+    "governance",
+    "statements",
+    "notes",
+    "board",
+    "other",
+)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading and the blocks up to the next heading. Sections form a tree through
+    ``level`` and ``parent`` (the index of the enclosing section in the filing's list,
+    -1 at the top); the list itself is in document order."""
+
+    index: int
+    title: str
+    number: str  # "3", "(b)", "" when the heading has none
+    level: int
+    category: str
+    blocks: tuple[Block, ...]
+    parent: int = -1
+
+    @property
+    def text(self) -> str:
+        return "\n".join(block.text for block in self.blocks)
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """Which old section corresponds to which new one. Computed before any diffing.
+
+    ``pairs`` are (old index, new index, score) in new-document order; ``only_old`` and
+    ``only_new`` are the indexes left over (removed and added sections)."""
+
+    pairs: tuple[tuple[int, int, float], ...]
+    only_old: tuple[int, ...]
+    only_new: tuple[int, ...]
+
+
+EditOp = Literal["insert", "delete", "replace", "move"]
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One change of wording. ``old``/``new`` are the filing's own text (empty for an
+    insert/delete). ``routine`` marks an edit that only rolls a period or date forward.
+    ``amounts`` is true when the edit changes a monetary amount or percentage."""
+
+    op: EditOp
+    old: str
+    new: str
+    routine: bool = False
+    amounts: bool = False
+
+
+SpanKind = Literal["equal", "insert", "delete"]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of text in a redline: unchanged, inserted or deleted. ``edit`` is the index
+    into the section's ``edits`` that this span belongs to (-1 for equal text)."""
+
+    kind: SpanKind
+    text: str
+    edit: int = -1
+
+
+@dataclass(frozen=True)
+class RedlineParagraph:
+    """One paragraph of a section's redline as a sequence of spans. ``status`` tells a
+    paragraph kept in place (possibly edited) from one inserted, deleted or moved whole."""
+
+    status: Literal["equal", "changed", "inserted", "deleted", "moved_from", "moved_to"]
+    spans: tuple[Span, ...]
+
+
+SectionStatus = Literal["added", "removed", "changed", "unchanged"]
+
+
+@dataclass(frozen=True)
+class SectionDiff:
+    status: SectionStatus
+    category: str
+    old_title: str
+    new_title: str
+    similarity: float
+    edits: tuple[Edit, ...] = ()
+    redline: tuple[RedlineParagraph, ...] = ()
+    old_number: str = ""
+    new_number: str = ""
+    level: int = 1
+
+    @property
+    def title(self) -> str:
+        return self.new_title or self.old_title
+
+    @property
+    def substantive_edits(self) -> int:
+        return sum(1 for edit in self.edits if not edit.routine)
+
+
+FigureStatus = Literal["changed", "restated", "added", "removed"]
+
+
+@dataclass(frozen=True)
+class FigureChange:
+    """A line item that moved between the filings. Values are as printed in the table's
+    unit (negative for parentheses); ``None`` when the item has no value on that side."""
+
+    status: FigureStatus
+    table: str
+    item: str
+    period: str
+    old_period: str
+    old_value: float | None
+    new_value: float | None
+    unit: str
+    old_item: str = ""
+
+    @property
+    def change(self) -> float | None:
+        if self.old_value is None or self.new_value is None:
+            return None
+        return self.new_value - self.old_value
+
+    @property
+    def change_pct(self) -> float | None:
+        if self.change is None or not self.old_value:
+            return None
+        return 100.0 * self.change / abs(self.old_value)
+
+
+BoardStatus = Literal["joined", "left", "role_changed", "name_changed"]
+
+
+@dataclass(frozen=True)
+class Director:
+    name: str  # as printed, without the honorific
+    roles: tuple[str, ...]  # canonical: chairman, vice_chairman, chief_executive, ...
+    honorific: str = ""
+
+
+@dataclass(frozen=True)
+class BoardChange:
+    status: BoardStatus | str
+    name: str
+    old_name: str = ""
+    old_roles: tuple[str, ...] = ()
+    new_roles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FilingSummary:
+    path: str
+    issuer: str
+    stock_code: str
+    title: str
+    period: str
+    format: str = ""
+    doc_type: str = ""
+    published: str = ""
+
+    @classmethod
+    def of(cls, filing: Filing) -> FilingSummary:
+        meta = filing.meta
+        return cls(
+            path=filing.path,
+            issuer=meta.issuer,
+            stock_code=meta.stock_code,
+            title=meta.title,
+            period=meta.period,
+            format=filing.format,
+            doc_type=meta.doc_type,
+            published=meta.published,
+        )
+
+
+@dataclass(frozen=True)
+class Summary:
+    sections_added: int
+    sections_removed: int
+    sections_changed: int
+    figures_changed: int
+    board_changes: int
+    checks: int
+    sections_unchanged: int = 0
+    edits: int = 0
+    routine_edits: int = 0
+    figures_restated: int = 0
+
+
+@dataclass(frozen=True)
+class Report:
+    old: FilingSummary
+    new: FilingSummary
+    summary: Summary
+    sections: tuple[SectionDiff, ...]
+    figures: tuple[FigureChange, ...] = ()
+    board: tuple[BoardChange, ...] = ()
+    checks: tuple[Check, ...] = ()
+    old_board: tuple[Director, ...] = ()
+    new_board: tuple[Director, ...] = ()
+    schema: str = SCHEMA
+
+    @property
+    def has_differences(self) -> bool:
+        s = self.summary
+        return bool(
+            s.sections_added or s.sections_removed or s.sections_changed
+            or s.figures_changed or s.board_changes
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``kcdiff/report-v1`` document (see kcdiff/report-v1.schema.json)."""
+        document = asdict(self)
+        document["schema"] = self.schema
+        for figure, source in zip(document["figures"], self.figures, strict=True):
+            figure["change"] = source.change
+            figure["change_pct"] = source.change_pct
+        return document

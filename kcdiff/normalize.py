@@ -1,0 +1,69 @@
+"""How text is compared: the filing's own text is shown, its comparable form is diffed.
+
+Two spellings that a reader would call the same text (curly or straight quotes, an en dash
+or a hyphen, a non-breaking space, a soft hyphen, different runs of blanks) have the same
+comparable form, so they never show as a change.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["comparable", "comparable_token", "words", "TOKEN"]
+
+_TRANSLATE = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u2033": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u3000": " ",
+        "\u00ad": None,  # soft hyphen: a line-break hint, not a character
+        "\u200b": None,
+        "\ufeff": None,
+    }
+)
+
+_SPACES = re.compile(r"\s+")
+
+# A token is a number (with its separators), a word, a single CJK character (Chinese has
+# no spaces, so each character is a word for the diff), or one other visible character.
+TOKEN = re.compile(
+    r"\d[\d,.]*\d%?|\d%?"
+    r"|[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff]"
+    r"|[^\W\d_\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff]+(?:['\u2019][^\W\d_]+)*"
+    r"|\S",
+    re.UNICODE,
+)
+
+
+def comparable(text: str) -> str:
+    """The form of ``text`` that comparisons use: NFKC, straight quotes, plain hyphens,
+    no soft hyphens, single spaces, no leading or trailing blanks."""
+    text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
+    return _SPACES.sub(" ", text).strip()
+
+
+def comparable_token(token: str) -> str:
+    return unicodedata.normalize("NFKC", token).translate(_TRANSLATE)
+
+
+def words(text: str) -> list[str]:
+    """The comparable tokens of ``text``."""
+    return TOKEN.findall(comparable(text))

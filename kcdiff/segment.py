@@ -1,0 +1,359 @@
+"""Splitting a filing into sections: Filing -> tuple of ``Section`` in document order.
+
+A heading is recognised by its shape: an UPPERCASE line, a numbered note ("3. REVENUES"),
+a lettered sub-note ("(b) Going concern consideration"), a short Title Case line
+("Liquidity and Capital Resource"), a short Chinese line, or a heading hint from the
+source format. Everything before the announcement's own title (and the paragraphs just
+after it) is the cover. "By order of the Board" opens the closing board statement.
+
+Each section gets a canonical category from ``CATEGORY_RULES`` (first match on its title),
+else its parent's, else "other".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Block, Filing, Section
+from .normalize import comparable
+
+__all__ = ["segment", "CATEGORY_RULES", "category_of", "split_heading"]
+
+# Canonical categories, tried in order on a section's title (upper-cased). A section with
+# no match takes its parent's category; a top-level one with no match is "other".
+CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (category, re.compile(pattern))
+    for category, pattern in (
+        ("board", r"BY ORDER OF THE BOARD|DATE OF THIS ANNOUNCEMENT|董事會"),
+        ("highlights", r"HIGHLIGHTS|財務摘要|摘要"),
+        ("non_gaap", r"NON-GAAP|NON GAAP"),
+        ("liquidity", r"LIQUIDITY|CAPITAL RESOURCE|FINANCIAL RESOURCES|流動資金|財務資源"),
+        ("employees", r"EMPLOYEE|REMUNERATION|STAFF|HUMAN RESOURCE|僱員|員工"),
+        ("notes", r"^NOTES\b|NOTES TO|附註"),
+        (
+            "statements",
+            r"STATEMENTS? OF|BALANCE SHEETS?|INCOME STATEMENT|FINANCIAL POSITION"
+            r"|FINANCIAL INFORMATION|^CASH FLOWS|損益表|財務狀況表|資產負債表|現金流量表",
+        ),
+        (
+            "business_review",
+            r"BUSINESS REVIEW|OUTLOOK|PROSPECT|BUSINESS OVERVIEW|OPERATIONS? REVIEW"
+            r"|ESG\b|ENVIRONMENTAL|業務回顧|展望",
+        ),
+        (
+            "governance",
+            r"GOVERNANCE|AUDIT COMMITTEE|MODEL CODE|PURCHASE, SALE OR REDEMPTION|LITIGATION"
+            r"|AUDITOR|COMPANY SECRETARY|DIRECTORS?\b|COMMITTEE|企業管治|審核委員會",
+        ),
+        (
+            "mdna",
+            r"MANAGEMENT DISCUSSION|MANAGEMENT'S DISCUSSION|FINANCIAL REVIEW|FOREIGN EXCHANGE"
+            r"|FOREIGN CURRENCY|GEARING|MATERIAL INVESTMENT|SIGNIFICANT INVESTMENT|CONTINGENT"
+            r"|ACQUISITION|CHARGES? ON|PLEDGE|CAPITAL EXPENDITURE|CAPITAL COMMITMENT"
+            r"|RESULTS OF OPERATIONS|管理層討論|財務回顧",
+        ),
+    )
+)
+
+# Categories whose sub-sections always belong to them, whatever their own titles say
+# ("7. DIVIDENDS" inside the notes is a note, not a governance section).
+_ENCLOSING = {"notes", "board"}
+
+_NUMBERED = re.compile(r"^(\d{1,2})\.?\s+(\S.*)$")
+_LETTERED = re.compile(r"^\(([a-z]{1,2}|[ivx]{1,4})\)\s+(\S.*)$")
+_CJK_NUMBERED = re.compile(r"^([一二三四五六七八九十]{1,3})[、.．]\s*(\S.*)$")
+_PARENTHESISED = re.compile(r"\([^)]*\)")
+_DATE = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\s+\d{1,2},\s+\d{4}\b|\b\d{1,2}\s+(?:January|February|March|April|May|June"
+    r"|July|August|September|October|November|December)\s+\d{4}\b",
+    re.IGNORECASE,
+)
+_TITLE = re.compile(r"RESULTS|ANNOUNCEMENT|業績|公告")
+_SMALL_WORDS = {
+    "a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to",
+    "with", "per", "its", "into", "under", "over", "than", "vs", "via",
+}
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK_SENTENCE_END = re.compile(r"[。，；：,;:！？]")
+_BOARD_OPENING = re.compile(r"^By (?:order|Order|ORDER) of the (?:Board|BOARD)\b")
+_BOARD_STATEMENT = re.compile(r"^As at the date of this announcement", re.IGNORECASE)
+
+MAX_HEADING_CHARS = 160
+MAX_TITLE_CASE_WORDS = 14
+
+
+@dataclass(frozen=True)
+class Heading:
+    number: str
+    title: str
+    rank: str  # "hint", "upper", "numbered", "lettered", "title", "board"
+    level_hint: int | None = None
+
+
+def segment(filing: Filing) -> tuple[Section, ...]:
+    """The sections of ``filing`` in document order; the first is the cover."""
+    blocks = filing.blocks
+    cover_end = _cover_end(blocks)
+    builder = _SectionBuilder()
+    builder.open(Heading("", _cover_title(blocks[:cover_end]), "cover"), level=0)
+    builder.current_blocks.extend(blocks[:cover_end])
+    body = blocks[cover_end:]
+    headings = _headings(body)
+    in_board = False
+    for position, (block, heading) in enumerate(zip(body, headings, strict=True)):
+        if in_board or heading is None:
+            builder.current_blocks.append(block)
+            continue
+        in_board = heading.rank == "board"
+        if heading.rank == "upper" and builder.in_notes() and _next_is_note(headings, position):
+            # PDF text often loses a note's number ("4." on a line of its own): an
+            # unnumbered heading followed by more numbered notes is still a note.
+            heading = Heading("", heading.title, "numbered")
+        builder.open(heading, level=None)
+        if heading.rank == "board" and not _BOARD_OPENING.match(block.text):
+            builder.current_blocks.append(block)
+    return builder.finish()
+
+
+def _headings(blocks: tuple[Block, ...]) -> list[Heading | None]:
+    headings = []
+    for block in blocks:
+        heading = heading_of(block)
+        if heading is None and block.kind == "paragraph" and _BOARD_STATEMENT.match(block.text):
+            heading = Heading("", "Board of directors", "board")
+        headings.append(heading)
+    return headings
+
+
+def _next_is_note(headings: list[Heading | None], position: int) -> bool:
+    following = (h for h in headings[position + 1:] if h is not None and h.rank != "lettered")
+    upcoming = next(following, None)
+    return upcoming is not None and upcoming.rank == "numbered"
+
+
+class _SectionBuilder:
+    """Collects blocks under the current heading and keeps the stack of open sections."""
+
+    def __init__(self) -> None:
+        self.sections: list[Section] = []
+        self.stack: list[tuple[int, int]] = []  # (level, index)
+        self.current_blocks: list[Block] = []
+        self.pending: tuple[Heading, int, int] | None = None
+
+    def open(self, heading: Heading, level: int | None) -> None:
+        self._close()
+        if level is None:
+            level = self._level_of(heading)
+        while self.stack and self.stack[-1][0] >= level:
+            self.stack.pop()
+        parent = self.stack[-1][1] if self.stack else -1
+        self.pending = (heading, level, parent)
+        self.stack.append((level, len(self.sections)))
+
+    def in_notes(self) -> bool:
+        return any(
+            index < len(self.sections) and self.sections[index].category == "notes"
+            for _, index in self.stack
+        )
+
+    def _level_of(self, heading: Heading) -> int:
+        if heading.rank in ("upper", "board"):
+            return 1
+        if heading.rank == "hint" and heading.level_hint:
+            return heading.level_hint
+        if heading.rank == "numbered":
+            return 2
+        if heading.rank == "lettered":
+            return 3
+        # Title Case: one level below the nearest heading that is not itself Title Case.
+        parents = [level for level, index in self.stack if self._rank(index) != "title"]
+        return (parents[-1] if parents else 0) + 1
+
+    def _rank(self, index: int) -> str:
+        if index == len(self.sections) and self.pending:
+            return self.pending[0].rank
+        return self._ranks[index]
+
+    _ranks: list[str]
+
+    def _close(self) -> None:
+        if self.pending is None:
+            self._ranks = []
+            return
+        heading, level, parent = self.pending
+        index = len(self.sections)
+        category = _category(heading, parent, self.sections)
+        self.sections.append(
+            Section(
+                index=index,
+                title=heading.title,
+                number=heading.number,
+                level=level,
+                category=category,
+                blocks=tuple(self.current_blocks),
+                parent=parent,
+            )
+        )
+        self._ranks.append(heading.rank)
+        self.current_blocks = []
+        self.pending = None
+
+    def finish(self) -> tuple[Section, ...]:
+        self._close()
+        return tuple(self.sections)
+
+
+def _category(heading: Heading, parent: int, sections: list[Section]) -> str:
+    if heading.rank == "cover":
+        return "cover"
+    if heading.rank == "board":
+        return "board"
+    parent_category = sections[parent].category if parent >= 0 else ""
+    if parent_category in _ENCLOSING:
+        return parent_category
+    own = category_of(heading.title)
+    if own:
+        return own
+    if heading.rank == "numbered" and parent_category in ("", "other", "cover"):
+        return "notes" if _follows_notes(sections) else parent_category or "other"
+    return parent_category if parent_category not in ("", "cover") else "other"
+
+
+def _follows_notes(sections: list[Section]) -> bool:
+    """True when the last numbered section before this one was a note: a stray unnumbered
+    heading (PDF text loses numbers) must not end the notes."""
+    for section in reversed(sections):
+        if section.number and section.level == 2:
+            return section.category == "notes"
+    return False
+
+
+def category_of(title: str) -> str:
+    """The category a title names by itself, or "" when it names none."""
+    key = comparable(title).upper()
+    for category, pattern in CATEGORY_RULES:
+        if pattern.search(key):
+            return category
+    return ""
+
+
+def heading_of(block: Block) -> Heading | None:
+    """The heading that ``block`` is, or None when it is body text."""
+    if block.kind == "heading" or block.heading_level:
+        number, title = split_heading(block.text)
+        return Heading(number, title, "hint", block.heading_level or 1)
+    if block.kind != "paragraph":
+        return None
+    text = block.text.strip()
+    if not text or len(text) > MAX_HEADING_CHARS:
+        return None
+    if _BOARD_OPENING.match(text):
+        return Heading("", "By order of the Board", "board")
+    for pattern, rank in ((_NUMBERED, "numbered"), (_LETTERED, "lettered"),
+                          (_CJK_NUMBERED, "numbered")):
+        match = pattern.match(text)
+        if match and _is_heading_text(match.group(2), numbered=True):
+            return Heading(_number(match, pattern), match.group(2).strip(), rank)
+    if _is_upper(text):
+        return Heading("", text, "upper")
+    if _is_title_case(text) or _is_cjk_heading(text):
+        return Heading("", text, "title")
+    return None
+
+
+def split_heading(text: str) -> tuple[str, str]:
+    """("3", "REVENUES") from "3. REVENUES"; ("", text) when there is no number."""
+    for pattern in (_NUMBERED, _LETTERED, _CJK_NUMBERED):
+        match = pattern.match(text.strip())
+        if match:
+            return _number(match, pattern), match.group(2).strip()
+    return "", text.strip()
+
+
+def _number(match: re.Match[str], pattern: re.Pattern[str]) -> str:
+    return f"({match.group(1)})" if pattern is _LETTERED else match.group(1)
+
+
+def _is_heading_text(text: str, numbered: bool = False) -> bool:
+    text = text.strip()
+    if len(text) > 110 or text.endswith((".", ";", ",")) or _DATE.search(text):
+        return False
+    return _is_upper(text) or _is_title_case(text, numbered) or _is_cjk_heading(text)
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text if ch.isalpha() and ch.isascii())
+
+
+def _is_upper(text: str, dated: bool = False) -> bool:
+    """Mostly capitals outside parentheses: "KINGSOFT ... LOSS (All amounts in thousands)".
+    A dated line is a heading only where ``dated`` allows (an announcement's title)."""
+    if text.endswith(".") or (not dated and _DATE.search(text)):
+        return False
+    letters = _letters(_PARENTHESISED.sub("", text))
+    if len(letters) < 4:
+        return False
+    lower = sum(1 for ch in letters if ch.islower())
+    return lower <= 0.05 * len(letters)
+
+
+def _is_title_case(text: str, numbered: bool = False) -> bool:
+    """A short line whose significant words are capitalised: "Liquidity and Capital
+    Resource", "Purchase, Sale or Redemption of the Company's Listed Securities"."""
+    if text.endswith((".", ",", ";", ":")) or ": " in text or _DATE.search(text):
+        return False
+    if not text[:1].isupper() or _CJK.search(text):
+        return False
+    words = re.findall(r"[A-Za-z][A-Za-z'\u2019&-]*", text)
+    if not words or len(words) > MAX_TITLE_CASE_WORDS:
+        return False
+    if any(ch.isdigit() for ch in text) and not numbered:
+        return False
+    significant = [word for word in words if word.lower() not in _SMALL_WORDS]
+    if not significant:
+        return False
+    capitalised = sum(1 for word in significant if word[0].isupper())
+    # Sub-notes are often in sentence case: "(b) Going concern consideration".
+    threshold = 0.3 if numbered else 0.75
+    return capitalised / len(significant) >= threshold
+
+
+def _is_cjk_heading(text: str) -> bool:
+    return (
+        len(text) <= 24
+        and len(_CJK.findall(text)) >= 2
+        and not _CJK_SENTENCE_END.search(text)
+        and not any(ch.isdigit() for ch in text)
+    )
+
+
+def _cover_end(blocks: tuple[Block, ...]) -> int:
+    """Index of the first block after the cover: the announcement's title (an UPPERCASE
+    line naming results or an announcement) and its introductory paragraphs. Without such
+    a title the cover is what comes before the first heading."""
+    limit = min(len(blocks), 60)
+    title_at = next(
+        (
+            i for i in range(limit)
+            if blocks[i].kind == "paragraph" and _TITLE.search(blocks[i].text)
+            and (_is_upper(blocks[i].text, dated=True) or _CJK.search(blocks[i].text))
+            and len(blocks[i].text) <= 300
+        ),
+        None,
+    )
+    start = title_at + 1 if title_at is not None else 0
+    for i in range(start, len(blocks)):
+        if heading_of(blocks[i]) is not None:
+            return i
+    return len(blocks)
+
+
+def _cover_title(blocks: tuple[Block, ...]) -> str:
+    for block in blocks:
+        if block.kind == "paragraph" and _TITLE.search(block.text) and (
+            _is_upper(block.text, dated=True) or _CJK.search(block.text)
+        ):
+            return block.text.strip()
+    return "Cover"
