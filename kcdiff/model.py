@@ -236,6 +236,18 @@ class BoardChange:
 
 
 @dataclass(frozen=True)
+class OfficerChange:
+    """A change of an office other than a board seat: company secretary, the signatory of
+    the announcement, the chair or a member of a board committee."""
+
+    status: Literal["appointed", "resigned", "changed"] | str
+    office: str  # company_secretary, signatory, audit_committee_chair, audit_committee_member
+    name: str
+    old_name: str = ""
+    detail: str = ""
+
+
+@dataclass(frozen=True)
 class FilingSummary:
     path: str
     issuer: str
@@ -283,6 +295,7 @@ class Report:
     sections: tuple[SectionDiff, ...]
     figures: tuple[FigureChange, ...] = ()
     board: tuple[BoardChange, ...] = ()
+    officers: tuple[OfficerChange, ...] = ()
     checks: tuple[Check, ...] = ()
     old_board: tuple[Director, ...] = ()
     new_board: tuple[Director, ...] = ()
