@@ -175,6 +175,7 @@ class SectionDiff:
     old_number: str = ""
     new_number: str = ""
     level: int = 1
+    tables_changed: bool = False
 
     @property
     def title(self) -> str:
