@@ -19,6 +19,7 @@ from rapidfuzz import fuzz, process
 
 from .model import Alignment, Section
 from .normalize import comparable
+from .segment import split_heading
 
 __all__ = ["align", "title_similarity", "MIN_SCORE"]
 
@@ -99,7 +100,9 @@ def _title(a: str, b: str, **_: object) -> float:
 
 
 def title_similarity(a: str, b: str) -> float:
-    return _title(_normalise_title(a), _normalise_title(b)) / 100.0
+    """Similarity of two headings as printed, their numbers ("3.", "(b)") left out."""
+    a_key, b_key = (_normalise_title(split_heading(title)[1]) for title in (a, b))
+    return _title(a_key, b_key) / 100.0
 
 
 def _normalise_title(title: str) -> str:

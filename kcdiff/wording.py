@@ -38,6 +38,8 @@ _PERIOD_WORDS = set(_MONTHS) | set(
         "financial fy h1 h2 q1 q2 q3 q4 date reporting same corresponding"
     ).split()
 )
+_DURATIONS = {"month", "months", "year", "years", "quarter", "quarters", "half", "interim",
+              "annual", "period"}
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _DAY = re.compile(r"^(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?$")
 _PUNCTUATION = re.compile(r"^[^\w]+$")
@@ -284,7 +286,8 @@ def diff_words(old: str, new: str, first_edit: int = 0) -> WordDiff:
     spans: list[Span] = []
     edits: list[Edit] = []
     matched = 0
-    for tag, i1, i2, j1, j2 in _merge_close_changes(matcher.get_opcodes()):
+    for tag, i1, i2, j1, j2 in _merge_close_changes(matcher.get_opcodes(), old_tokens,
+                                                     new_tokens):
         if tag == "equal":
             spans.append(Span("equal", "".join(new_tokens[j1:j2])))
             matched += j2 - j1
@@ -308,14 +311,20 @@ def _tokens(text: str) -> list[str]:
     return [text[start:end] for start, end in zip(starts, [*starts[1:], len(text)], strict=True)]
 
 
-def _merge_close_changes(opcodes: list[tuple]) -> list[tuple]:
-    """Join changes separated by one or two unchanged words into one edit, so "six months
-    ended June 30, 2023" -> "year ended December 31, 2024" reads as one change."""
+def _merge_close_changes(opcodes: list[tuple], old_tokens, new_tokens) -> list[tuple]:
+    """Join changes of the same kind separated by one or two unchanged words, so "six
+    months ended June 30, 2023" -> "year ended December 31, 2024" reads as one routine
+    change, while "2022: 20.1%" -> "2023: 36.2%" stays a routine year and a new figure."""
+
+    def routine(op: tuple) -> bool:
+        return is_routine("".join(old_tokens[op[1]:op[2]]), "".join(new_tokens[op[3]:op[4]]))
+
     merged: list[tuple] = []
     for op in opcodes:
-        if op[0] != "equal" and merged and merged[-1][0] != "equal":
-            merged[-1] = ("replace", merged[-1][1], op[2], merged[-1][3], op[4])
-        elif op[0] != "equal" and len(merged) >= 2 and _is_gap(merged[-1]):
+        if (
+            op[0] != "equal" and len(merged) >= 2 and _is_gap(merged[-1])
+            and routine(merged[-2]) == routine(op)
+        ):
             merged.pop()
             merged[-1] = ("replace", merged[-1][1], op[2], merged[-1][3], op[4])
         else:
@@ -339,8 +348,7 @@ def is_routine(old: str, new: str) -> bool:
     words = [w.lower() for w in TOKEN.findall(comparable(f"{old} {new}"))]
     if not words:
         return False
-    dated = any(_YEAR.match(w) or w in _MONTHS or w in ("half", "interim", "annual")
-                for w in words)
+    dated = any(_YEAR.match(w) or w in _MONTHS or w in _DURATIONS for w in words)
     return dated and all(
         w in _PERIOD_WORDS or _YEAR.match(w) or _DAY.match(w) or _PUNCTUATION.match(w)
         for w in words
