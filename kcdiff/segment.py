@@ -83,7 +83,7 @@ _BOARD_STATEMENT = re.compile(r"^As at the date of this announcement", re.IGNORE
 MAX_HEADING_CHARS = 160
 # "KINGSOFT ... STATEMENTS OF COMPREHENSIVE LOSS (All amounts in thousands, except ...)"
 MAX_UPPER_HEADING_CHARS = 220
-MAX_TITLE_CASE_WORDS = 14
+MAX_TITLE_CASE_WORDS = 18
 
 
 @dataclass(frozen=True)
