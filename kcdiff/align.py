@@ -28,7 +28,9 @@ CONTENT_WEIGHT = 0.30
 CATEGORY_WEIGHT = 0.10
 POSITION_WEIGHT = 0.05
 MIN_SCORE = 0.55
-CONTENT_CHARS = 1500  # enough text to recognise a section; keeps scoring linear in size
+CONTENT_CHARS = 1000  # enough text to recognise a section; keeps scoring linear in size
+CANDIDATE_TITLE = 0.45
+CANDIDATE_BAND = 4  # sections either side of where a section would sit if nothing moved
 
 _PLURAL = re.compile(r"(?<=[a-z]{3})s\b")
 _NON_WORD = re.compile(r"[^\w\s]")
@@ -63,8 +65,7 @@ def align(old: Sequence[Section], new: Sequence[Section]) -> Alignment:
 def score_matrix(old: Sequence[Section], new: Sequence[Section]) -> np.ndarray:
     """Scores in [0, 1] for every (old, new) pair of sections."""
     titles = _similarities([_title_key(s) for s in old], [_title_key(s) for s in new], _title)
-    contents = _similarities([_content_key(s) for s in old], [_content_key(s) for s in new],
-                             fuzz.ratio)
+    contents = _content_similarities(old, new, _candidates(titles))
     categories = np.array(
         [[1.0 if a.category == b.category else 0.0 for b in new] for a in old]
     )
@@ -85,6 +86,25 @@ def score_matrix(old: Sequence[Section], new: Sequence[Section]) -> np.ndarray:
         scores[:, 0] = np.minimum(scores[:, 0], 0.0)
         scores[0, 0] = 1.0
     return scores
+
+
+def _candidates(titles: np.ndarray) -> np.ndarray:
+    """Pairs worth reading the content of: a similar title, or a nearby position (a
+    section renamed in place). Comparing every pair's text would grow with the square of
+    the filing's length; titles are cheap enough to compare all."""
+    n_old, n_new = titles.shape
+    expected = np.arange(n_old)[:, None] * (n_new / max(n_old, 1))
+    near = np.abs(expected - np.arange(n_new)[None, :]) <= CANDIDATE_BAND
+    return (titles >= CANDIDATE_TITLE) | near
+
+
+def _content_similarities(old, new, candidates: np.ndarray) -> np.ndarray:
+    old_keys = [_content_key(s) for s in old]
+    new_keys = [_content_key(s) for s in new]
+    contents = np.zeros(candidates.shape)
+    for i, j in zip(*np.nonzero(candidates), strict=True):
+        contents[i, j] = fuzz.ratio(old_keys[i], new_keys[j]) / 100.0
+    return contents
 
 
 def _similarities(old: list[str], new: list[str], scorer) -> np.ndarray:

@@ -24,6 +24,7 @@ _BOLD = re.compile(r"\*\*")
 _ITALIC = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
 _LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
 _ESCAPE = re.compile(r"\\([$*_#\[\]()`])")
+_MARKUP_CHARS = frozenset("*<\\[")
 _BULLET = re.compile(r"^\s*(?:[-\u2022\u25cf\u25aa\u00b7]|\*(?!\*))\s+")
 
 
@@ -65,6 +66,8 @@ def _decode_text(path: Path, data: bytes) -> str:
 
 def strip_markup(line: str) -> str:
     """Remove Markdown-ish presentation (``**``, ``*italic*``, ``<i>``, ``\\$``, links)."""
+    if not _MARKUP_CHARS.intersection(line):
+        return line
     line = _TAGS.sub("", line)
     line = _LINK.sub(r"\1", line)
     line = _BOLD.sub("", line)

@@ -8,11 +8,12 @@ restyle the report without forking kcdiff.
 from __future__ import annotations
 
 import json
-from importlib import resources
+import os
 from pathlib import Path
 
 import jinja2
 
+from . import __version__
 from .model import Report
 
 __all__ = ["make_env", "render_html", "render_text", "render_json", "template_dir"]
@@ -21,7 +22,7 @@ __all__ = ["make_env", "render_html", "render_text", "render_json", "template_di
 def template_dir() -> Path:
     """The built-in templates: inside the installed package (a wheel), else the
     top-level ``templates/`` folder of a source checkout."""
-    packaged = Path(str(resources.files("kcdiff"))) / "templates"
+    packaged = Path(__file__).resolve().parent / "templates"
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parent.parent / "templates"
@@ -31,6 +32,7 @@ def make_env(user_templates: str | Path | None = None) -> jinja2.Environment:
     search = [str(user_templates)] if user_templates else []
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([*search, str(template_dir())]),
+        bytecode_cache=_bytecode_cache(),
         autoescape=jinja2.select_autoescape(["html", "htm", "xml"], default=False),
         trim_blocks=True,
         lstrip_blocks=True,
@@ -43,6 +45,18 @@ def make_env(user_templates: str | Path | None = None) -> jinja2.Environment:
         plural=plural,
     )
     return env
+
+
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates kept between runs: compiling them costs more than rendering a
+    report. Jinja checks each template's source is unchanged before using its entry."""
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    folder = Path(base) / "kcdiff" / f"jinja-{__version__}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))
 
 
 def render_html(report: Report, min_change: float = 0.0, env: jinja2.Environment | None = None,

@@ -19,7 +19,7 @@ from difflib import SequenceMatcher
 from rapidfuzz import fuzz
 
 from .model import Block, Edit, RedlineParagraph, Section, SectionDiff, Span
-from .normalize import TOKEN, comparable, comparable_token
+from .normalize import TOKEN, comparable, comparable_token, word_count
 
 __all__ = ["diff_sections", "diff_words", "is_routine", "WordDiff"]
 
@@ -113,7 +113,7 @@ def _paragraphs(blocks: tuple[Block, ...]) -> list[_Paragraph]:
             continue
         key = comparable(block.text)
         if key:
-            result.append(_Paragraph(block.text, key, len(TOKEN.findall(key))))
+            result.append(_Paragraph(block.text, key, word_count(block.text)))
     return result
 
 
@@ -252,8 +252,8 @@ def _emit_old(old, i, paired_old, moved_old, out) -> None:
 
 
 def _similarity(out: _Redline, old_blocks, new_blocks, tables_same: bool) -> float:
-    old_tokens = sum(len(TOKEN.findall(comparable(b.text))) for b in old_blocks)
-    new_tokens = sum(len(TOKEN.findall(comparable(b.text))) for b in new_blocks)
+    old_tokens = sum(word_count(b.text) for b in old_blocks)
+    new_tokens = sum(word_count(b.text) for b in new_blocks)
     if not old_tokens and not new_tokens:
         return 1.0
     table_tokens = _table_tokens(old_blocks) + _table_tokens(new_blocks)
@@ -262,7 +262,7 @@ def _similarity(out: _Redline, old_blocks, new_blocks, tables_same: bool) -> flo
 
 
 def _table_tokens(blocks) -> int:
-    return sum(len(TOKEN.findall(comparable(b.text))) for b in blocks if b.kind == "table")
+    return sum(word_count(b.text) for b in blocks if b.kind == "table")
 
 
 def _table_match(old_blocks, new_blocks) -> int:
