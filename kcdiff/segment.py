@@ -112,9 +112,17 @@ def segment(filing: Filing) -> tuple[Section, ...]:
             # unnumbered heading followed by more numbered notes is still a note.
             heading = Heading("", heading.title, "numbered")
         builder.open(heading, level=None)
-        if heading.rank == "board" and not _BOARD_OPENING.match(block.text):
+        if heading.rank == "board" and _carries_more_than_opening(block.text):
+            # The statement paragraph, or "By order of the Board" run together with the
+            # company and the signatory ("... Limited Mr. Zou Tao Executive Director"):
+            # board.py reads the signatory from it, so it must stay in the section.
             builder.current_blocks.append(block)
     return builder.finish()
+
+
+def _carries_more_than_opening(text: str) -> bool:
+    opening = _BOARD_OPENING.match(text)
+    return opening is None or bool(text[opening.end():].strip())
 
 
 def _headings(blocks: tuple[Block, ...]) -> list[Heading | None]:
