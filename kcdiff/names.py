@@ -153,9 +153,11 @@ def people(text: str) -> list[Person]:
 
 
 def name_key(name: str) -> str:
-    """Who a name refers to: its words lower-cased and sorted, so "Li On-kwok, Victor",
-    "Li On Kwok Victor" and a hyphen lost at a line end are the same person."""
-    return " ".join(sorted(re.findall(r"[a-z0-9]+", comparable(name).lower())))
+    """Who a name refers to: its words lower-cased, without hyphens or apostrophes, and
+    sorted, so "Li On-kwok, Victor", "Victor Li On-kwok" and "Li Onkwok Victor" (a soft
+    hyphen lost at a line end) are the same person."""
+    words = re.sub(r"[-']", "", comparable(name).lower())
+    return " ".join(sorted(re.findall(r"[a-z0-9]+", words)))
 
 
 def similarity(old: str, new: str) -> float:

@@ -46,7 +46,7 @@ _MONTH = (
 # a website line, or the board statement itself.
 _BLOCK_END = re.compile(
     rf"(?:\b[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?,\s*)?(?:\b\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}"
-    rf"|\b{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})|\bWebsites?\b|\bAs (?:at|of) the date\b",
+    rf"|\b{_MONTH},?\s+(?:\d{{1,2}},?\s+)?\d{{4}})|\bWebsites?\b|\bAs (?:at|of) the date\b",
 )
 _COMPANY_END = re.compile(
     r"\b(?:Limited|Ltd|Inc|Incorporated|Corporation|Corp|plc|PLC|LLC)\b\.?"
