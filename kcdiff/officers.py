@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .model import OfficerChange, Section
 from .names import (
@@ -84,14 +84,25 @@ _EVENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("resigned", rf"{_WHO}\s+(?:has|had|have)\s+(?:tendered\s+(?:his|her|their)\s+"
                      rf"resignation|resigned)\s+(?:as|from)\s+{_OFFICE}"),
         ("retired", rf"{_WHO}\s+(?:has\s+|had\s+|will\s+)?retired?\s+(?:as|from)\s+{_OFFICE}"),
-        ("appointed", rf"{_WHO}\s+(?:has\s+been|had\s+been|was|is|will\s+be)\s+"
+        ("appointed", rf"{_WHO}\s+(?:(?:has|had)\s+(?:also\s+)?been|was|is|will\s+be)\s+"
                       rf"(?:re-?designated|appointed)\s+(?:as\s+)?{_OFFICE}"),
         ("appointed", rf"\bappointment\s+of\s+{_WHO}\s+as\s+{_OFFICE}"),
     )
 )
-_EFFECTIVE = re.compile(r"\bwith effect from\s+((?:[^.,;]|,\s*(?=\d{4}))+)", re.IGNORECASE)
+_EFFECTIVE = re.compile(
+    rf"\bwith effect from\s+(\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})",
+    re.IGNORECASE,
+)
+# Where the office named in an event ends: "executive Director, with effect from ...",
+# "company secretary of the Company", "Director and also ceased to act as ...".
 _OFFICE_TAIL = re.compile(
-    r"\s+(?:of the (?:Company|Board)|with effect|due to|because|on \d|upon)\b.*$", re.IGNORECASE
+    r"\s*(?:,|\(|\band also\b|\bas an addition\b|\bof the (?:Company|Board)\b|\bwith effect\b"
+    r"|\bdue to\b|\bbecause\b|\bon \d|\bupon\b).*$",
+    re.IGNORECASE | re.DOTALL,
+)
+# A short name defined for a person: Mr. Xie Baitang ("Mr. Xie").
+_DEFINED_NAME = re.compile(
+    rf"{HONORIFIC}\s*(?P<name>{NAME_RUN})\s*\(\s*\"\s*{HONORIFIC}\s*(?P<short>{NAME_RUN})\s*\"\s*\)"
 )
 
 
@@ -177,15 +188,22 @@ def _distinct(names: Iterable[str]) -> tuple[str, ...]:
 
 def read_officer_events(sections: Sequence[Section]) -> tuple[OfficerChange, ...]:
     """Appointments, resignations and retirements announced in sections whose titles say
-    so ("RESIGNATION OF JOINT COMPANY SECRETARY", "CHANGE OF DIRECTORS")."""
+    so ("RESIGNATION OF JOINT COMPANY SECRETARY", "CHANGE OF DIRECTORS"). A person named by
+    a defined short name ("Mr. Xie") is given the full name it was defined for."""
     events: dict[tuple[str, str, str], OfficerChange] = {}
     for section in sections:
         if section.category == "cover" or not _EVENT_TITLE.search(section.title):
             continue
         text = clean(section.text)
+        full_names = {
+            name_key(match.group("short")): match.group("name")
+            for match in _DEFINED_NAME.finditer(text)
+        }
         for start, end in sentences(text):
             for event in _sentence_events(text[start:end]):
-                events.setdefault((event.status, event.office, name_key(event.name)), event)
+                name = full_names.get(name_key(event.name), event.name)
+                event = replace(event, name=name)
+                events.setdefault((event.status, event.office, name_key(name)), event)
     return tuple(events.values())
 
 
@@ -194,7 +212,7 @@ def _sentence_events(sentence: str) -> list[OfficerChange]:
     for status, pattern in _EVENTS:
         for match in pattern.finditer(sentence):
             office_text = match.group("office")
-            office = _office_of(office_text)
+            office = _office_of(_OFFICE_TAIL.sub("", office_text))
             if not office:
                 continue
             detail = _OFFICE_TAIL.sub("", office_text).strip()
@@ -206,15 +224,19 @@ def _sentence_events(sentence: str) -> list[OfficerChange]:
     return events
 
 
-def _office_of(text: str) -> str:
-    lower = text.lower()
+def _office_of(office: str) -> str:
+    """The office an event names ("a joint company secretary" -> company_secretary);
+    "" for offices kcdiff does not follow (other committees, auditors)."""
+    lower = office.lower()
     if "company secretary" in lower:
         return "company_secretary"
     if "audit committee" in lower:
         return "audit_committee_chair" if "chair" in lower else "audit_committee_member"
+    if "committee" in lower:
+        return ""
     if re.search(r"authori[sz]ed representative", lower):
         return "authorised_representative"
-    roles = canonical_roles(_OFFICE_TAIL.sub("", text), offices=True)
+    roles = canonical_roles(office, offices=True)
     board_seat = {"executive", "non_executive", "independent_non_executive", "director"}
     if board_seat & set(roles):
         return "director"

@@ -462,3 +462,28 @@ def test_a_statement_split_over_line_blocks_reads_the_same(corpus, name):
     assert by_line.directors == by_page.directors
     assert by_line.signatory == by_page.signatory
     assert by_line.audit_committee == by_page.audit_committee
+
+
+def test_events_use_the_full_name_a_short_name_was_defined_for():
+    # From the 2011-06-03 Anxin announcement "CHANGES OF DIRECTORS AND APPOINTMENT OF CHIEF
+    # EXECUTIVE OFFICER" (line breaks as printed).
+    filing = parse_text(
+        "POLL RESULTS OF ANNUAL GENERAL MEETING\n\nCHANGES OF DIRECTORS\n\n"
+        "The resolution regarding the election of Mr. Xie Baitang (\u201cMr. Xie\u201d) as an "
+        "independent non-executive Director to fill the\nvacated office arising from the "
+        "retirement of Mr. Li was duly passed, and Mr. Xie has been \nappointed as an "
+        "independent non-executive Director with effect from 3 June 2011. The appointment of "
+        "Mr. Liu Zhongkui (\u201cMr. Liu\u201d) as an executive Director as an addition to the "
+        "existing Directors was duly passed, and Mr. Liu has been appointed as an executive "
+        "Director\nwith effect from 3 June 2011. Mr. Liu has also been appointed as a Chief "
+        "Executive Officer of\nthe Company.\n",
+        "anxin-2011-06-03.txt",
+    )
+    assert read_board(segment(filing)).officer_events == (
+        OfficerChange("appointed", "director", "Xie Baitang",
+                      detail="independent non-executive Director, with effect from 3 June 2011"),
+        OfficerChange("appointed", "director", "Liu Zhongkui",
+                      detail="executive Director, with effect from 3 June 2011"),
+        OfficerChange("appointed", "chief_executive", "Liu Zhongkui",
+                      detail="Chief Executive Officer"),
+    )
