@@ -487,3 +487,46 @@ def test_events_use_the_full_name_a_short_name_was_defined_for():
         OfficerChange("appointed", "chief_executive", "Liu Zhongkui",
                       detail="Chief Executive Officer"),
     )
+
+
+# --- in the report ----------------------------------------------------------------------
+
+
+def test_the_report_carries_the_board(interim_path, annual_path):
+    from kcdiff.compare import compare_files
+    from kcdiff.render import render_html, render_text
+
+    report = compare_files(interim_path, annual_path)
+    assert [(c.status, c.name) for c in report.board] == [
+        ("left", "Qiu Ruiheng"), ("joined", "Feng Honghua"), ("name_changed", "Yu Mingo")]
+    assert report.summary.board_changes == 3 and report.summary.officer_changes == 0
+    assert len(report.old_board) == len(report.new_board) == 7
+    assert [c.kind for c in report.checks] == ["board_inconsistent"]
+    html = render_html(report)
+    board = html[html.index('id="board"'):html.index("</table>", html.index('id="board"'))]
+    assert html.index('id="board"') < html.index('id="contents"')  # before the sections
+    assert board.count('badge-unchanged') == 5  # Lei Jun, Zou Tao, He Haijian, Wang, Qu
+    assert 'badge-name_changed">name changed</span>' in board
+    assert "(was Yu Mingto)" in board and "independent non-executive" in board
+    text = render_text(report)
+    assert "name_changed: Yu Mingo (was Yu Mingto)\n" in text
+
+
+def test_board_and_officer_text_is_escaped_in_html():
+    from kcdiff.model import FilingSummary, Report, Summary
+    from kcdiff.render import render_html
+
+    filing = FilingSummary("a.txt", "", "", "", "")
+    report = Report(
+        old=filing, new=filing,
+        summary=Summary(0, 0, 0, 0, 1, 0, officer_changes=1),
+        sections=(),
+        board=(BoardChange("joined", "<img src=x>", new_roles=ED),),
+        officers=(OfficerChange("appointed", "company_secretary", "Ms. <b>X</b>",
+                                detail="<script>alert(1)</script>"),),
+        old_board=(Director("Chan Tai Man", ED),),
+        new_board=(Director("<img src=x>", ED),),
+    )
+    html = render_html(report)
+    assert "<img" not in html and "<script>" not in html and "<b>X" not in html
+    assert "&lt;img src=x&gt;" in html and "&lt;script&gt;" in html
