@@ -13,12 +13,15 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .align import align
+from .board import BoardStatement, board_checks, compare_boards, read_board
 from .ingest import MAX_BYTES, read_filing
 from .model import (
     Alignment,
+    BoardChange,
     Check,
     Filing,
     FilingSummary,
+    OfficerChange,
     Report,
     Section,
     SectionDiff,
@@ -41,18 +44,53 @@ def compare(old: Filing, new: Filing) -> Report:
     old_sections, new_sections = segment(old), segment(new)
     alignment = align(old_sections, new_sections)
     sections, warnings = section_diffs(old_sections, new_sections, alignment)
+    old_board, new_board = _read_boards(old_sections, new_sections, warnings)
+    board, officers = _board_changes(old_board, new_board, warnings)
     checks = (
         *_tagged(old.warnings, "old"),
         *_tagged(new.warnings, "new"),
+        *board_checks(old_board, new_board),
         *warnings,
     )
     return Report(
         old=FilingSummary.of(old),
         new=FilingSummary.of(new),
-        summary=_summary(sections, (), (), checks),
+        summary=_summary(sections, (), board, checks, officers),
         sections=tuple(sections),
+        board=tuple(board),
+        officers=tuple(officers),
         checks=checks,
+        old_board=old_board.directors,
+        new_board=new_board.directors,
     )
+
+
+def _read_boards(
+    old: Sequence[Section], new: Sequence[Section], warnings: list[Check]
+) -> tuple[BoardStatement, BoardStatement]:
+    """Both filings' board statements; a reader failure leaves that board unknown."""
+    boards = []
+    for side, sections in (("old", old), ("new", new)):
+        try:
+            boards.append(read_board(sections))
+        except Exception as exc:  # the board must not sink the rest of the report
+            log.exception("reading the %s board statement failed", side)
+            warnings.append(Check("board_unreadable", "warning", "board statement",
+                                  f"the board statement could not be read ({exc})", side))
+            boards.append(BoardStatement())
+    return boards[0], boards[1]
+
+
+def _board_changes(
+    old: BoardStatement, new: BoardStatement, warnings: list[Check]
+) -> tuple[list[BoardChange], list[OfficerChange]]:
+    try:
+        return compare_boards(old, new)
+    except Exception as exc:  # the board must not sink the rest of the report
+        log.exception("comparing the boards failed")
+        warnings.append(Check("board_not_compared", "warning", "board statement",
+                              f"the boards could not be compared ({exc})"))
+        return [], []
 
 
 def section_diffs(
@@ -106,7 +144,7 @@ def _tagged(checks: Sequence[Check], side: str) -> tuple[Check, ...]:
     return tuple(replace(check, filing=side) for check in checks)
 
 
-def _summary(sections, figures, board, checks) -> Summary:
+def _summary(sections, figures, board, checks, officers=()) -> Summary:
     count = {status: 0 for status in ("added", "removed", "changed", "unchanged")}
     for diff in sections:
         count[diff.status] += 1
@@ -119,6 +157,7 @@ def _summary(sections, figures, board, checks) -> Summary:
         figures_changed=len(figures),
         figures_restated=sum(1 for figure in figures if figure.status == "restated"),
         board_changes=len(board),
+        officer_changes=len(officers),
         checks=len(checks),
         edits=len(edits),
         routine_edits=sum(1 for edit in edits if edit.routine),

@@ -301,6 +301,7 @@ class Summary:
     edits: int = 0
     routine_edits: int = 0
     figures_restated: int = 0
+    officer_changes: int = 0  # signatory, audit committee, announced appointments
 
 
 @dataclass(frozen=True)
@@ -322,7 +323,7 @@ class Report:
         s = self.summary
         return bool(
             s.sections_added or s.sections_removed or s.sections_changed
-            or s.figures_changed or s.board_changes
+            or s.figures_changed or s.board_changes or s.officer_changes
         )
 
     def to_json(self) -> dict[str, Any]:

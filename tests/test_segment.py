@@ -78,6 +78,13 @@ def test_every_block_is_in_one_section_or_is_a_heading(interim_path, annual_path
         assert missing and all(heading_of(block) is not None for block in missing)
 
 
+def test_board_section_keeps_the_signatory(interim_path, annual_path):
+    for path in (interim_path, annual_path):
+        board = next(s for s in segment(read_filing(path)) if s.category == "board")
+        assert "Mr. Zou Tao" in board.text
+        assert "As at the date of this announcement" in board.text
+
+
 def test_body_text_is_not_taken_for_a_heading():
     filing = parse_text(
         "SECTION ONE\n\nHong Kong, March 19, 2025\n\nThe Board did not recommend a dividend.\n\n"
