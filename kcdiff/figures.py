@@ -103,6 +103,10 @@ class LineItem:
     values: dict[Period, float | None] = field(default_factory=dict)
     aliases: list[str] = field(default_factory=list)
     order: int = 0
+    name: str = ""  # what a reader sees: the label, with its sub-header when ambiguous
+
+    def __post_init__(self) -> None:
+        self.name = self.name or self.label
 
     def keys(self) -> list[str]:
         return [label_key(label) for label in [self.label, *self.aliases]]
@@ -144,8 +148,7 @@ def _name_alike(items: list[LineItem]) -> None:
     counts = Counter((item.kind, label_key(item.label)) for item in items)
     for item in items:
         if counts[(item.kind, label_key(item.label))] > 1 and item.group:
-            item.aliases = [f"{item.group}: {alias}" for alias in item.aliases]
-            item.label = f"{item.group}: {item.label}"
+            item.name = f"{item.group}: {item.label}"
 
 
 def _reporting_currency(table: Table) -> str:
@@ -264,13 +267,13 @@ def _figure(status: str, old: LineItem | None, new: LineItem | None, old_period:
     return FigureChange(
         status=status,  # type: ignore[arg-type]
         table=item.statement,
-        item=item.label,
+        item=item.name,
         period=new_period.describe() if new_period else "",
         old_period=old_period.describe() if old_period else "",
         old_value=old.values.get(old_period) if old and old_period else None,
         new_value=new.values.get(new_period) if new and new_period else None,
         unit=item.unit,
-        old_item=old.label if old and new and old.label != new.label else "",
+        old_item=old.name if old and new and old.name != new.name else "",
     )
 
 

@@ -32,10 +32,13 @@ class RawRow:
     cells: tuple[str, ...]
     note: str = ""
     group: str = ""
+    garbled: bool = False  # figures present, but which column each belongs to is lost
 
     @property
     def has_figures(self) -> bool:
-        return any(cell.strip() and read_cell(cell).status != "text" for cell in self.cells)
+        return self.garbled or any(
+            cell.strip() and read_cell(cell).status != "text" for cell in self.cells
+        )
 
 
 def clean_label(label: str) -> str:

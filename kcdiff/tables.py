@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .labels import RawRow, join_wrapped
-from .model import Block, Section
+from .model import Section
 from .normalize import comparable
 from .periods import Period, column_periods, currencies_in, filing_period, years_in
 from .values import Cell, is_value_token, read_cell
@@ -105,6 +105,7 @@ _DATES = re.compile(
     re.IGNORECASE,
 )
 _NOTES_HEADER = re.compile(r"^notes?$", re.IGNORECASE)
+_NOTE_HEADING = re.compile(r"^\d{1,2}\.\s+[A-Z][A-Z ,()'&-]{3,}$")
 _PAGE_NUMBER = re.compile(r"^\d{1,3}$")
 _STOP_LINE = re.compile(r"^(?:notes?:|\d{1,2}\.\s+[A-Z]|\([a-z]\)\s)", re.IGNORECASE)
 MAX_LABEL_ONLY_LINES = 3
@@ -148,7 +149,7 @@ def _section_tables(section: Section, filing: Period | None) -> list[Table]:
     tables: list[Table] = []
     caption = ""
     lines: list[str] = []
-    for block in (*section.blocks, Block("paragraph", "")):
+    for block in section.blocks:
         if block.kind == "table":
             tables.extend(_line_tables(lines, section, caption, filing))
             lines = []
@@ -158,7 +159,8 @@ def _section_tables(section: Section, filing: Period | None) -> list[Table]:
         text = block.text.strip()
         if _is_caption(text):
             caption = text
-        lines.extend(line for line in block.text.split("\n") if line.strip())
+        lines.extend(comparable(line) for line in block.text.split("\n") if line.strip())
+    tables.extend(_line_tables(lines, section, caption, filing))
     return [table for table in tables if table.rows and table.columns]
 
 
@@ -269,6 +271,7 @@ def _line_tables(lines: list[str], section: Section, caption: str,
         count = _pdf_columns(header)
         rows, end = _pdf_rows(lines, end, count)
         own_caption = _pdf_caption(lines[:start]) or caption
+        caption = own_caption
         if count and rows:
             header_text = "\n".join(header)
             tables.append(_table(section, own_caption, header_text, [""] * count, rows,
@@ -278,9 +281,12 @@ def _line_tables(lines: list[str], section: Section, caption: str,
 
 
 def _pdf_caption(before: list[str]) -> str:
-    for line in reversed(before[-6:]):
-        if _is_caption(line.strip()):
-            return line.strip()
+    """The nearest statement title or numbered note heading above a PDF table."""
+    for line in reversed(before):
+        line = line.strip()
+        # PDF lines are wrapped prose too: only an UPPERCASE line is a title.
+        if (_is_caption(line) and line.upper() == line) or _NOTE_HEADING.match(line):
+            return line
     return ""
 
 
@@ -299,7 +305,8 @@ def _pdf_rows(lines: list[str], start: int, count: int) -> tuple[list[RawRow], i
         if _PAGE_NUMBER.match(line):
             position += 1
             continue
-        if _is_year_line(line) or _STOP_LINE.match(line):
+        if _is_year_line(line) or _STOP_LINE.match(line) or _is_caption(line) or (
+                _is_header_cell(line) and re.search(r"\b(?:ended|at|as at)\b", line, re.I)):
             break
         label, values = split_pdf_line(line)
         if not values:
@@ -337,7 +344,7 @@ def _pdf_row(label: str, values: list[str], count: int) -> RawRow:
         note, values = values[0], values[1:]
     if values and len(values) != count:
         # The columns a figure belongs to are lost: report the row, never guess.
-        return RawRow(label, tuple(" ".join(values) for _ in range(count)), note)
+        return RawRow(label, tuple(" ".join(values) for _ in range(count)), note, garbled=True)
     return RawRow(label, tuple(values) if values else ("",) * count, note)
 
 
@@ -346,10 +353,11 @@ def _pdf_row(label: str, values: list[str], count: int) -> RawRow:
 
 def _table(section: Section, caption: str, header_text: str, column_headers: list[str],
            raw: list[RawRow], filing: Period | None) -> Table:
-    statement = caption or section.title
-    kind = statement_kind(statement) or statement_kind(section.title)
+    statement = caption or section.title.split("\n")[0]
+    kind = statement_kind(statement) or (statement_kind(section.title) if not caption else "")
     if not kind:
-        kind = "note" if section.category == "notes" else "other"
+        kind = "note" if section.category == "notes" or _NOTE_HEADING.match(statement) \
+            else "other"
     rows = join_wrapped(raw)
     columns = _columns(header_text + "\n" + caption, header_text, column_headers, rows, filing)
     context = " ".join([header_text, caption, *(cell for row in raw for cell in row.cells
@@ -357,10 +365,11 @@ def _table(section: Section, caption: str, header_text: str, column_headers: lis
     unit = "thousands" if _UNIT_THOUSANDS.search(context) else (
         "millions" if _UNIT_MILLIONS.search(context) else "")
     table_rows = tuple(
-        Row(row.label, tuple(read_cell(cell) for cell in row.cells), row.group, row.note)
+        Row(row.label, tuple(Cell(cell, None, "unreadable") if row.garbled else read_cell(cell)
+                             for cell in row.cells), row.group, row.note)
         for row in rows
     )
-    return Table(section.title, _short(statement), kind, section.category, unit,
+    return Table(section.title.split("\n")[0], _short(statement), kind, section.category, unit,
                  tuple(columns), table_rows)
 
 
