@@ -55,7 +55,10 @@ def check_filing(sections: Sequence[Section], tables: Sequence[Table]) -> list[C
 def convenience_rate(sections: Sequence[Section]) -> float | None:
     """The RMB per US$ rate the filing states for its convenience translation."""
     for section in sections:
-        match = _RATE.search(comparable(section.text))
+        text = section.text
+        if "US" not in text or "RMB" not in text:
+            continue
+        match = _RATE.search(comparable(text))
         if match:
             return float(match.group(1))
     return None

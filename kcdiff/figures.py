@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -81,8 +82,9 @@ def is_amount(text: str) -> bool:
     return rest != text and bool(_FILLER.match(rest))
 
 
+@lru_cache(maxsize=4096)
 def label_key(label: str) -> str:
-    """The comparable form of a line-item label."""
+    """The comparable form of a line-item label (cached: alignment asks for it often)."""
     text = _PREFIX.sub("", comparable(label).lower())
     for pattern, replacement in _SYNONYMS:
         text = pattern.sub(replacement, text)
@@ -118,7 +120,7 @@ class LineItem:
 def line_items(tables: Sequence[Table]) -> tuple[list[LineItem], list[tuple[str, str]]]:
     """The line items of the compared statements, each once, and the (kind, label) of
     rows that could not be read (they may hold an item the other filing shows)."""
-    items: list[LineItem] = []
+    pool = _Pool()
     unreadable: list[tuple[str, str]] = []
     for table in tables:
         if table.kind not in COMPARED_KINDS:
@@ -136,10 +138,37 @@ def line_items(tables: Sequence[Table]) -> tuple[list[LineItem], list[tuple[str,
             }
             if values:
                 unit = table.unit_of(row, table.columns[0])
-                _add(items, LineItem(table.kind, table.statement, row.label, row.group, unit,
-                                     values, order=len(items)))
-    _name_alike(items)
-    return items, unreadable
+                pool.add(LineItem(table.kind, table.statement, row.label, row.group, unit,
+                                  values, order=len(pool.items)))
+    _name_alike(pool.items)
+    return pool.items, unreadable
+
+
+class _Pool:
+    """Line items, each once: a row with the label and sub-header of an item already
+    seen, or with all its figures (two or more, not nil) equal to one's under a label
+    garbled by extraction, adds to that item."""
+
+    def __init__(self) -> None:
+        self.items: list[LineItem] = []
+        self.by_label: dict[tuple[str, str, str], LineItem] = {}
+        self.by_figures: dict[tuple[str, frozenset], LineItem] = {}
+
+    def add(self, item: LineItem) -> None:
+        label = (item.kind, label_key(item.label), label_key(item.group))
+        figures = (item.kind, frozenset(item.values.items()))
+        other = self.by_label.get(label)
+        if other is None and sum(1 for value in item.values.values() if value) >= 2:
+            other = self.by_figures.get(figures)
+            if other is not None and item.label not in other.aliases:
+                other.aliases.append(item.label)
+        if other is not None:
+            for period, value in item.values.items():
+                other.values.setdefault(period, value)
+            return
+        self.items.append(item)
+        self.by_label[label] = item
+        self.by_figures.setdefault(figures, item)
 
 
 def _name_alike(items: list[LineItem]) -> None:
@@ -154,28 +183,6 @@ def _name_alike(items: list[LineItem]) -> None:
 def _reporting_currency(table: Table) -> str:
     counts = Counter(column.currency for column in table.columns if column.period)
     return counts.most_common(1)[0][0] if counts else ""
-
-
-def _add(items: list[LineItem], item: LineItem) -> None:
-    """Add ``item`` unless the statement already has it (same label and sub-header, or
-    the same figures under a label garbled by extraction)."""
-    key = (item.kind, label_key(item.label), label_key(item.group))
-    for other in items:
-        same_label = (other.kind, label_key(other.label), label_key(other.group)) == key
-        if same_label or _same_figures(other, item):
-            for period, value in item.values.items():
-                other.values.setdefault(period, value)
-            if not same_label and item.label not in other.aliases:
-                other.aliases.append(item.label)
-            return
-    items.append(item)
-
-
-def _same_figures(one: LineItem, other: LineItem) -> bool:
-    if one.kind != other.kind:
-        return False
-    shared = [p for p in one.values if p in other.values and one.values[p]]
-    return len(shared) >= 2 and all(one.values[p] == other.values[p] for p in shared)
 
 
 def compare_figures(old_tables: Sequence[Table], new_tables: Sequence[Table]
@@ -224,16 +231,19 @@ def align_items(old_items: list[LineItem], new_items: list[LineItem]
 
 
 def _similarity(old: LineItem, new: LineItem) -> float:
-    best = 0.0
-    for old_key in old.keys():
-        for new_key in new.keys():
-            if not _compatible(f"{old_key} {label_key(old.group)}",
-                               f"{new_key} {label_key(new.group)}", old_key, new_key):
-                continue
-            best = max(best, _label_similarity(old_key, new_key))
-    if best and label_key(old.group) == label_key(new.group):
+    old_group, new_group = label_key(old.group), label_key(new.group)
+    best = max(_pair_score(old_key, old_group, new_key, new_group)
+               for old_key in old.keys() for new_key in new.keys())
+    if best and old_group == new_group:
         best += GROUP_BONUS
     return best
+
+
+@lru_cache(maxsize=65536)
+def _pair_score(old_key: str, old_group: str, new_key: str, new_group: str) -> float:
+    if not _compatible(f"{old_key} {old_group}", f"{new_key} {new_group}", old_key, new_key):
+        return 0.0
+    return _label_similarity(old_key, new_key)
 
 
 def _label_similarity(one: str, other: str) -> float:

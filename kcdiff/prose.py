@@ -58,7 +58,7 @@ def prose_checks(sections: Sequence[Section]) -> list[Check]:
     checks = []
     for section in sections:
         for block in section.blocks:
-            if block.kind != "paragraph":
+            if block.kind != "paragraph" or "%" not in block.text:
                 continue
             for sentence in _SENTENCE.split(comparable(block.text)):
                 failure = _check_sentence(sentence)

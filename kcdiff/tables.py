@@ -111,6 +111,7 @@ _STOP_LINE = re.compile(r"^(?:notes?:|\d{1,2}\.\s+[A-Z]|\([a-z]\)\s)", re.IGNORE
 MAX_LABEL_ONLY_LINES = 3
 MAX_ROW_LABEL_CHARS = 90
 MAX_CAPTION_TITLE_CHARS = 120
+MAX_HEADER_CHARS = 160
 
 
 def statement_kind(caption: str) -> str:
@@ -176,6 +177,8 @@ def _is_caption(text: str) -> bool:
 
 
 def _is_header_cell(text: str) -> bool:
+    if len(text) > MAX_HEADER_CHARS:
+        return False  # a heading line is short; prose is not one
     rest = re.sub(r"(?<![\d,.])(?:19|20)\d{2}(?![\d,])|\b\d{1,2},", " ", text)
     rest = _HEADER_WORDS.sub(" ", _DATES.sub(" ", rest))
     return not re.search(r"\d", rest) and len(rest.split()) <= 2

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 __all__ = ["Cell", "read_cell", "is_value_token", "NIL"]
@@ -46,8 +47,9 @@ class Cell:
         return self.status in ("value", "nil")
 
 
+@lru_cache(maxsize=8192)
 def read_cell(text: str) -> Cell:
-    """The figure printed as ``text``."""
+    """The figure printed as ``text`` (cached: a cell is looked at by several steps)."""
     text = " ".join(text.split())
     if text in NIL:
         return Cell(text, None, "nil")
