@@ -51,14 +51,14 @@ def main() -> None:
             segment(read_filing(path))
 
     # The first run is cold (no cached label keys or cells): it is what one diff costs.
-    cold = best_of(1, figures_stage)
-    print(f"first run, tables + compare + checks:  {cold:7.1f} ms")
-    compare = best_of(repeats, extract_and_compare)
-    print(f"tables + compare (best of {repeats}):       {compare:7.1f} ms")
-    print(f"tables + compare + checks (best):      {best_of(repeats, figures_stage):7.1f} ms")
-    reference = best_of(repeats, ingest_and_segment)
-    print(f"ingest + segment, for reference:       {reference:7.1f} ms")
-
+    timings = {
+        "first run, tables + compare + checks": best_of(1, figures_stage),
+        f"tables + compare (best of {repeats})": best_of(repeats, extract_and_compare),
+        f"tables + compare + checks (best of {repeats})": best_of(repeats, figures_stage),
+        "ingest + segment, for reference": best_of(repeats, ingest_and_segment),
+    }
+    for name, milliseconds in timings.items():
+        print(f"{name:<45} {milliseconds:7.1f} ms")
 
 if __name__ == "__main__":
     main()
