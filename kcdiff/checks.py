@@ -65,8 +65,9 @@ def convenience_rate(sections: Sequence[Section]) -> float | None:
 
 
 def _where(table: Table) -> str:
-    return table.statement if table.statement == table.section else \
-        f"{table.statement} ({table.section})"
+    if table.section.startswith(table.statement) or table.statement.startswith(table.section):
+        return table.statement
+    return f"{table.statement} ({table.section})"
 
 
 def _fmt(value: float, decimals: int = 0) -> str:

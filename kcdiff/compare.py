@@ -13,10 +13,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .align import align
+from .checks import check_filing
+from .figures import compare_figures
 from .ingest import MAX_BYTES, read_filing
 from .model import (
     Alignment,
     Check,
+    FigureChange,
     Filing,
     FilingSummary,
     Report,
@@ -25,6 +28,7 @@ from .model import (
     Summary,
 )
 from .segment import segment
+from .tables import read_tables
 from .wording import diff_sections
 
 __all__ = ["compare", "compare_files", "section_diffs"]
@@ -41,18 +45,51 @@ def compare(old: Filing, new: Filing) -> Report:
     old_sections, new_sections = segment(old), segment(new)
     alignment = align(old_sections, new_sections)
     sections, warnings = section_diffs(old_sections, new_sections, alignment)
+    figures, figure_checks = figure_diffs(old_sections, new_sections)
     checks = (
         *_tagged(old.warnings, "old"),
         *_tagged(new.warnings, "new"),
+        *figure_checks,
         *warnings,
     )
     return Report(
         old=FilingSummary.of(old),
         new=FilingSummary.of(new),
-        summary=_summary(sections, (), (), checks),
+        summary=_summary(sections, figures, (), checks),
         sections=tuple(sections),
+        figures=tuple(figures),
         checks=checks,
     )
+
+
+def figure_diffs(
+    old: Sequence[Section], new: Sequence[Section]
+) -> tuple[list[FigureChange], list[Check]]:
+    """Figures that moved between the filings (restatements first) and the failed
+    consistency checks of each filing, tagged "old"/"new". A failure of the figures stage
+    is a warning, never a crashed run."""
+    try:
+        old_tables, new_tables = read_tables(old), read_tables(new)
+    except Exception as exc:  # a table the reader cannot handle must not sink the report
+        log.exception("tables could not be read")
+        return [], [Check("figures_not_compared", "warning", "tables",
+                          f"the tables could not be read, figures were not compared ({exc})")]
+    checks: list[Check] = []
+    for side, sections, tables in (("old", old, old_tables), ("new", new, new_tables)):
+        try:
+            checks.extend(_tagged(check_filing(sections, tables), side))
+        except Exception as exc:
+            log.exception("consistency checks failed on the %s filing", side)
+            checks.append(Check("checks_not_run", "warning", "tables",
+                                f"the consistency checks could not run ({exc})", side))
+    try:
+        figures = compare_figures(old_tables, new_tables)
+    except Exception as exc:
+        log.exception("figures could not be compared")
+        figures = []
+        checks.append(Check("figures_not_compared", "warning", "tables",
+                            f"the figures could not be compared ({exc})"))
+    return figures, checks
 
 
 def section_diffs(

@@ -112,3 +112,38 @@ def test_amounts(text):
 @pytest.mark.parametrize("text", ["2023", "3", "revenues", "June 30, 2023", "Note 3", ""])
 def test_not_amounts(text):
     assert not is_amount(text)
+
+
+def test_html_lists_figures_per_statement_and_min_change_hides_small_moves(interim_path,
+                                                                           annual_path):
+    from kcdiff.compare import compare_files
+    from kcdiff.render import render_html
+
+    report = compare_files(interim_path, annual_path)
+    html = render_html(report)
+    assert "<h3>UNAUDITED CONDENSED CONSOLIDATED BALANCE SHEETS</h3>" in html
+    row = html.split("<td>Cash and cash equivalents</td>")[1].split("</tr>")[0]
+    assert '<td class="num">3,708,696</td>' in row and '<td class="num">2,648,764</td>' in row
+    assert '<td class="num">-28.6%</td>' in row
+    # Cash moved -28.6%, property and equipment +175.4%: only the larger one stays.
+    filtered = render_html(report, min_change=150)
+    assert "Cash and cash equivalents" not in filtered.split('id="figures"')[1]
+    assert "Property and equipment, net" in filtered
+    assert len(report.to_json()["figures"]) == len(report.figures)  # JSON keeps them all
+    assert report.summary.figures_restated == 0
+    assert report.summary.checks == len(report.checks)
+
+
+def test_html_puts_restatements_first(annual_path, tmp_path):
+    from kcdiff.compare import compare_files
+    from kcdiff.render import render_html
+
+    text = annual_path.read_text(encoding="utf-8")
+    copy = tmp_path / "copy.txt"
+    copy.write_text(text.replace("Goodwill\t\t4,605,724\t4,605,724",
+                                 "Goodwill\t\t4,650,724\t4,605,724"), encoding="utf-8")
+    report = compare_files(annual_path, copy)
+    assert [(f.status, f.item) for f in report.figures] == [("restated", "Goodwill")]
+    assert report.summary.figures_restated == 1
+    html = render_html(report)
+    assert html.index("Restated figures") < html.index("Goodwill")
