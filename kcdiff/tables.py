@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from .headers import is_caption, is_header_cell, is_year_line, short_caption, statement_kind
 from .labels import RawRow, join_wrapped
 from .model import Section
 from .normalize import comparable
@@ -79,47 +80,16 @@ def _money(currency: str, unit: str) -> str:
     return f"{currency}{suffix}" if currency else suffix.lstrip("'")
 
 
-_KINDS = (
-    ("balance", re.compile(r"BALANCE SHEET|FINANCIAL POSITION")),
-    ("cash_flows", re.compile(r"CASH FLOW")),
-    ("income", re.compile(
-        r"COMPREHENSIVE (?:LOSS|INCOME)|INCOME STATEMENT|PROFIT OR LOSS|STATEMENTS? OF "
-        r"OPERATIONS|STATEMENTS? OF INCOME|STATEMENTS? OF (?:LOSS|PROFIT)")),
-    ("highlights", re.compile(r"HIGHLIGHTS")),
-    ("non_gaap", re.compile(r"NON-GAAP|NON GAAP")),
-)
-_CAPTION_CHARS = 300
 _UNIT_THOUSANDS = re.compile(r"'000|in thousands|thousands of", re.IGNORECASE)
 _UNIT_MILLIONS = re.compile(r"in millions|millions of|'m\b", re.IGNORECASE)
 _CHANGE = re.compile(r"\bchange\b|increase|decrease|movement", re.IGNORECASE)
-_HEADER_WORDS = re.compile(
-    r"\b(?:for|the|six|three|nine|twelve|months?|year|years|period|ended|as|at|of|"
-    r"notes?|unaudited|audited|restated|change|year-on-?|on-year|in|thousands|and|"
-    r"RMB|Renminbi|US|HK|USD|HKD)\b|'000|\$|%|[(),.•:]|-",
-    re.IGNORECASE,
-)
-_DATES = re.compile(
-    r"\b(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|April|May|June|July|August"
-    r"|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Ju)"
-    r"\b\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?",
-    re.IGNORECASE,
-)
 _NOTES_HEADER = re.compile(r"^notes?$", re.IGNORECASE)
 _NOTE_HEADING = re.compile(r"^\d{1,2}\.\s+[A-Z][A-Z ,()'&-]{3,}$")
 _PAGE_NUMBER = re.compile(r"^\d{1,3}$")
 _STOP_LINE = re.compile(r"^(?:notes?:|\d{1,2}\.\s+[A-Z]|\([a-z]\)\s)", re.IGNORECASE)
 MAX_LABEL_ONLY_LINES = 3
 MAX_ROW_LABEL_CHARS = 90
-MAX_CAPTION_TITLE_CHARS = 120
-MAX_HEADER_CHARS = 160
 
-
-def statement_kind(caption: str) -> str:
-    key = comparable(caption).upper()
-    for kind, pattern in _KINDS:
-        if pattern.search(key):
-            return kind
-    return ""
 
 
 def read_tables(sections: Sequence[Section]) -> list[Table]:
@@ -158,30 +128,14 @@ def _section_tables(section: Section, filing: Period | None) -> list[Table]:
                 tables.append(_build(section, caption, header, rows, filing))
             continue
         text = block.text.strip()
-        if _is_caption(text):
+        if is_caption(text):
             caption = text
         lines.extend(comparable(line) for line in block.text.split("\n") if line.strip())
     tables.extend(_line_tables(lines, section, caption, filing))
     return [table for table in tables if table.rows and table.columns]
 
 
-def _is_caption(text: str) -> bool:
-    """A statement's title above a table, not prose that mentions one."""
-    return (
-        bool(text) and len(text) <= _CAPTION_CHARS and not text.endswith((":", "."))
-        and len(_short(text)) <= MAX_CAPTION_TITLE_CHARS and bool(statement_kind(text))
-    )
-
-
 # --- tab-separated rows -------------------------------------------------------------
-
-
-def _is_header_cell(text: str) -> bool:
-    if len(text) > MAX_HEADER_CHARS:
-        return False  # a heading line is short; prose is not one
-    rest = re.sub(r"(?<![\d,.])(?:19|20)\d{2}(?![\d,])|\b\d{1,2},", " ", text)
-    rest = _HEADER_WORDS.sub(" ", _DATES.sub(" ", rest))
-    return not re.search(r"\d", rest) and len(rest.split()) <= 2
 
 
 def _is_header_row(row: tuple[str, ...], before_data: bool) -> bool:
@@ -190,10 +144,10 @@ def _is_header_row(row: tuple[str, ...], before_data: bool) -> bool:
     cells = [cell for cell in row[1:] if cell.strip()]
     dated_label = bool(years_in(label) or re.search(r"\bended\b|\bas at\b", label, re.I))
     if not cells:
-        return dated_label and _is_header_cell(label)
+        return dated_label and is_header_cell(label)
     if label and not dated_label:
         return before_data and all(read_cell(cell).status == "text" for cell in cells)
-    return all(_is_header_cell(cell) for cell in cells)
+    return all(is_header_cell(cell) for cell in cells)
 
 
 def _tab_segments(rows: Sequence[tuple[str, ...]]) -> list[tuple[list[tuple[str, ...]],
@@ -249,25 +203,20 @@ def _build(section: Section, caption: str, header: list[tuple[str, ...]],
 # --- PDF text lines -----------------------------------------------------------------
 
 
-def _is_year_line(line: str) -> bool:
-    return bool(years_in(line)) and _is_header_cell(line) and not re.search(
-        r"\bended\b|\bfor the\b|\bat\b", line, re.IGNORECASE)
-
-
 def _line_tables(lines: list[str], section: Section, caption: str,
                  filing: Period | None) -> list[Table]:
     tables = []
     position = 0
     while position < len(lines):
-        if not _is_year_line(lines[position]):
+        if not is_year_line(lines[position]):
             position += 1
             continue
         start = position
-        while start > 0 and position - start < 5 and _is_header_cell(lines[start - 1]) \
+        while start > 0 and position - start < 5 and is_header_cell(lines[start - 1]) \
                 and not _PAGE_NUMBER.match(lines[start - 1].strip()):
             start -= 1
         end = position + 1
-        while end < len(lines) and _is_header_cell(lines[end]) and not _PAGE_NUMBER.match(
+        while end < len(lines) and is_header_cell(lines[end]) and not _PAGE_NUMBER.match(
                 lines[end].strip()) and lines[end].strip():
             end += 1
         header = lines[start:end]
@@ -288,13 +237,13 @@ def _pdf_caption(before: list[str]) -> str:
     for line in reversed(before):
         line = line.strip()
         # PDF lines are wrapped prose too: only an UPPERCASE line is a title.
-        if (_is_caption(line) and line.upper() == line) or _NOTE_HEADING.match(line):
+        if (is_caption(line) and line.upper() == line) or _NOTE_HEADING.match(line):
             return line
     return ""
 
 
 def _pdf_columns(header: list[str]) -> int:
-    years = sum(len(years_in(line)) for line in header if _is_year_line(line))
+    years = sum(len(years_in(line)) for line in header if is_year_line(line))
     units = max((len(currencies_in(line)) for line in header), default=0)
     return max(years, units)
 
@@ -308,8 +257,8 @@ def _pdf_rows(lines: list[str], start: int, count: int) -> tuple[list[RawRow], i
         if _PAGE_NUMBER.match(line):
             position += 1
             continue
-        if _is_year_line(line) or _STOP_LINE.match(line) or _is_caption(line) or (
-                _is_header_cell(line) and re.search(r"\b(?:ended|at|as at)\b", line, re.I)):
+        if is_year_line(line) or _STOP_LINE.match(line) or is_caption(line) or (
+                is_header_cell(line) and re.search(r"\b(?:ended|at|as at)\b", line, re.I)):
             break
         label, values = split_pdf_line(line)
         if not values:
@@ -372,8 +321,8 @@ def _table(section: Section, caption: str, header_text: str, column_headers: lis
                              for cell in row.cells), row.group, row.note)
         for row in rows
     )
-    return Table(section.title.split("\n")[0], _short(statement), kind, section.category, unit,
-                 tuple(columns), table_rows)
+    return Table(section.title.split("\n")[0], short_caption(statement), kind,
+                 section.category, unit, tuple(columns), table_rows)
 
 
 def _columns(header: str, column_rows: str, column_headers: list[str], rows: list[RawRow],
@@ -425,8 +374,3 @@ def _currencies(column_rows: str, column_headers: list[str]) -> list[str]:
         if len(line) == len(column_headers):
             return line
     return [""] * len(column_headers)
-
-
-def _short(caption: str) -> str:
-    """The caption without its "(Amounts in thousands ...)" tail."""
-    return re.sub(r"\s*\((?:all )?amounts.*$", "", caption, flags=re.IGNORECASE).strip()
