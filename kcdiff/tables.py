@@ -91,7 +91,6 @@ MAX_LABEL_ONLY_LINES = 3
 MAX_ROW_LABEL_CHARS = 90
 
 
-
 def read_tables(sections: Sequence[Section]) -> list[Table]:
     """Every table of every section, in document order."""
     filing = filing_period(sections)
