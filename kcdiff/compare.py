@@ -9,30 +9,35 @@ report's checks, not a crashed run.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
+from typing import TypeVar
 
 from .align import align
 from .board import BoardStatement, board_checks, compare_boards, read_board
+from .checks import check_filing
+from .figures import compare_figures
 from .ingest import MAX_BYTES, read_filing
 from .model import (
     Alignment,
-    BoardChange,
     Check,
+    FigureChange,
     Filing,
     FilingSummary,
-    OfficerChange,
     Report,
     Section,
     SectionDiff,
     Summary,
 )
 from .segment import segment
+from .tables import read_tables
 from .wording import diff_sections
 
 __all__ = ["compare", "compare_files", "section_diffs"]
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 def compare_files(old_path: str | Path, new_path: str | Path, max_bytes: int = MAX_BYTES) -> Report:
@@ -44,19 +49,27 @@ def compare(old: Filing, new: Filing) -> Report:
     old_sections, new_sections = segment(old), segment(new)
     alignment = align(old_sections, new_sections)
     sections, warnings = section_diffs(old_sections, new_sections, alignment)
-    old_board, new_board = _read_boards(old_sections, new_sections, warnings)
-    board, officers = _board_changes(old_board, new_board, warnings)
+    figures, figure_checks = figure_diffs(old_sections, new_sections, warnings)
+    old_board, new_board = (
+        _guarded(warnings, "board_unreadable", "board statement", BoardStatement(), side,
+                 read_board, sections)
+        for side, sections in (("old", old_sections), ("new", new_sections))
+    )
+    board, officers = _guarded(warnings, "board_not_compared", "board statement", ([], []), "",
+                               compare_boards, old_board, new_board)
     checks = (
         *_tagged(old.warnings, "old"),
         *_tagged(new.warnings, "new"),
+        *figure_checks,
         *board_checks(old_board, new_board),
         *warnings,
     )
     return Report(
         old=FilingSummary.of(old),
         new=FilingSummary.of(new),
-        summary=_summary(sections, (), board, checks, officers),
+        summary=_summary(sections, figures, board, checks, officers),
         sections=tuple(sections),
+        figures=tuple(figures),
         board=tuple(board),
         officers=tuple(officers),
         checks=checks,
@@ -65,32 +78,41 @@ def compare(old: Filing, new: Filing) -> Report:
     )
 
 
-def _read_boards(
+def figure_diffs(
     old: Sequence[Section], new: Sequence[Section], warnings: list[Check]
-) -> tuple[BoardStatement, BoardStatement]:
-    """Both filings' board statements; a reader failure leaves that board unknown."""
-    boards = []
-    for side, sections in (("old", old), ("new", new)):
-        try:
-            boards.append(read_board(sections))
-        except Exception as exc:  # the board must not sink the rest of the report
-            log.exception("reading the %s board statement failed", side)
-            warnings.append(Check("board_unreadable", "warning", "board statement",
-                                  f"the board statement could not be read ({exc})", side))
-            boards.append(BoardStatement())
-    return boards[0], boards[1]
+) -> tuple[list[FigureChange], list[Check]]:
+    """Figures that moved between the filings (restatements first) and the failed
+    consistency checks of each filing, tagged "old"/"new"."""
+    old_tables, new_tables = (
+        _guarded(warnings, "figures_not_compared", "tables", None, side, read_tables, sections)
+        for side, sections in (("old", old), ("new", new))
+    )
+    checks = [
+        check
+        for side, sections, tables in (("old", old, old_tables), ("new", new, new_tables))
+        if tables is not None
+        for check in _tagged(_guarded(warnings, "checks_not_run", "tables", [], side,
+                                      check_filing, sections, tables), side)
+    ]
+    if old_tables is None or new_tables is None:
+        return [], checks  # one side unread: comparing would call every figure new
+    figures = _guarded(warnings, "figures_not_compared", "tables", [], "",
+                       compare_figures, old_tables, new_tables)
+    return figures, checks
 
 
-def _board_changes(
-    old: BoardStatement, new: BoardStatement, warnings: list[Check]
-) -> tuple[list[BoardChange], list[OfficerChange]]:
+def _guarded(warnings: list[Check], kind: str, where: str, fallback: T, side: str,
+             stage: Callable[..., T], *args: object) -> T:
+    """Run one stage; if it fails, note a warning and go on with ``fallback``: a table or a
+    board statement the readers cannot handle must not sink the rest of the report."""
     try:
-        return compare_boards(old, new)
-    except Exception as exc:  # the board must not sink the rest of the report
-        log.exception("comparing the boards failed")
-        warnings.append(Check("board_not_compared", "warning", "board statement",
-                              f"the boards could not be compared ({exc})"))
-        return [], []
+        return stage(*args)
+    except Exception as exc:
+        log.exception("%s failed", stage.__name__)
+        warnings.append(Check(kind, "warning", where,
+                              f"{stage.__name__} failed, so this part was not compared ({exc})",
+                              side))
+        return fallback
 
 
 def section_diffs(
@@ -126,21 +148,13 @@ def _removed_positions(alignment: Alignment) -> dict[int, list[int]]:
 
 
 def _diff_pair(old: Section, new: Section, score: float, warnings: list[Check]) -> SectionDiff:
-    try:
-        return diff_sections(old, new, score)
-    except Exception as exc:  # one unreadable section must not sink the report
-        log.exception("wording diff failed for section %r", new.title)
-        warnings.append(
-            Check("section_not_compared", "warning", new.title,
-                  f"the wording of this section could not be compared ({exc})")
-        )
-        return SectionDiff("changed", new.category, old.title, new.title, 0.0,
-                           old_number=old.number, new_number=new.number, level=new.level)
+    unread = SectionDiff("changed", new.category, old.title, new.title, 0.0,
+                         old_number=old.number, new_number=new.number, level=new.level)
+    return _guarded(warnings, "section_not_compared", new.title, unread, "",
+                    diff_sections, old, new, score)
 
 
 def _tagged(checks: Sequence[Check], side: str) -> tuple[Check, ...]:
-    from dataclasses import replace
-
     return tuple(replace(check, filing=side) for check in checks)
 
 
