@@ -164,11 +164,24 @@ def merge_signs(cells: list[str]) -> list[str]:
     return merged
 
 
+def _column_edges(lines: list[Line]) -> list[float]:
+    """For each line, the right edge of its column: the furthest any line starting near
+    it reaches (two columns of a bilingual page have two edges)."""
+    return [max(other.x1 for other in lines if abs(other.x0 - line.x0) <= _SAME_COLUMN)
+            for line in lines]
+
+
+_SAME_COLUMN = 20.0
+
+
 def _paragraphs(lines: list[Line], leading: float) -> list[Block]:
     blocks = []
     current: list[Line] = []
-    for line in lines:
-        if current and _breaks(current[-1], line, leading):
+    edges = _column_edges(lines)
+    for position, line in enumerate(lines):
+        previous_edge = edges[position - 1] if position else 0.0
+        if current and (_breaks(current[-1], line, leading)
+                        or _stops_short(current[-1], previous_edge)):
             blocks.append(_paragraph(current))
             current = []
         current.append(line)
@@ -193,6 +206,12 @@ def _breaks(previous: Line, line: Line, leading: float) -> bool:
     if previous.cells and line.cells:
         return True  # two lines laid out in columns: a list or a table, line by line
     return previous.text.isupper() != line.text.isupper() and not _CJK.search(line.text)
+
+
+def _stops_short(line: Line, edge: float) -> bool:
+    """A line ending well before its column's edge ends its paragraph (or is a line of a
+    list: a name under "Executive Directors")."""
+    return line.x1 < edge - max(30.0, 0.2 * (edge - line.x0))
 
 
 def _paragraph(lines: list[Line]) -> Block:

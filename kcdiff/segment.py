@@ -251,6 +251,8 @@ def heading_of(block: Block) -> Heading | None:
         return None
     if _BOARD_OPENING.match(text):
         return Heading("", "By order of the Board", "board")
+    if _DATE.fullmatch(text):
+        return None  # the date under a signature ("24 August 2011"), not note 24
     for pattern, rank in ((_NUMBERED, "numbered"), (_LETTERED, "lettered"),
                           (_CJK_NUMBERED, "numbered")):
         match = pattern.match(text)
