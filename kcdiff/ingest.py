@@ -147,16 +147,24 @@ def parse_text(text: str, path: str) -> Filing:
     """Blocks from plain or Markdown-ish text: blank lines end a block, lines with tabs are
     table rows, other lines of a block are one paragraph (a bullet starts a new one)."""
     markdown = bool(_MARKDOWN_SIGNS.search(text))
-    lines = [strip_markup(line) if markdown else line for line in text.splitlines()]
     blocks: list[Block] = []
     chunk: list[str] = []
-    for line in [*lines, ""]:
+    for line in [*text.splitlines(), ""]:
         if line.strip():
             chunk.append(line)
         elif chunk:
             blocks.extend(_chunk_blocks(chunk))
             chunk = []
+    if markdown:
+        # Stripped per block, not per line: "*italic*" and "**bold**" may span lines.
+        blocks = [_without_markup(block) for block in blocks]
     return Filing(path=path, format="markdown" if markdown else "text", blocks=tuple(blocks))
+
+
+def _without_markup(block: Block) -> Block:
+    if block.kind == "table":
+        return _table_block([tuple(strip_markup(cell) for cell in row) for row in block.rows])
+    return Block(block.kind, " ".join(strip_markup(block.text).split()))
 
 
 def _chunk_blocks(chunk: list[str]) -> list[Block]:

@@ -81,7 +81,9 @@ _BOARD_OPENING = re.compile(r"^By (?:order|Order|ORDER) of the (?:Board|BOARD)\b
 _BOARD_STATEMENT = re.compile(r"^As at the date of this announcement", re.IGNORECASE)
 
 MAX_HEADING_CHARS = 160
-MAX_TITLE_CASE_WORDS = 14
+# "KINGSOFT ... STATEMENTS OF COMPREHENSIVE LOSS (All amounts in thousands, except ...)"
+MAX_UPPER_HEADING_CHARS = 220
+MAX_TITLE_CASE_WORDS = 18
 
 
 @dataclass(frozen=True)
@@ -112,7 +114,9 @@ def segment(filing: Filing) -> tuple[Section, ...]:
             # unnumbered heading followed by more numbered notes is still a note.
             heading = Heading("", heading.title, "numbered")
         builder.open(heading, level=None)
-        if heading.rank == "board" and not _BOARD_OPENING.match(block.text):
+        if heading.rank == "board":
+            # The opening line is part of the statement: "By order of the Board ... Mr. Zou
+            # Tao, Vice Chairman" names the signatory.
             builder.current_blocks.append(block)
     return builder.finish()
 
@@ -247,7 +251,7 @@ def heading_of(block: Block) -> Heading | None:
     if block.kind != "paragraph":
         return None
     text = block.text.strip()
-    if not text or len(text) > MAX_HEADING_CHARS:
+    if not text or len(text) > MAX_UPPER_HEADING_CHARS:
         return None
     if _BOARD_OPENING.match(text):
         return Heading("", "By order of the Board", "board")
@@ -260,6 +264,8 @@ def heading_of(block: Block) -> Heading | None:
             return Heading(_number(match, pattern), match.group(2).strip(), rank)
     if _is_upper(text):
         return Heading("", text, "upper")
+    if len(text) > MAX_HEADING_CHARS:
+        return None
     if _is_title_case(text) or _is_cjk_heading(text):
         return Heading("", text, "title")
     return None
