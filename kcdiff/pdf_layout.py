@@ -174,11 +174,30 @@ def _column_edges(lines: list[Line]) -> list[float]:
 _SAME_COLUMN = 20.0
 
 
+_COLUMN_HEADING = re.compile(
+    r"(?:HK|RMB|US|NT)?\$?\s*[’']000|\(?(?:Unaudited|Audited|Restated|Note)\)?|Notes?|\d{4}"
+    r"|RMB|HK\$|US\$|%", re.IGNORECASE,
+)
+
+
+def _is_column_heading(line: Line) -> bool:
+    """A line of column headings on its own ("Notes HK$’000 HK$’000"): a table's header
+    row that lost its table, never a section heading."""
+    cells = line.cells or tuple(line.text.split())
+    return len(cells) > 1 and all(_COLUMN_HEADING.fullmatch(cell) for cell in cells)
+
+
 def _paragraphs(lines: list[Line], leading: float) -> list[Block]:
-    blocks = []
+    blocks: list[Block] = []
     current: list[Line] = []
     edges = _column_edges(lines)
     for position, line in enumerate(lines):
+        if _is_column_heading(line):
+            if current:
+                blocks.append(_paragraph(current))
+                current = []
+            blocks.append(_table([line], 0.0))
+            continue
         previous_edge = edges[position - 1] if position else 0.0
         if current and (_breaks(current[-1], line, leading)
                         or _stops_short(current[-1], previous_edge)):
