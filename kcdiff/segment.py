@@ -255,12 +255,14 @@ def heading_of(block: Block) -> Heading | None:
         return None
     if _BOARD_OPENING.match(text):
         return Heading("", "By order of the Board", "board")
+    if _DATE.fullmatch(text) or text.endswith(","):
+        return None  # the date under a signature ("24 August 2011"), not note 24
     for pattern, rank in ((_NUMBERED, "numbered"), (_LETTERED, "lettered"),
                           (_CJK_NUMBERED, "numbered")):
         match = pattern.match(text)
         if match and _is_heading_text(match.group(2), numbered=True):
             return Heading(_number(match, pattern), match.group(2).strip(), rank)
-    if _is_upper(text):
+    if _is_upper(text) and sum(ch.isdigit() for ch in text) < len(_letters(text)):
         return Heading("", text, "upper")
     if len(text) > MAX_HEADING_CHARS:
         return None
