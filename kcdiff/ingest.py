@@ -102,19 +102,20 @@ def detect_format(data: bytes) -> str:
 def decode_text(path: str, data: bytes) -> str:
     """The text of ``data``: BOM first, then UTF-8, then charset-normalizer's best guess;
     CRLF and CR line ends become LF. Binary content raises ``UnsupportedFormat``."""
-    text = _decoded(data)
+    text = _decoded(path, data)
     if text is None or _looks_binary(text):
         raise UnsupportedFormat(path, NOT_A_FILING)
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _decoded(data: bytes) -> str | None:
+def _decoded(path: str, data: bytes) -> str | None:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
                 return data.decode(encoding)
-            except UnicodeDecodeError:
-                return None
+            except UnicodeDecodeError as exc:
+                raise InputError(path, f"text marked as {encoding} is not valid {encoding} "
+                                       f"(byte {exc.start}); re-save it as UTF-8") from exc
     if b"\x00" not in data:
         try:
             return data.decode("utf-8")
