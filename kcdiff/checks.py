@@ -99,12 +99,15 @@ def _unreadable(table: Table) -> Check:
 def _totals(table: Table) -> list[Check]:
     checks = []
     for position, row in enumerate(table.rows):
-        if not row.group or not _closes_group(row):
+        before = table.rows[position - 1] if position else None
+        if not row.group or not _closes_group(row, before):
             continue
+        # A "Total ..." row inside a group subtotals some of its rows: adding it too would
+        # count them twice.
         parts = [r for r in table.rows[:position] if r.group == row.group
-                 and r.label and not _closes_group(r)]
-        if len(parts) < 2:
-            continue
+                 and r.label and not label_key(r.label).startswith("total")]
+        if len(parts) < 2 or any(_printed(part) != _printed(row) for part in parts):
+            continue  # a row short of figures lost its columns' positions (PDF text)
         for column, total in enumerate(row.cells):
             cells = [part.cells[column] for part in parts]
             if table.columns[column].change or total.value is None or not all(
@@ -112,7 +115,8 @@ def _totals(table: Table) -> list[Check]:
                 continue
             added = sum(cell.value or 0 for cell in cells)
             decimals = max([total.decimals, *(cell.decimals for cell in cells)])
-            if abs(added - total.value) > _rounding(len(cells), decimals):
+            if abs(added - total.value) > _rounding(len(cells), decimals) and not (
+                    not row.label and _rows_above_add_up(table.rows, position, column)):
                 checks.append(Check(
                     "total", "error", _where(table),
                     f"{row.label or 'Total of ' + row.group} "
@@ -122,9 +126,40 @@ def _totals(table: Table) -> list[Check]:
     return checks
 
 
-def _closes_group(row: Row) -> bool:
+def _rows_above_add_up(rows: Sequence[Row], position: int, column: int) -> bool:
+    """An unlabelled total may close a shorter run than the group PDF text suggests
+    ("... attributable to: Owners 585,228; Non-controlling interests (49); 585,179"):
+    it holds if two or more rows straight above it, back to the previous unlabelled
+    subtotal, add up."""
+    total = rows[position].cells[column]
+    added, count = 0.0, 0
+    for row in reversed(rows[:position]):
+        cell = row.cells[column] if column < len(row.cells) else None
+        if not row.label or cell is None or not cell.readable:
+            return False
+        added += cell.value or 0
+        count += 1
+        if count >= 2 and abs(added - total.value) <= _rounding(count, cell.decimals):
+            return True
+    return False
+
+
+def _printed(row: Row) -> int:
+    return sum(1 for cell in row.cells if cell.text.strip())
+
+
+def _closes_group(row: Row, before: Row | None) -> bool:
+    """A row that totals its group: "Total current assets" under "Current assets", or an
+    unlabelled row straight after the group's own items. "Total assets less current
+    liabilities" is not the current liabilities' total, and a second unlabelled row after
+    a subtotal is a grand total of more than the group."""
     key = label_key(row.label)
-    return not key or (key.startswith("total") and label_key(row.group) in key)
+    if not key:
+        return (before is not None and before.group == row.group and bool(before.label)
+                and not _closes_group(before, None))
+    group = label_key(row.group)
+    named = key.removeprefix("total").removeprefix(" of").strip()
+    return key.startswith("total") and (named == group or named.rstrip("s") == group.rstrip("s"))
 
 
 def _rounding(count: int, decimals: int) -> float:

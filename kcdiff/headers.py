@@ -27,7 +27,7 @@ _CAPTION_CHARS = 300
 _HEADER_WORDS = re.compile(
     r"\b(?:for|the|six|three|nine|twelve|months?|year|years|period|ended|as|at|of|"
     r"notes?|unaudited|audited|restated|change|year-on-?|on-year|in|thousands|and|"
-    r"RMB|Renminbi|US|HK|USD|HKD)\b|'000|\$|%|[(),.•:]|-",
+    r"RMB|Renminbi|US|HK|USD|HKD)\b|['\u2019]000|\$|%|[(),.•:]|-",
     re.IGNORECASE,
 )
 _DATES = re.compile(

@@ -165,7 +165,8 @@ def _ligature(before: str, after: str) -> str:
     return "fi"  # fi-nancial, fi-rst, pro-fi-t
 
 
-_NUMERIC_END = re.compile(r"(?:\d[\d,.]*\)?%?|N/A|nil|[-–—])$", re.IGNORECASE)
+# A line that may be a table row ends in a figure: "1,234", "(5.2)%", "HK20.49 cents", "–".
+_NUMERIC_END = re.compile(r"(?:\d[\d,.]*\)?%?(?:\s*cents)?|N/A|nil|[-–—])$", re.IGNORECASE)
 
 
 def _maybe_row(text: str) -> bool:

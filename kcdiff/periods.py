@@ -96,6 +96,24 @@ def _filing_parts(match: re.Match[str]) -> tuple[str, int, int, int]:
     return length, month, day, int(match.group(6))
 
 
+_NUMERIC_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December")
+
+
+def spell_numeric_date(cell: str) -> str:
+    """"30/06/11" -> "30 June 2011": HKEX tables head columns with day-first numeric dates,
+    which then read like any other dated heading. Anything else comes back unchanged."""
+    match = _NUMERIC_DATE.match(cell.strip())
+    if not match:
+        return cell
+    day, month, year = (int(part) for part in match.groups())
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return cell
+    year += 2000 if year < 100 else 0
+    return f"{day} {_MONTH_NAMES[month - 1]} {year}"
+
+
 def years_in(text: str) -> list[int]:
     """The four-digit years in ``text`` in order ("2,022" and "12,023" are not years)."""
     return [int(match.group()) for match in _YEAR.finditer(text)]

@@ -77,7 +77,7 @@ _SMALL_WORDS = {
 }
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _CJK_SENTENCE_END = re.compile(r"[。，；：,;:！？]")
-_BOARD_OPENING = re.compile(r"^By (?:order|Order|ORDER) of the (?:Board|BOARD)\b")
+_BOARD_OPENING = re.compile(r"^By order of the board\b", re.IGNORECASE)
 _BOARD_STATEMENT = re.compile(r"^As at the date of this announcement", re.IGNORECASE)
 
 MAX_HEADING_CHARS = 160
@@ -90,7 +90,7 @@ MAX_TITLE_CASE_WORDS = 18
 class Heading:
     number: str
     title: str
-    rank: str  # "hint", "upper", "numbered", "lettered", "title", "board"
+    rank: str  # "hint", "upper", "numbered", "lettered", "title", "cjk", "board"
     level_hint: int | None = None
 
 
@@ -128,7 +128,28 @@ def _headings(blocks: tuple[Block, ...]) -> list[Heading | None]:
         if heading is None and block.kind == "paragraph" and _BOARD_STATEMENT.match(block.text):
             heading = Heading("", "Board of directors", "board")
         headings.append(heading)
-    return headings
+    return [
+        None if heading and heading.rank == "title" and _is_label(blocks, headings, p)
+        else heading
+        for p, heading in enumerate(headings)
+    ]
+
+
+def _is_label(blocks: tuple[Block, ...], headings: list[Heading | None], p: int) -> bool:
+    """A Title Case line that heads nothing is a label, not a heading: one followed by
+    another heading or by nothing (Title Case headings have no sub-headings), one between
+    two tables (a column header), or one that carries on a paragraph left mid-sentence (a
+    line that PDF layout broke off). Diagram labels and signatures look like headings."""
+    before = blocks[p - 1] if p else None
+    after = blocks[p + 1] if p + 1 < len(blocks) else None
+    if after is None or headings[p + 1] is not None:
+        return True
+    if before is not None and before.kind == after.kind == "table":
+        return True
+    if before is None or before.kind != "paragraph" or headings[p - 1] is not None:
+        return False
+    last = before.text.rstrip()[-1:]
+    return last.islower() or last == ","
 
 
 def _next_is_note(headings: list[Heading | None], position: int) -> bool:
@@ -172,7 +193,8 @@ class _SectionBuilder:
         if heading.rank == "lettered":
             return 3
         # Title Case: one level below the nearest heading that is not itself Title Case.
-        parents = [level for level, index in self.stack if self._rank(index) != "title"]
+        parents = [level for level, index in self.stack
+                   if self._rank(index) not in ("title", "cjk")]
         return (parents[-1] if parents else 0) + 1
 
     def _rank(self, index: int) -> str:
@@ -217,6 +239,8 @@ def _category(heading: Heading, parent: int, sections: list[Section]) -> str:
     parent_category = sections[parent].category if parent >= 0 else ""
     if parent_category in _ENCLOSING:
         return parent_category
+    if heading.rank == "numbered" and parent_category == "statements":
+        return "notes"  # notes printed straight after the statements, with no heading
     own = category_of(heading.title)
     if own:
         return own
@@ -266,8 +290,10 @@ def heading_of(block: Block) -> Heading | None:
         return Heading("", text, "upper")
     if len(text) > MAX_HEADING_CHARS:
         return None
-    if _is_title_case(text) or _is_cjk_heading(text):
+    if _is_title_case(text):
         return Heading("", text, "title")
+    if _is_cjk_heading(text):
+        return Heading("", text, "cjk")
     return None
 
 
@@ -319,6 +345,8 @@ def _is_title_case(text: str, numbered: bool = False) -> bool:
         return False
     if any(ch.isdigit() for ch in text) and not numbered:
         return False
+    if words[-1].lower() in _SMALL_WORDS or not _balanced(text):
+        return False  # "...Coal Mine Safety and the", "Certification” by the Ministry"
     significant = [word for word in words if word.lower() not in _SMALL_WORDS]
     if not significant:
         return False
@@ -332,9 +360,16 @@ def _is_cjk_heading(text: str) -> bool:
     return (
         len(text) <= 24
         and len(_CJK.findall(text)) >= 2
+        and len(_letters(text)) <= 0.3 * len(text.replace(" ", ""))
         and not _CJK_SENTENCE_END.search(text)
         and not any(ch.isdigit() for ch in text)
     )
+
+
+def _balanced(text: str) -> bool:
+    """Quotes and brackets open and close within the line."""
+    return all(text.count(opening) == text.count(closing)
+               for opening, closing in ("()", "\u201c\u201d", "（）", "[]"))
 
 
 def _cover_end(blocks: tuple[Block, ...]) -> int:

@@ -22,7 +22,15 @@ from .headers import is_caption, is_header_cell, is_year_line, short_caption, st
 from .labels import RawRow, join_wrapped
 from .model import Section
 from .normalize import comparable
-from .periods import Period, column_periods, currencies_in, filing_period, years_in
+from .periods import (
+    Period,
+    column_periods,
+    currencies_in,
+    dates_in,
+    filing_period,
+    spell_numeric_date,
+    years_in,
+)
 from .values import Cell, is_value_token, read_cell
 
 __all__ = ["Table", "Column", "Row", "Cell", "read_tables", "statement_kind"]
@@ -80,8 +88,8 @@ def _money(currency: str, unit: str) -> str:
     return f"{currency}{suffix}" if currency else suffix.lstrip("'")
 
 
-_UNIT_THOUSANDS = re.compile(r"'000|in thousands|thousands of", re.IGNORECASE)
-_UNIT_MILLIONS = re.compile(r"in millions|millions of|'m\b", re.IGNORECASE)
+_UNIT_THOUSANDS = re.compile(r"['\u2019]000|in thousands|thousands of", re.IGNORECASE)
+_UNIT_MILLIONS = re.compile(r"in millions|millions of|['\u2019]m\b", re.IGNORECASE)
 _CHANGE = re.compile(r"\bchange\b|increase|decrease|movement", re.IGNORECASE)
 _NOTES_HEADER = re.compile(r"^notes?$", re.IGNORECASE)
 _NOTE_HEADING = re.compile(r"^\d{1,2}\.\s+[A-Z][A-Z ,()'&-]{3,}$")
@@ -119,11 +127,17 @@ def _section_tables(section: Section, filing: Period | None) -> list[Table]:
     tables: list[Table] = []
     caption = ""
     lines: list[str] = []
-    for block in section.blocks:
+    for position, block in enumerate(section.blocks):
         if block.kind == "table":
             tables.extend(_line_tables(lines, section, caption, filing))
             lines = []
-            for header, rows in _tab_segments(block.rows):
+            dated = [tuple(spell_numeric_date(cell) for cell in row) for row in block.rows]
+            # "At 30th June," printed above the first column's year, a line of its own.
+            above = section.blocks[position - 1] if position else None
+            if above is not None and above.kind == "paragraph" and "\n" not in above.text \
+                    and _is_header_row((above.text.strip(),), before_data=True):
+                dated = [("", above.text.strip()), *dated]
+            for header, rows in _tab_segments(dated):
                 tables.append(_build(section, caption, header, rows, filing))
             continue
         text = block.text.strip()
@@ -141,7 +155,8 @@ def _is_header_row(row: tuple[str, ...], before_data: bool) -> bool:
     """A row of column headings ("\t2022\t2023\t2023", "\tRMB'000\tRMB'000\t%")."""
     label = row[0].strip() if row else ""
     cells = [cell for cell in row[1:] if cell.strip()]
-    dated_label = bool(years_in(label) or re.search(r"\bended\b|\bas at\b", label, re.I))
+    dated_label = bool(years_in(label) or dates_in(label)
+                       or re.search(r"\bended\b|\bas at\b", label, re.I))
     if not cells:
         return dated_label and is_header_cell(label)
     if label and not dated_label:
@@ -180,6 +195,11 @@ def _build(section: Section, caption: str, header: list[tuple[str, ...]],
     width = max(len(row) for row in [*header, *data])
     notes_at = {p for row in header for p, cell in enumerate(row) if _NOTES_HEADER.match(
         cell.strip())}
+    if len(notes_at) == 1:
+        at = min(notes_at)
+        data = [_with_note_cell(row, at, width) for row in data]
+        header = [row if at < len(row) and _NOTES_HEADER.match(row[at].strip())
+                  else _with_note_cell(row, at, width) for row in header]
     first = 0 if any(row and read_cell(row[0]).status == "value" for row in data) else 1
     positions = [
         p for p in range(first, width)
@@ -197,6 +217,15 @@ def _build(section: Section, caption: str, header: list[tuple[str, ...]],
     ]
     header_text = "\n".join("\t".join(row) for row in header)
     return _table(section, caption, header_text, column_headers, raw, filing)
+
+
+def _with_note_cell(row: tuple[str, ...], notes_at: int, width: int) -> tuple[str, ...]:
+    """A PDF row prints a note number only when it has one: a row one cell short of the
+    table has left its note cell out, so its figures (or its column headings) belong one
+    column further right."""
+    if len(row) != width - 1 or len(row) <= notes_at:
+        return row
+    return (*row[:notes_at], "", *row[notes_at:])
 
 
 # --- PDF text lines -----------------------------------------------------------------

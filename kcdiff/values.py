@@ -20,7 +20,7 @@ CellStatus = Literal["value", "nil", "unreadable", "text"]
 NIL = frozenset({"", "-", "–", "—", "_", "--", "nil", "Nil", "NIL", "n/a", "N/A", "•"})
 
 _NUMBER = re.compile(
-    r"^(?P<open>\()?\s*(?P<minus>[-–−])?\s*(?:HK\$?|RMB|US\$|\$)?\s*"
+    r"^(?:HK\$?|RMB|US\$)?(?P<open>\()?\s*(?P<minus>[-–−])?\s*(?:HK\$?|RMB|US\$|\$)?\s*"
     r"(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?P<decimals>\.\d+)?\s*"
     r"(?P<close>\))?\s*(?P<percent>%)?\s*(?P<cents>cents)?\s*(?P<close2>\))?$",
     re.IGNORECASE,
@@ -28,6 +28,11 @@ _NUMBER = re.compile(
 # "5.620" or "(1.050)": a thousands mark printed as a dot, or a decimal? Never guess.
 _AMBIGUOUS = re.compile(r"^\(?[1-9]\d{0,2}\.\d{3}\)?$")
 _DIGIT = re.compile(r"\d")
+# Digits that are not a figure: a note reference, a unit heading.
+_NOT_FIGURES = re.compile(
+    r"\(?\bnotes?\s+\d+[a-z]?(?:\([a-z]\))?\)?|(?:HK\$|RMB|US\$|\$)?\s*['\u2019]000\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -53,7 +58,7 @@ def read_cell(text: str) -> Cell:
     text = " ".join(text.split())
     if text in NIL:
         return Cell(text, None, "nil")
-    if not _DIGIT.search(text):
+    if not _DIGIT.search(_NOT_FIGURES.sub("", text)):
         return Cell(text, None, "text")
     if _AMBIGUOUS.match(text):
         return Cell(text, None, "unreadable")

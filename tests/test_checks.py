@@ -107,3 +107,36 @@ def test_anxin_interim_staff_costs_do_not_add_up(anxin):
     assert len(checks) == 1
     assert "add up to 1,019, the table prints 3,019" in checks[0].message
     assert "six months ended 2009-06-30" in checks[0].message
+
+
+def totals_of(sections):
+    return [check for check in check_filing(sections, read_tables(sections))
+            if check.kind == "total"]
+
+
+@pytest.mark.parametrize("stem", [
+    "2011-08-24_interim-results_en",  # a notes column; a grand total under a subtotal
+    "2009-04-24_annual-results_en",  # "Total interest income" subtotals a row of its group
+    "2013-03-18_annual-results_en",  # "... attributable to:" runs closed by unlabelled rows
+    "2012-03-15_annual-results_en",  # a repurchase total that prints 2 figures of 4 columns
+])
+def test_totals_that_hold_in_real_statements_stay_silent(anxin, stem):
+    assert totals_of(anxin(stem)) == []
+
+
+def test_a_wrong_figure_in_a_pdf_balance_sheet_is_found(anxin):
+    from dataclasses import replace
+
+    sections = anxin("2011-08-24_interim-results_en")
+    position = next(s.index for s in sections if "FINANCIAL POSITION" in s.title)
+    section = sections[position]
+    table = next(b for b in section.blocks if b.kind == "table")
+    wrong = tuple(tuple("1,140,427" if cell == "1,040,427" and n == 1 else cell
+                        for n, cell in enumerate(row)) if row[0] == "Goodwill" else row
+                  for row in table.rows)
+    blocks = tuple(replace(b, rows=wrong) if b is table else b for b in section.blocks)
+    edited = (*sections[:position], replace(section, blocks=blocks), *sections[position + 1:])
+    checks = totals_of(edited)
+    assert len(checks) == 1
+    assert "(as at 2011-06-30)" in checks[0].message
+    assert "add up to 1,355,516, the table prints 1,255,516" in checks[0].message

@@ -100,3 +100,35 @@ def test_category_rules():
     assert category_of("NON-GAAP FINANCIAL MEASURES") == "non_gaap"
     assert category_of("UNAUDITED CONDENSED CONSOLIDATED BALANCE SHEETS") == "statements"
     assert category_of("SAFE HARBOR STATEMENT") == ""
+
+
+ANXIN = "hkex_anxin-china_1149/en/"
+
+
+def anxin_sections(corpus, name):
+    return segment(read_filing(corpus / ANXIN / name))
+
+
+def test_labels_of_a_diagram_are_not_headings(corpus):
+    titles = [s.title for s in anxin_sections(corpus, "2012-03-15_annual-results_en.pdf")]
+    # The MD&A draws a chart of industries with one short label per box.
+    for label in ("Open-pit Mine", "LPG", "Elevator", "Tailing Pond", "Boiler"):
+        assert label not in titles
+    # A line that PDF layout broke off a sentence is not a heading either.
+    assert not any(t.endswith((" the", " and")) for t in titles)
+    assert "Liquidity and Financial Resources" in titles
+    assert "Contingent Liabilities" in titles
+
+
+def test_notes_printed_without_a_notes_heading_are_notes(corpus):
+    sections = anxin_sections(corpus, "2012-03-15_annual-results_en.pdf")
+    numbered = [s for s in sections if s.number.isdigit()]
+    assert len(numbered) >= 15
+    assert {s.category for s in numbered} == {"notes"}
+
+
+def test_lower_case_by_order_of_the_board_opens_the_board_statement(corpus):
+    sections = anxin_sections(corpus, "2011-08-24_interim-results_en.pdf")
+    assert sections[-1].category == "board"
+    assert "Zhong Houtai" in sections[-1].text  # the signature stays in the statement
+    assert "Zhong Houtai" not in [s.title for s in sections]

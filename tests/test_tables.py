@@ -133,7 +133,7 @@ def test_anxin_annual_pdf_income_statement(anxin):
     assert row.note == "3"
     assert figures(table, row) == {(fy2008, "HK$"): 422321.0, (fy2007, "HK$"): 411990.0}
     assert table.unit_of(row, table.columns[0]) == "HK$'000"
-    _, eps = find(tables, "income", "- Basic and diluted")
+    _, eps = find(tables, "income", "\u2013 Basic and diluted")  # the filing's own dash
     assert [cell.value for cell in eps.cells] == [5.07, 20.49]
     _, tax = find(tables, "balance", "Tax recoverable")
     assert [cell.status for cell in tax.cells] == ["value", "nil"]
@@ -150,3 +150,38 @@ def test_anxin_interim_pdf_wrapped_uppercase_label_and_two_dates(anxin):
         (Period("instant", "2008-12-31"), "HK$"): 569903.0,
     }
     assert row.group == "NON-CURRENT ASSETS"
+
+
+def test_pdf_notes_column_and_day_first_dates(corpus):
+    """Anxin's balance sheet: only some rows print a note number, and the columns are
+    headed "30/06/11" and "31/12/10"."""
+    from kcdiff.ingest import read_filing
+    from kcdiff.segment import segment
+    from kcdiff.tables import read_tables
+
+    path = corpus / "hkex_anxin-china_1149/en/2011-08-24_interim-results_en.pdf"
+    section = next(s for s in segment(read_filing(path)) if "FINANCIAL POSITION" in s.title)
+    table = read_tables([section])[0]
+    assert [c.describe for c in table.columns] == ["as at 2011-06-30", "as at 2010-12-31"]
+    rows = {row.label: row for row in table.rows}
+    assert rows["Property, plant and equipment"].note == "10"
+    assert [c.value for c in rows["Property, plant and equipment"].cells] == [117466, 18300]
+    assert [c.value for c in rows["Goodwill"].cells] == [1040427, 1040427]
+
+
+def test_numeric_dates_are_spelled_day_first():
+    from kcdiff.periods import spell_numeric_date
+
+    assert spell_numeric_date("30/06/11") == "30 June 2011"
+    assert spell_numeric_date("31/12/2010") == "31 December 2010"
+    assert spell_numeric_date("13/13/11") == "13/13/11"
+    assert spell_numeric_date("1,234") == "1,234"
+
+
+def test_note_references_and_units_are_not_unreadable_figures():
+    from kcdiff.values import read_cell
+
+    assert read_cell("Beneficial owner (Note 3)").status == "text"
+    assert read_cell("HK$\u2019000").status == "text"
+    assert read_cell("HK(14.92 cents)").value == -14.92
+    assert read_cell("2 (51 472 415").status == "unreadable"
