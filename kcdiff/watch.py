@@ -361,13 +361,14 @@ def _wait_until_settled(
     path: Path, settle: float, poll: float, stop: threading.Event | None
 ) -> tuple[int, int] | None:
     """Poll the file's (size, mtime) until it has stayed the same for ``settle`` seconds.
-    A copy in progress keeps changing one or the other; an empty file is not complete."""
+    A copy in progress keeps changing one or the other. (A file still empty after that is
+    read, found empty and left unrecorded; its first write brings it back to the queue.)"""
     last = _signature(path)
     since = time.monotonic()
     while last is not None:
         if stop is not None and stop.is_set():
             return None
-        if time.monotonic() - since >= settle and last[0] > 0:
+        if time.monotonic() - since >= settle:
             return last
         time.sleep(poll)
         current = _signature(path)
