@@ -1,20 +1,33 @@
 """Reading a filing: path -> ``Filing`` (blocks in reading order, metadata, warnings).
 
-One reader per format, one result type. Readers never guess: a file that cannot be read
-raises an ``InputError`` naming the file and the problem.
+The format is told by content, not by the file name: ``%PDF`` is a PDF, an HTML root or an
+EDGAR submission wrapper is HTML, anything that decodes as text (UTF-8 with or without BOM,
+UTF-16, GB18030, Big5, ... detected by charset-normalizer) is text. One reader per format
+(``ingest_pdf``, ``ingest_html``, ``parse_text`` here), one result type. Readers never
+guess: a file that cannot be read raises an ``InputError`` naming the file and the problem.
+Nothing is read from the network.
 """
 
 from __future__ import annotations
 
+import codecs
 import re
+from dataclasses import replace
 from pathlib import Path
 
-from .errors import InputError
+from charset_normalizer import from_bytes
+
+from .errors import InputError, UnsupportedFormat
+from .ingest_html import read_html
+from .ingest_pdf import read_pdf
+from .metadata import meta_of
 from .model import Block, Filing
 
-__all__ = ["read_filing", "parse_text", "strip_markup", "MAX_BYTES"]
+__all__ = ["read_filing", "parse_text", "strip_markup", "detect_format", "decode_text",
+           "MAX_BYTES"]
 
 MAX_BYTES = 50 * 1024 * 1024
+NOT_A_FILING = "not a PDF, HTML or text filing"
 
 # Markdown-ish presentation that carries no content: bold/italic markers, inline tags,
 # escaped dollar signs, link syntax.
@@ -24,15 +37,34 @@ _BOLD = re.compile(r"\*\*")
 _ITALIC = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
 _LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
 _ESCAPE = re.compile(r"\\([$*_#\[\]()`])")
+_MARKUP_CHARS = frozenset("*<\\[")
 _BULLET = re.compile(r"^\s*(?:[-\u2022\u25cf\u25aa\u00b7]|\*(?!\*))\s+")
+_HTML_START = re.compile(
+    rb"^(?:\s|<\?xml[^>]*>|<!--.*?-->)*<(?:!doctype\s+html|html|head|body|document>"
+    rb"|sec-document>)",
+    re.IGNORECASE | re.DOTALL,
+)
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
+         (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))
+# Text may hold tabs, line ends and form feeds; more other controls than this is binary.
+_MAX_CONTROL_SHARE = 0.01
 
 
 def read_filing(path: str | Path, max_bytes: int = MAX_BYTES) -> Filing:
-    """Read the filing at ``path``."""
+    """Read the filing at ``path`` (PDF, HTML or text) with its metadata."""
     path = Path(path)
     data = _read_bytes(path, max_bytes)
-    text = _decode_text(path, data)
-    return parse_text(text, str(path))
+    kind = detect_format(data)
+    if kind == "pdf":
+        filing = read_pdf(str(path), data)
+    elif kind == "html":
+        filing = read_html(str(path), data)
+    else:
+        filing = parse_text(decode_text(str(path), data), str(path))
+    if not filing.blocks:
+        raise InputError(str(path), "has no text to compare")
+    return replace(filing, meta=meta_of(filing.blocks))
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
@@ -42,7 +74,10 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
         raise InputError(str(path), "is a directory, not a filing")
     size = path.stat().st_size
     if size > max_bytes:
-        raise InputError(str(path), f"file is {size:,} bytes, over the {max_bytes:,}-byte limit")
+        raise InputError(
+            str(path), f"file is {size:,} bytes, over the {max_bytes:,}-byte limit; "
+            "raise the limit if the file is really a filing"
+        )
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -52,19 +87,59 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
     return data
 
 
-def _decode_text(path: Path, data: bytes) -> str:
-    if b"\x00" in data[:8192]:
-        raise InputError(str(path), "not a PDF, HTML or text filing (binary content)")
+def detect_format(data: bytes) -> str:
+    """"pdf", "html" or "text" from the bytes themselves (magic numbers, markup roots)."""
+    if b"%PDF-" in data[:1024]:
+        return "pdf"
+    head = data[:4096]
+    for bom, _ in _BOMS[:1]:
+        head = head.removeprefix(bom)
+    if _HTML_START.match(head):
+        return "html"
+    return "text"
+
+
+def decode_text(path: str, data: bytes) -> str:
+    """The text of ``data``: BOM first, then UTF-8, then charset-normalizer's best guess;
+    CRLF and CR line ends become LF. Binary content raises ``UnsupportedFormat``."""
+    text = _decoded(path, data)
+    if text is None or _looks_binary(text):
+        raise UnsupportedFormat(path, NOT_A_FILING)
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _decoded(path: str, data: bytes) -> str | None:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise InputError(path, f"text marked as {encoding} is not valid {encoding} "
+                                       f"(byte {exc.start}); re-save it as UTF-8") from exc
+    if b"\x00" not in data:
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+    best = from_bytes(data[:200_000]).best()
+    if best is None:
+        return None
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            str(path), f"text is not valid UTF-8 (byte {exc.start}); save it as UTF-8"
-        ) from exc
+        return data.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:100_000]
+    controls = sum(1 for char in sample if ord(char) < 32 and char not in "\t\n\r\f")
+    return controls > _MAX_CONTROL_SHARE * max(len(sample), 1) or not sample.strip()
 
 
 def strip_markup(line: str) -> str:
     """Remove Markdown-ish presentation (``**``, ``*italic*``, ``<i>``, ``\\$``, links)."""
+    if not _MARKUP_CHARS.intersection(line):
+        return line
     line = _TAGS.sub("", line)
     line = _LINK.sub(r"\1", line)
     line = _BOLD.sub("", line)
@@ -76,16 +151,24 @@ def parse_text(text: str, path: str) -> Filing:
     """Blocks from plain or Markdown-ish text: blank lines end a block, lines with tabs are
     table rows, other lines of a block are one paragraph (a bullet starts a new one)."""
     markdown = bool(_MARKDOWN_SIGNS.search(text))
-    lines = [strip_markup(line) if markdown else line for line in text.splitlines()]
     blocks: list[Block] = []
     chunk: list[str] = []
-    for line in [*lines, ""]:
+    for line in [*text.splitlines(), ""]:
         if line.strip():
             chunk.append(line)
         elif chunk:
             blocks.extend(_chunk_blocks(chunk))
             chunk = []
+    if markdown:
+        # Stripped per block, not per line: "*italic*" and "**bold**" may span lines.
+        blocks = [_without_markup(block) for block in blocks]
     return Filing(path=path, format="markdown" if markdown else "text", blocks=tuple(blocks))
+
+
+def _without_markup(block: Block) -> Block:
+    if block.kind == "table":
+        return _table_block([tuple(strip_markup(cell) for cell in row) for row in block.rows])
+    return Block(block.kind, " ".join(strip_markup(block.text).split()))
 
 
 def _chunk_blocks(chunk: list[str]) -> list[Block]:

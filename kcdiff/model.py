@@ -175,14 +175,30 @@ class SectionDiff:
     old_number: str = ""
     new_number: str = ""
     level: int = 1
+    tables_changed: bool = False
 
     @property
     def title(self) -> str:
         return self.new_title or self.old_title
 
     @property
+    def heading(self) -> str:
+        """Number and title as a reader writes them: "3. TAXATION", "(b) Going concern"."""
+        return _heading(self.new_number or self.old_number, self.title)
+
+    @property
+    def old_heading(self) -> str:
+        return _heading(self.old_number, self.old_title)
+
+    @property
     def substantive_edits(self) -> int:
         return sum(1 for edit in self.edits if not edit.routine)
+
+
+def _heading(number: str, title: str) -> str:
+    if not number:
+        return title
+    return f"{number}. {title}" if number.isdigit() else f"{number} {title}"
 
 
 FigureStatus = Literal["changed", "restated", "added", "removed"]
@@ -285,6 +301,7 @@ class Summary:
     edits: int = 0
     routine_edits: int = 0
     figures_restated: int = 0
+    officer_changes: int = 0  # signatory, audit committee, announced appointments
 
 
 @dataclass(frozen=True)
@@ -306,7 +323,7 @@ class Report:
         s = self.summary
         return bool(
             s.sections_added or s.sections_removed or s.sections_changed
-            or s.figures_changed or s.board_changes
+            or s.figures_changed or s.board_changes or s.officer_changes
         )
 
     def to_json(self) -> dict[str, Any]:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
-__all__ = ["comparable", "comparable_token", "words", "TOKEN"]
+__all__ = ["comparable", "comparable_token", "words", "word_count", "TOKEN"]
 
 _TRANSLATE = str.maketrans(
     {
@@ -53,13 +54,16 @@ TOKEN = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def comparable(text: str) -> str:
     """The form of ``text`` that comparisons use: NFKC, straight quotes, plain hyphens,
-    no soft hyphens, single spaces, no leading or trailing blanks."""
+    no soft hyphens, single spaces, no leading or trailing blanks. Cached: every stage
+    asks for the same paragraphs' forms."""
     text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
     return _SPACES.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def comparable_token(token: str) -> str:
     return unicodedata.normalize("NFKC", token).translate(_TRANSLATE)
 
@@ -67,3 +71,8 @@ def comparable_token(token: str) -> str:
 def words(text: str) -> list[str]:
     """The comparable tokens of ``text``."""
     return TOKEN.findall(comparable(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def word_count(text: str) -> int:
+    return len(TOKEN.findall(comparable(text)))

@@ -81,7 +81,9 @@ _BOARD_OPENING = re.compile(r"^By (?:order|Order|ORDER) of the (?:Board|BOARD)\b
 _BOARD_STATEMENT = re.compile(r"^As at the date of this announcement", re.IGNORECASE)
 
 MAX_HEADING_CHARS = 160
-MAX_TITLE_CASE_WORDS = 14
+# "KINGSOFT ... STATEMENTS OF COMPREHENSIVE LOSS (All amounts in thousands, except ...)"
+MAX_UPPER_HEADING_CHARS = 220
+MAX_TITLE_CASE_WORDS = 18
 
 
 @dataclass(frozen=True)
@@ -112,7 +114,9 @@ def segment(filing: Filing) -> tuple[Section, ...]:
             # unnumbered heading followed by more numbered notes is still a note.
             heading = Heading("", heading.title, "numbered")
         builder.open(heading, level=None)
-        if heading.rank == "board" and not _BOARD_OPENING.match(block.text):
+        if heading.rank == "board":
+            # The opening line is part of the statement: "By order of the Board ... Mr. Zou
+            # Tao, Vice Chairman" names the signatory.
             builder.current_blocks.append(block)
     return builder.finish()
 
@@ -247,17 +251,21 @@ def heading_of(block: Block) -> Heading | None:
     if block.kind != "paragraph":
         return None
     text = block.text.strip()
-    if not text or len(text) > MAX_HEADING_CHARS:
+    if not text or len(text) > MAX_UPPER_HEADING_CHARS:
         return None
     if _BOARD_OPENING.match(text):
         return Heading("", "By order of the Board", "board")
+    if _DATE.fullmatch(text) or text.endswith(","):
+        return None  # the date under a signature ("24 August 2011"), not note 24
     for pattern, rank in ((_NUMBERED, "numbered"), (_LETTERED, "lettered"),
                           (_CJK_NUMBERED, "numbered")):
         match = pattern.match(text)
         if match and _is_heading_text(match.group(2), numbered=True):
             return Heading(_number(match, pattern), match.group(2).strip(), rank)
-    if _is_upper(text):
+    if _is_upper(text) and sum(ch.isdigit() for ch in text) < len(_letters(text)):
         return Heading("", text, "upper")
+    if len(text) > MAX_HEADING_CHARS:
+        return None
     if _is_title_case(text) or _is_cjk_heading(text):
         return Heading("", text, "title")
     return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kcdiff.ingest import parse_text, read_filing
 from kcdiff.model import CATEGORIES
-from kcdiff.segment import category_of, segment
+from kcdiff.segment import category_of, heading_of, segment
 
 
 def outline(path):
@@ -69,13 +69,20 @@ def test_sections_form_a_tree_and_use_known_categories(interim_path, annual_path
                 assert sections[section.parent].level < section.level
 
 
-def test_every_block_is_a_heading_or_in_exactly_one_section(interim_path, annual_path):
+def test_every_block_is_in_one_section_or_is_a_heading(interim_path, annual_path):
     for path in (interim_path, annual_path):
         filing = read_filing(path)
-        sections = segment(filing)
-        body_blocks = sum(len(s.blocks) for s in sections)
-        headings = len(sections) - 1  # the cover has no heading line of its own
-        assert body_blocks + headings == len(filing.blocks)
+        placed = [id(block) for section in segment(filing) for block in section.blocks]
+        assert len(placed) == len(set(placed))
+        missing = [block for block in filing.blocks if id(block) not in set(placed)]
+        assert missing and all(heading_of(block) is not None for block in missing)
+
+
+def test_board_section_keeps_the_signatory(interim_path, annual_path):
+    for path in (interim_path, annual_path):
+        board = next(s for s in segment(read_filing(path)) if s.category == "board")
+        assert "Mr. Zou Tao" in board.text
+        assert "As at the date of this announcement" in board.text
 
 
 def test_body_text_is_not_taken_for_a_heading():

@@ -1,0 +1,352 @@
+"""The board: read the closing board statement into directors, compare two boards.
+
+An HKEX announcement closes with "As at the date of this announcement, the board of
+directors of the Company comprises ...", phrased differently almost every time, so kcdiff
+reads it rather than diffing its words. A statement is a sequence of name lists and role
+phrases; each role phrase either introduces the names after it ("the executive directors
+are Mr. A and Mr. B") or closes the names before it ("Mr. A and Mr. B as executive
+directors", "..., all being executive Directors", "Mr. C and Mr. D are the independent
+non-executive directors"). A role in brackets after a name ("Mr. A (Chairman)") is that
+name's alone. A statement that does not fit gives a ``board_unreadable`` warning and no
+directors: kcdiff never guesses who sits on a board.
+
+- ``read_board(sections)``: the filing's ``BoardStatement`` (directors, signatory, audit
+  committee, announced officer events, checks);
+- ``compare_boards(old, new)``: ``BoardChange`` entries (joined, left, role_changed,
+  name_changed) and ``OfficerChange`` entries (see ``officers``);
+- ``board_checks(old, new)``: the checks of both statements, tagged old/new.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from . import officers
+from .model import BoardChange, Check, Director, OfficerChange, Section
+from .names import (
+    ROLE_ORDER,
+    Person,
+    RolePhrase,
+    clean,
+    match_names,
+    name_key,
+    people,
+    role_phrases,
+    sentences,
+    similarity,
+)
+from .officers import Committee, Signatory
+
+__all__ = [
+    "BoardStatement", "read_board", "compare_boards", "board_checks",
+    "read_statement", "find_statement", "filing_text",
+]
+
+_STATEMENT = re.compile(
+    r"\bAs (?:at|of) the date (?:of this (?:announcement|document|report)|hereof)\b\s*,?\s*",
+    re.IGNORECASE,
+)
+# After a role phrase, these words mean the names follow it ("... directors are Mr. A").
+_INTRODUCES = re.compile(
+    r"\s*(?:of\s+the\s+(?:Company|Board)\s*)?(?:(?:are|is|were|was|include|includes"
+    r"|comprise|comprises)\b|:|,?\s*(?:namely|being|comprising|including)\b)",
+    re.IGNORECASE,
+)
+# Between two names, where one list ends and the next begins: "; (and)" or ", and".
+_LIST_BREAK = re.compile(r"\s*(?:;\s*(?:and\s+)?|,\s*and\s+)")
+MAX_STATEMENT_CHARS = 2500
+# One person spelled differently: same roles, similar name (rapidfuzz ratio of the
+# lower-cased words), and the same place among the directors with those roles unless
+# the names are nearly identical.
+NAME_TYPO_SCORE = 88.0
+NAME_TYPO_ANYWHERE = 95.0
+
+
+@dataclass(frozen=True)
+class BoardStatement:
+    """What one filing says about its board and officers. ``text`` is the statement as
+    read ("" when the filing has none); ``readable`` is false when there is no statement or
+    it could not be read, and then ``directors`` is empty and means "unknown"."""
+
+    directors: tuple[Director, ...] = ()
+    text: str = ""
+    readable: bool = False
+    signatory: Signatory | None = None
+    audit_committee: Committee | None = None
+    officer_events: tuple[OfficerChange, ...] = ()
+    checks: tuple[Check, ...] = ()
+
+    @property
+    def audit_chair(self) -> str:
+        return self.audit_committee.chair if self.audit_committee else ""
+
+    @property
+    def audit_members(self) -> tuple[str, ...]:
+        return self.audit_committee.members if self.audit_committee else ()
+
+
+def read_board(sections: Sequence[Section]) -> BoardStatement:
+    """The board statement, signatory, audit committee and officer events of a filing."""
+    text = filing_text(sections)
+    statement = find_statement(text)
+    directors: tuple[Director, ...] = ()
+    checks: list[Check] = []
+    if statement:
+        directors, problem = read_statement(statement)
+        if problem:
+            checks.append(_unreadable(statement, problem))
+    committee = officers.read_audit_committee(text)
+    checks += _committee_checks(committee, directors)
+    return BoardStatement(
+        directors=directors,
+        text=statement,
+        readable=bool(directors),
+        signatory=officers.read_signatory(text),
+        audit_committee=committee,
+        officer_events=officers.read_officer_events(sections),
+        checks=tuple(checks),
+    )
+
+
+def filing_text(sections: Sequence[Section]) -> str:
+    """The filing's words in reading order, cleaned, as one string: the statement may be
+    split over blocks (a PDF line per block) or sit inside a page-sized block."""
+    parts: list[str] = []
+    for section in sections:
+        first = section.blocks[0].text if section.blocks else ""
+        if section.category != "cover" and not first.lower().startswith(section.title.lower()):
+            if section.category != "board" or section.title.lower().startswith("by order"):
+                parts.append(section.title)
+        parts.extend(block.text for block in section.blocks if block.kind != "table")
+    return clean("\n".join(parts))
+
+
+def find_statement(text: str) -> str:
+    """The last "As at the date of this announcement, ..." passage about the directors:
+    its first sentence and any following ones that still speak of directors."""
+    openings = [
+        match for match in _STATEMENT.finditer(text)
+        if re.search(r"director|board", text[match.end():match.end() + 200], re.IGNORECASE)
+    ]
+    if not openings:
+        return ""
+    tail = text[openings[-1].start():openings[-1].start() + MAX_STATEMENT_CHARS]
+    kept: list[str] = []
+    for start, end in sentences(tail):
+        sentence = tail[start:end]
+        if kept and "director" not in sentence.lower():
+            break
+        kept.append(sentence)
+    return "".join(kept).strip()
+
+
+def read_statement(statement: str) -> tuple[tuple[Director, ...], str]:
+    """(directors, problem) for one board statement; ``problem`` is "" when it was read,
+    and the directors are then in the order the statement names them."""
+    opening = _STATEMENT.match(statement)
+    body = clean(statement[opening.end():] if opening else statement)
+    phrases = role_phrases(body)
+    bracketed = [phrase for phrase in phrases if _in_brackets(body, phrase)]
+    dividers = [phrase for phrase in phrases if phrase not in bracketed]
+    if not dividers:
+        return (), "no director roles found"
+    introduces = [bool(_INTRODUCES.match(body, phrase.end)) for phrase in dividers]
+    assigned: list[tuple[Person, tuple[str, ...]]] = []
+    served = [False] * len(dividers)
+    for i in range(len(dividers) + 1):
+        run_start = dividers[i - 1].end if i else 0
+        run_end = dividers[i].start if i < len(dividers) else len(body)
+        persons = _shifted(people(body[run_start:run_end]), run_start)
+        before = i - 1 if i and introduces[i - 1] else None
+        after = i if i < len(dividers) and not introduces[i] else None
+        problem = _assign(body, persons, dividers, before, after, assigned, served)
+        if problem:
+            return (), problem
+    if not all(served):
+        missing = dividers[served.index(False)]
+        return (), f'no names for "{body[missing.start:missing.end]}"'
+    return _directors(assigned, bracketed), ""
+
+
+def _assign(
+    body: str,
+    persons: list[Person],
+    dividers: list[RolePhrase],
+    before: int | None,
+    after: int | None,
+    assigned: list[tuple[Person, tuple[str, ...]]],
+    served: list[bool],
+) -> str:
+    """Give the names of one run to the role before it, the role after it, or split them
+    between both; returns a problem when the run cannot be read."""
+    if not persons:
+        return ""
+    split = 0 if before is None else len(persons)
+    if before is not None and after is not None:
+        split = _list_break(body, persons)
+        if split is None:
+            return "cannot tell where one list of directors ends and the next begins"
+    if before is None and after is None:
+        return "names without a role: " + ", ".join(person.name for person in persons)
+    for index, group in ((before, persons[:split]), (after, persons[split:])):
+        if index is not None and group:
+            served[index] = True
+            assigned.extend((person, dividers[index].roles) for person in group)
+    return ""
+
+
+def _list_break(body: str, persons: list[Person]) -> int | None:
+    """Where a run holding two lists ("A, B, and C, D and E are the ...") splits: at its
+    one semicolon, else at its one ", and"."""
+    breaks = [
+        k for k in range(1, len(persons))
+        if _LIST_BREAK.fullmatch(body, persons[k - 1].end, persons[k].start)
+    ]
+    semicolons = [k for k in breaks if ";" in body[persons[k - 1].end:persons[k].start]]
+    for candidates in (semicolons, breaks):
+        if len(candidates) == 1:
+            return candidates[0]
+    return None
+
+
+def _in_brackets(body: str, phrase: RolePhrase) -> bool:
+    return body[:phrase.start].rstrip().endswith("(") and body[phrase.end:].lstrip()[:1] == ")"
+
+
+def _shifted(persons: list[Person], offset: int) -> list[Person]:
+    return [replace(p, start=p.start + offset, end=p.end + offset) for p in persons]
+
+
+def _directors(
+    assigned: list[tuple[Person, tuple[str, ...]]], bracketed: list[RolePhrase]
+) -> tuple[Director, ...]:
+    """One director per person (a name listed twice gets both roles), in statement order."""
+    roles: dict[str, set[str]] = {}
+    first: dict[str, Person] = {}
+    for person, person_roles in sorted(assigned, key=lambda item: item[0].start):
+        key = name_key(person.name)
+        first.setdefault(key, person)
+        roles.setdefault(key, set()).update(person_roles)
+        for phrase in bracketed:
+            if 0 <= phrase.start - person.end <= 3:
+                roles[key].update(phrase.roles)
+    return tuple(
+        Director(person.name, tuple(r for r in ROLE_ORDER if r in roles[key]), person.honorific)
+        for key, person in first.items()
+    )
+
+
+def _unreadable(statement: str, problem: str) -> Check:
+    excerpt = statement if len(statement) <= 300 else statement[:297] + "..."
+    return Check(
+        kind="board_unreadable",
+        severity="warning",
+        where="board statement",
+        message=f"{problem}; no directors were read from it, so board changes are not "
+        f'reported. The statement reads: "{excerpt}"',
+    )
+
+
+def _committee_checks(committee: Committee | None, directors: tuple[Director, ...]) -> list[Check]:
+    """A committee member missing from the board statement: a likely misspelling in one
+    of the two places, which a compliance officer must see."""
+    if committee is None or not directors:
+        return []
+    on_board = {name_key(director.name) for director in directors}
+    checks = []
+    for member in committee.members:
+        if name_key(member) in on_board:
+            continue
+        closest = max(directors, key=lambda director: similarity(member, director.name))
+        checks.append(Check(
+            kind="board_inconsistent",
+            severity="warning",
+            where="audit committee",
+            message=f'the audit committee names "{member}", who is not in the board statement'
+            f' (closest there: "{closest.name}")',
+        ))
+    return checks
+
+
+def compare_boards(
+    old: BoardStatement, new: BoardStatement
+) -> tuple[list[BoardChange], list[OfficerChange]]:
+    """Board changes (only when both statements were read) and officer changes."""
+    board = _director_changes(old.directors, new.directors)
+    if not (old.readable and new.readable):
+        board = []
+    offices = [
+        *officers.compare_signatories(old.signatory, new.signatory),
+        *officers.compare_committees(old.audit_committee, new.audit_committee),
+        *officers.new_events(old.officer_events, new.officer_events),
+    ]
+    return board, offices
+
+
+def _director_changes(
+    old: tuple[Director, ...], new: tuple[Director, ...]
+) -> list[BoardChange]:
+    same, _ = match_names([d.name for d in old], [d.name for d in new])
+    renamed = _renamed(old, new, {i for i, _ in same}, {j for _, j in same})
+    old_of = {j: i for i, j in same + renamed}
+    changes = [
+        BoardChange("left", d.name, d.name, old_roles=d.roles)
+        for i, d in enumerate(old) if i not in {pair[0] for pair in same + renamed}
+    ]
+    for j, director in enumerate(new):
+        if j not in old_of:
+            changes.append(BoardChange("joined", director.name, new_roles=director.roles))
+            continue
+        before = old[old_of[j]]
+        if (old_of[j], j) in renamed:
+            status = "name_changed"
+        elif set(before.roles) != set(director.roles):
+            status = "role_changed"
+        else:
+            continue
+        changes.append(BoardChange(status, director.name, before.name, before.roles,
+                                   director.roles))
+    return changes
+
+
+def _renamed(
+    old: tuple[Director, ...], new: tuple[Director, ...], kept_old: set[int], kept_new: set[int]
+) -> list[tuple[int, int]]:
+    """Leaver/joiner pairs that are one person spelled differently ("Yu Mingto" and
+    "Yu Mingo"): same roles, similar name, same place among those with the roles."""
+    pairs = []
+    for roles in {d.roles for d in old} & {d.roles for d in new}:
+        left = [i for i, d in enumerate(old) if d.roles == roles and i not in kept_old]
+        joined = [j for j, d in enumerate(new) if d.roles == roles and j not in kept_new]
+        _, candidates = match_names([old[i].name for i in left], [new[j].name for j in joined],
+                                    NAME_TYPO_SCORE)
+        for a, b in candidates:
+            i, j = left[a], joined[b]
+            nearly_same = similarity(old[i].name, new[j].name) >= NAME_TYPO_ANYWHERE
+            if nearly_same or _place(old, i) == _place(new, j):
+                pairs.append((i, j))
+    return sorted(pairs)
+
+
+def _place(board: tuple[Director, ...], index: int) -> int:
+    return sum(1 for d in board[:index] if d.roles == board[index].roles)
+
+
+def board_checks(old: BoardStatement, new: BoardStatement) -> list[Check]:
+    """Both statements' checks tagged with their filing, and a note when only one filing
+    has a board statement (its board is then not compared)."""
+    checks = [replace(check, filing="old") for check in old.checks]
+    checks += [replace(check, filing="new") for check in new.checks]
+    for side, statement, other in (("old", old, new), ("new", new, old)):
+        if not statement.text and other.text:
+            checks.append(Check(
+                kind="board_missing",
+                severity="info",
+                where="board statement",
+                message=f"the {side} filing has no board statement "
+                '("As at the date of this announcement, ..."); the boards are not compared',
+                filing=side,
+            ))
+    return checks

@@ -1,0 +1,261 @@
+"""Consistency checks within one filing; only what fails is reported.
+
+- unreadable cells (never guessed), one finding per table;
+- a "Total ..." row against the rows of its sub-header ("Current assets:" ... "Total
+  current assets"), within rounding;
+- the balance sheet: total assets = current + non-current assets, total liabilities =
+  current + non-current liabilities, and total liabilities and equity = liabilities +
+  equity = total assets;
+- the US$ convenience column against the RMB column at the rate the filing states
+  ("RMB7.2513 per US$1.00");
+- a statement printed twice, and the highlights, agreeing with the statements;
+- a printed year-on-year change (a table's "Change" column, or "a decrease of 9.3% from
+  RMB4,080.3 million" in prose) agreeing with the two amounts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .figures import label_key, line_items
+from .model import Check, Section
+from .normalize import comparable
+from .periods import Period
+from .prose import change_agrees, prose_checks
+from .tables import Row, Table
+
+__all__ = ["check_filing", "convenience_rate"]
+
+MAX_LISTED = 6
+_RATE = re.compile(
+    r"RMB\s?(\d+\.\d{2,})\s+(?:per|to|=)\s+(?:US\$|USD|U\.S\.\s?\$)\s?1(?:\.00)?",
+    re.IGNORECASE,
+)
+_AGREEING_KINDS = ("income", "balance", "cash_flows", "highlights")
+
+
+def check_filing(sections: Sequence[Section], tables: Sequence[Table]) -> list[Check]:
+    """The failed checks of one filing, most serious first."""
+    checks: list[Check] = []
+    rate = convenience_rate(sections)
+    for table in tables:
+        checks.extend(_totals(table))
+        if rate:
+            checks.extend(_translation(table, rate))
+        checks.extend(_change_column(table))
+    checks.extend(_balance_sheet(tables))
+    checks.extend(_agreement(tables))
+    checks.extend(prose_checks(sections))
+    checks.extend(_unreadable(table) for table in tables if _unreadable_cells(table))
+    order = {"error": 0, "warning": 1, "info": 2}
+    return sorted(checks, key=lambda check: order[check.severity])
+
+
+def convenience_rate(sections: Sequence[Section]) -> float | None:
+    """The RMB per US$ rate the filing states for its convenience translation."""
+    for section in sections:
+        text = section.text
+        if "US" not in text or "RMB" not in text:
+            continue
+        match = _RATE.search(comparable(text))
+        if match:
+            return float(match.group(1))
+    return None
+
+
+def _where(table: Table) -> str:
+    if table.section.startswith(table.statement) or table.statement.startswith(table.section):
+        return table.statement
+    return f"{table.statement} ({table.section})"
+
+
+def _fmt(value: float, decimals: int = 0) -> str:
+    text = f"{abs(value):,.{decimals}f}"
+    return f"({text})" if value < 0 else text
+
+
+# --- unreadable cells ---------------------------------------------------------------
+
+
+def _unreadable_cells(table: Table) -> list[tuple[Row, str]]:
+    return [(row, cell.text) for row in table.rows for cell in row.cells
+            if cell.status == "unreadable"]
+
+
+def _unreadable(table: Table) -> Check:
+    cells = _unreadable_cells(table)
+    listed = "; ".join(f"{row.label or '(no label)'}: \"{text}\"" for row, text in
+                       cells[:MAX_LISTED])
+    more = f"; and {len(cells) - MAX_LISTED} more" if len(cells) > MAX_LISTED else ""
+    return Check("unreadable", "warning", _where(table),
+                 f"{len(cells)} figure(s) could not be read and were not compared: "
+                 f"{listed}{more}")
+
+
+# --- totals -------------------------------------------------------------------------
+
+
+def _totals(table: Table) -> list[Check]:
+    checks = []
+    for position, row in enumerate(table.rows):
+        if not row.group or not _closes_group(row):
+            continue
+        parts = [r for r in table.rows[:position] if r.group == row.group
+                 and r.label and not _closes_group(r)]
+        if len(parts) < 2:
+            continue
+        for column, total in enumerate(row.cells):
+            cells = [part.cells[column] for part in parts]
+            if table.columns[column].change or total.value is None or not all(
+                    cell.readable for cell in cells):
+                continue
+            added = sum(cell.value or 0 for cell in cells)
+            decimals = max([total.decimals, *(cell.decimals for cell in cells)])
+            if abs(added - total.value) > _rounding(len(cells), decimals):
+                checks.append(Check(
+                    "total", "error", _where(table),
+                    f"{row.label or 'Total of ' + row.group} "
+                    f"({table.columns[column].describe}): the {len(cells)} rows under "
+                    f"\"{row.group}\" add up to {_fmt(added, decimals)}, the table prints "
+                    f"{_fmt(total.value, decimals)}"))
+    return checks
+
+
+def _closes_group(row: Row) -> bool:
+    key = label_key(row.label)
+    return not key or (key.startswith("total") and label_key(row.group) in key)
+
+
+def _rounding(count: int, decimals: int) -> float:
+    """How far a sum of ``count`` rounded figures may be from its rounded total."""
+    return 0.5 * (count + 1) * 10 ** -decimals + 1e-9
+
+
+# --- balance sheet ------------------------------------------------------------------
+
+_IDENTITIES = (
+    ("total assets", ("total current assets", "total non-current assets")),
+    ("total liabilities", ("total current liabilities", "total non-current liabilities")),
+    ("total liabilities and equity", ("total liabilities", "total equity")),
+    ("total liabilities and equity", ("total assets",)),
+)
+
+
+def _balance_sheet(tables: Sequence[Table]) -> list[Check]:
+    items, _ = line_items([table for table in tables if table.kind == "balance"])
+    by_key: dict[str, dict[Period, float | None]] = {}
+    statement = next((item.statement for item in items), "")
+    for item in items:
+        key = label_key(item.label)
+        if key.startswith("total liabilities") and "equity" in key:
+            key = "total liabilities and equity"
+        by_key.setdefault(key, item.values)
+    checks = []
+    for total, parts in _IDENTITIES:
+        if total not in by_key or not all(part in by_key for part in parts):
+            continue
+        for period, value in by_key[total].items():
+            found = [by_key[part].get(period) for part in parts]
+            if value is None or any(part is None for part in found):
+                continue
+            added = sum(part or 0 for part in found)
+            if abs(added - value) > _rounding(len(parts), 0):
+                checks.append(Check(
+                    "balance", "error", statement,
+                    f"{total} ({period.describe()}) is {_fmt(value)}, but "
+                    f"{' + '.join(parts)} = {_fmt(added)}"))
+    return checks
+
+
+# --- US$ convenience translation ----------------------------------------------------
+
+
+def _translation(table: Table, rate: float) -> list[Check]:
+    pairs = [
+        (rmb, usd) for usd, column in enumerate(table.columns) if column.currency == "US$"
+        and column.period for rmb, other in enumerate(table.columns)
+        if other.currency == "RMB" and other.period == column.period
+    ]
+    wrong = []
+    for rmb, usd in pairs:
+        for row in table.rows:
+            local, translated = row.cells[rmb], row.cells[usd]
+            if local.value is None or translated.value is None or local.percent \
+                    or abs(local.value) == abs(translated.value):
+                continue
+            expected = local.value / rate
+            if abs(expected - translated.value) > _translation_slack(expected,
+                                                                    translated.decimals):
+                wrong.append(
+                    f"{row.label or '(no label)'}: US${_fmt(translated.value, translated.decimals)}"
+                    f" for RMB{_fmt(local.value, local.decimals)} "
+                    f"(≈ US${_fmt(expected, translated.decimals)})")
+    if not wrong:
+        return []
+    return [Check("translation", "error", _where(table),
+                  f"US$ figures disagree with the RMB figures at RMB{rate} per US$1.00 "
+                  f"in {len(wrong)} row(s): " + "; ".join(wrong))]
+
+
+def _translation_slack(expected: float, decimals: int) -> float:
+    """Rounding allowed between a translated figure and its RMB original: a subtotal in
+    US$ is often the sum of translated, rounded lines, so a few units and 0.1%."""
+    return 2 * 10 ** -decimals + 0.001 * abs(expected) + 1e-9
+
+
+# --- a statement printed twice, highlights ------------------------------------------
+
+
+def _agreement(tables: Sequence[Table]) -> list[Check]:
+    seen: dict[tuple[str, Period, str], tuple[float, str, Table]] = {}
+    checks = []
+    reported: set[tuple[str, Period]] = set()
+    for table in tables:
+        if table.kind not in _AGREEING_KINDS:
+            continue
+        for row in table.rows:
+            if not row.label:
+                continue
+            for column, cell in zip(table.columns, row.cells, strict=True):
+                if column.period is None or cell.value is None or cell.percent:
+                    continue
+                key = (label_key(row.label), column.period, column.currency)
+                if key not in seen:
+                    seen[key] = (cell.value, row.group, table)
+                    continue
+                value, group, first = seen[key]
+                same_place = not group or not row.group or group == row.group
+                if first is not table and same_place and value != cell.value \
+                        and key[:2] not in reported:
+                    reported.add(key[:2])
+                    checks.append(Check(
+                        "agreement", "error", _where(table),
+                        f"{row.label} ({column.period.describe()}) is "
+                        f"{_fmt(cell.value, cell.decimals)} here but "
+                        f"{_fmt(value, cell.decimals)} in {_where(first)}"))
+    return checks
+
+
+# --- printed percentage changes -----------------------------------------------------
+
+
+def _change_column(table: Table) -> list[Check]:
+    changes = [p for p, column in enumerate(table.columns) if column.change]
+    periods = [p for p, column in enumerate(table.columns) if column.period]
+    if len(changes) != 1 or len(periods) != 2:
+        return []
+    old, new = sorted(periods, key=lambda p: table.columns[p].period.end)  # type: ignore[union-attr]
+    checks = []
+    for row in table.rows:
+        before, after, printed = row.cells[old].value, row.cells[new].value, \
+            row.cells[changes[0]]
+        if not before or after is None or printed.value is None:
+            continue
+        if not change_agrees(before, after, printed.value, printed.decimals):
+            computed = 100.0 * (after - before) / abs(before)
+            checks.append(Check(
+                "percentage", "error", _where(table),
+                f"{row.label}: the change is printed as {printed.text}, but "
+                f"{_fmt(before)} to {_fmt(after)} is {computed:+.1f}%"))
+    return checks

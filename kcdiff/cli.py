@@ -1,0 +1,136 @@
+"""The command line: parses options, calls the library, writes output.
+
+The only place that turns errors into exit codes. Exit status is like diff(1): 0 when
+the filings do not differ, 1 when they do, 2 on trouble (one line on stderr, no traceback,
+no half-written output file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .errors import KcdiffError, OutputError
+
+__all__ = ["main", "build_parser", "write_atomically"]
+
+EXIT_SAME, EXIT_DIFFERENT, EXIT_TROUBLE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kcdiff",
+        description="What changed between two consecutive results announcements of a listed "
+        "company: sections, wording, figures and the board.",
+    )
+    parser.add_argument("--version", action="version", version=f"kcdiff {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    diff = commands.add_parser(
+        "diff", help="compare two filings and report what changed",
+        description="Compare OLD with NEW. Exit status: 0 no differences, 1 differences, "
+        "2 trouble.",
+    )
+    diff.add_argument("old", metavar="OLD", help="the earlier filing (text, HTML or PDF)")
+    diff.add_argument("new", metavar="NEW", help="the later filing")
+    diff.add_argument("--format", choices=("html", "json", "text"), default=None,
+                      help="report format (default: from the -o extension, else text)")
+    diff.add_argument("-o", "--output", metavar="FILE",
+                      help="write the report to FILE instead of standard output")
+    diff.add_argument("--min-change", metavar="PCT", type=float, default=0.0,
+                      help="hide figure movements smaller than PCT percent from the HTML "
+                      "(the JSON keeps everything)")
+    diff.add_argument("--templates", metavar="DIR",
+                      help="a folder of Jinja templates searched before the built-in ones")
+    diff.set_defaults(handler=run_diff)
+
+    sections = commands.add_parser(
+        "sections", help="print the outline of a filing with section categories",
+        description="Print FILE's sections as kcdiff sees them: level, number, title and "
+        "category, so a person can check the segmentation.",
+    )
+    sections.add_argument("file", metavar="FILE", help="a filing (text, HTML or PDF)")
+    sections.set_defaults(handler=run_sections)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="kcdiff: %(levelname)s: %(message)s")
+    try:
+        return args.handler(args)
+    except KcdiffError as exc:
+        return _fail(str(exc))
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # the last line of defence: one line, never a traceback
+        logging.getLogger(__name__).debug("internal error", exc_info=True)
+        return _fail(f"internal error: {type(exc).__name__}: {exc}")
+
+
+def _fail(message: str) -> int:
+    print(f"kcdiff: error: {message}", file=sys.stderr)
+    return EXIT_TROUBLE
+
+
+def run_diff(args: argparse.Namespace) -> int:
+    from .compare import compare_files
+    from .render import make_env, render_html, render_json, render_text
+
+    report = compare_files(args.old, args.new)
+    fmt = args.format or _format_from_name(args.output)
+    if fmt == "json":
+        output = render_json(report)
+    else:
+        env = make_env(args.templates)
+        output = (render_html(report, args.min_change, env) if fmt == "html"
+                  else render_text(report, env))
+    if args.output:
+        write_atomically(Path(args.output), output)
+        print(f"kcdiff: {fmt} report written to {Path(args.output).resolve()}", file=sys.stderr)
+    else:
+        sys.stdout.write(output)
+    return EXIT_DIFFERENT if report.has_differences else EXIT_SAME
+
+
+def _format_from_name(output: str | None) -> str:
+    suffix = Path(output).suffix.lower() if output else ""
+    return {".html": "html", ".htm": "html", ".json": "json"}.get(suffix, "text")
+
+
+def run_sections(args: argparse.Namespace) -> int:
+    from .ingest import read_filing
+    from .segment import segment
+
+    for section in segment(read_filing(args.file)):
+        indent = "  " * section.level
+        number = f"{section.number} " if section.number else ""
+        print(f"{indent}{number}{section.title}  [{section.category}]")
+    return EXIT_SAME
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write to a temporary file beside ``path`` and rename it into place, so a reader
+    never sees half a report and a failure leaves nothing behind."""
+    directory = path.parent if str(path.parent) else Path(".")
+    if not directory.is_dir():
+        raise OutputError(str(path), f"folder {directory} does not exist")
+    try:
+        handle = tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", dir=directory, prefix=f".{path.name}.", suffix=".tmp",
+            delete=False,
+        )
+        with handle:
+            handle.write(text)
+        os.replace(handle.name, path)
+    except OSError as exc:
+        if "handle" in locals():
+            Path(handle.name).unlink(missing_ok=True)
+        raise OutputError(str(path), f"cannot write the report ({exc.strerror or exc})") from exc

@@ -1,0 +1,178 @@
+"""compare(old, new) -> Report: the one place where the stages meet.
+
+Segment both filings, align their sections, diff the wording of each pair, and put the
+section diffs in reading order: the new filing's order, with each removed section shown
+where it stood in the old one. A stage that fails on one section gives a warning in the
+report's checks, not a crashed run.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import TypeVar
+
+from .align import align
+from .board import BoardStatement, board_checks, compare_boards, read_board
+from .checks import check_filing
+from .figures import compare_figures
+from .ingest import MAX_BYTES, read_filing
+from .model import (
+    Alignment,
+    Check,
+    FigureChange,
+    Filing,
+    FilingSummary,
+    Report,
+    Section,
+    SectionDiff,
+    Summary,
+)
+from .segment import segment
+from .tables import read_tables
+from .wording import diff_sections
+
+__all__ = ["compare", "compare_files", "section_diffs"]
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+def compare_files(old_path: str | Path, new_path: str | Path, max_bytes: int = MAX_BYTES) -> Report:
+    """Read both filings and compare them."""
+    return compare(read_filing(old_path, max_bytes), read_filing(new_path, max_bytes))
+
+
+def compare(old: Filing, new: Filing) -> Report:
+    old_sections, new_sections = segment(old), segment(new)
+    alignment = align(old_sections, new_sections)
+    sections, warnings = section_diffs(old_sections, new_sections, alignment)
+    figures, figure_checks = figure_diffs(old_sections, new_sections, warnings)
+    old_board, new_board = (
+        _guarded(warnings, "board_unreadable", "board statement", BoardStatement(), side,
+                 read_board, sections)
+        for side, sections in (("old", old_sections), ("new", new_sections))
+    )
+    board, officers = _guarded(warnings, "board_not_compared", "board statement", ([], []), "",
+                               compare_boards, old_board, new_board)
+    checks = (
+        *_tagged(old.warnings, "old"),
+        *_tagged(new.warnings, "new"),
+        *figure_checks,
+        *board_checks(old_board, new_board),
+        *warnings,
+    )
+    return Report(
+        old=FilingSummary.of(old),
+        new=FilingSummary.of(new),
+        summary=_summary(sections, figures, board, checks, officers),
+        sections=tuple(sections),
+        figures=tuple(figures),
+        board=tuple(board),
+        officers=tuple(officers),
+        checks=checks,
+        old_board=old_board.directors,
+        new_board=new_board.directors,
+    )
+
+
+def figure_diffs(
+    old: Sequence[Section], new: Sequence[Section], warnings: list[Check]
+) -> tuple[list[FigureChange], list[Check]]:
+    """Figures that moved between the filings (restatements first) and the failed
+    consistency checks of each filing, tagged "old"/"new"."""
+    old_tables, new_tables = (
+        _guarded(warnings, "figures_not_compared", "tables", None, side, read_tables, sections)
+        for side, sections in (("old", old), ("new", new))
+    )
+    checks = [
+        check
+        for side, sections, tables in (("old", old, old_tables), ("new", new, new_tables))
+        if tables is not None
+        for check in _tagged(_guarded(warnings, "checks_not_run", "tables", [], side,
+                                      check_filing, sections, tables), side)
+    ]
+    if old_tables is None or new_tables is None:
+        return [], checks  # one side unread: comparing would call every figure new
+    figures = _guarded(warnings, "figures_not_compared", "tables", [], "",
+                       compare_figures, old_tables, new_tables)
+    return figures, checks
+
+
+def _guarded(warnings: list[Check], kind: str, where: str, fallback: T, side: str,
+             stage: Callable[..., T], *args: object) -> T:
+    """Run one stage; if it fails, note a warning and go on with ``fallback``: a table or a
+    board statement the readers cannot handle must not sink the rest of the report."""
+    try:
+        return stage(*args)
+    except Exception as exc:
+        log.exception("%s failed", stage.__name__)
+        warnings.append(Check(kind, "warning", where,
+                              f"{stage.__name__} failed, so this part was not compared ({exc})",
+                              side))
+        return fallback
+
+
+def section_diffs(
+    old: Sequence[Section], new: Sequence[Section], alignment: Alignment
+) -> tuple[list[SectionDiff], list[Check]]:
+    """One diff per aligned pair, added and removed section, in reading order."""
+    old_of_new = {j: (i, score) for i, j, score in alignment.pairs}
+    removed_after = _removed_positions(alignment)
+    diffs: list[SectionDiff] = []
+    warnings: list[Check] = []
+    for i in removed_after.get(-1, ()):
+        diffs.append(diff_sections(old[i], None))
+    for j, section in enumerate(new):
+        if j in old_of_new:
+            i, score = old_of_new[j]
+            diffs.append(_diff_pair(old[i], section, score, warnings))
+        else:
+            diffs.append(diff_sections(None, section))
+        for i in removed_after.get(j, ()):
+            diffs.append(diff_sections(old[i], None))
+    return diffs, warnings
+
+
+def _removed_positions(alignment: Alignment) -> dict[int, list[int]]:
+    """For each removed old section, the new section it follows: the partner of the
+    nearest paired old section before it (-1 when there is none)."""
+    new_of_old = {i: j for i, j, _ in alignment.pairs}
+    positions: dict[int, list[int]] = {}
+    for i in alignment.only_old:
+        before = [new_of_old[k] for k in range(i - 1, -1, -1) if k in new_of_old]
+        positions.setdefault(before[0] if before else -1, []).append(i)
+    return positions
+
+
+def _diff_pair(old: Section, new: Section, score: float, warnings: list[Check]) -> SectionDiff:
+    unread = SectionDiff("changed", new.category, old.title, new.title, 0.0,
+                         old_number=old.number, new_number=new.number, level=new.level)
+    return _guarded(warnings, "section_not_compared", new.title, unread, "",
+                    diff_sections, old, new, score)
+
+
+def _tagged(checks: Sequence[Check], side: str) -> tuple[Check, ...]:
+    return tuple(replace(check, filing=side) for check in checks)
+
+
+def _summary(sections, figures, board, checks, officers=()) -> Summary:
+    count = {status: 0 for status in ("added", "removed", "changed", "unchanged")}
+    for diff in sections:
+        count[diff.status] += 1
+    edits = [edit for diff in sections for edit in diff.edits]
+    return Summary(
+        sections_added=count["added"],
+        sections_removed=count["removed"],
+        sections_changed=count["changed"],
+        sections_unchanged=count["unchanged"],
+        figures_changed=len(figures),
+        figures_restated=sum(1 for figure in figures if figure.status == "restated"),
+        board_changes=len(board),
+        officer_changes=len(officers),
+        checks=len(checks),
+        edits=len(edits),
+        routine_edits=sum(1 for edit in edits if edit.routine),
+    )

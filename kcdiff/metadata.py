@@ -1,0 +1,244 @@
+"""What a filing says about itself: issuer, stock code, document type, period, date.
+
+Read from the filing's own words (its cover, title and closing lines), never from its file
+name. Anything not stated stays empty. Dates come out as ISO strings; the period also as
+printed ("six months ended 30 June 2008"). English and Chinese (including dates written in
+Chinese numerals, "二零二五年六月二十日") are understood.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .model import Block, FilingMeta
+
+__all__ = ["meta_of", "parse_date"]
+
+_COVER_BLOCKS = 40
+_CLOSING_BLOCKS = 60
+_TYPE_BLOCKS = 12  # a document names its type near the top; later words are its content
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+         ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+         ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+         ("december", "dec")),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November"
+          r"|December)")
+_CN_NUMBER = r"[〇零一二三四五六七八九十0-9０-９]"
+DATE = (
+    rf"{_MONTH}\s+\d{{1,2}},?\s*\d{{4}}"  # June 30, 2023
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"  # 30 June 2008, 30th June, 2008
+    rf"|{_CN_NUMBER}{{4}}\s*年\s*{_CN_NUMBER}{{1,2}}\s*月\s*{_CN_NUMBER}{{1,3}}\s*日"
+    r"|\d{1,2}/\d{1,2}/\d{4}"  # 31/05/2012: HKEX forms print dd/mm/yyyy
+)
+_DATE = re.compile(DATE, re.IGNORECASE)
+_PERIOD = re.compile(
+    rf"((?:three|six|nine|twelve|3|6|9|12)[- ]months?\s+(?:period\s+)?ended"
+    rf"|(?:financial\s+|fiscal\s+)?year\s+ended|(?:fiscal\s+)?quarter(?:ly period)?\s+ended"
+    rf"|month\s+ended)\s*({DATE})"
+    rf"|截至\s*({_CN_NUMBER}{{4}}\s*年\s*{_CN_NUMBER}{{1,2}}\s*月\s*{_CN_NUMBER}{{1,3}}\s*日)"
+    rf"\s*止\s*(六個月|三個月|九個月|年度|月份|期間)?"
+    rf"|(?:month ended \(dd/mm/yyyy\)|截至月份)\s*[:：]\s*({DATE})",
+    re.IGNORECASE,
+)
+_PUBLISHED = re.compile(
+    rf"(?:Hong Kong|Beijing|Shanghai|Shenzhen|Singapore)\s*,\s*({DATE})"
+    rf"|(?:^|\b)(?:Date|Dated|For Immediate Release)\s*:\s*({DATE})"
+    rf"|香港\s*[，,]\s*({_CN_NUMBER}{{4}}\s*年\s*{_CN_NUMBER}{{1,2}}\s*月\s*{_CN_NUMBER}{{1,3}}\s*日)"
+    rf"|(?:Date Submitted|呈交日期)\s*[:：]?\s*({DATE})",
+    re.IGNORECASE,
+)
+_STOCK_CODE = re.compile(r"(?:Stock\s+Code|股份代號)\s*[:：]?\s*(\d{1,5})", re.IGNORECASE)
+_TICKER = re.compile(r"\((?:NYSE|Nasdaq|NASDAQ|NYSE American)\s*:\s*([A-Z.]{1,6})\)")
+_COMPANY = re.compile(
+    r"(?:Holdings?|Limited|Ltd\.?|Inc\.?|Incorporated|Corporation|Corp\.|Company|plc|N\.V\."
+    r"|Group|AG|S\.A\.|有限公司)$",
+    re.IGNORECASE,
+)
+_REGISTRANT = re.compile(r"^\(?Exact name of registrant", re.IGNORECASE)
+_CJK_ISSUER = re.compile(r"([A-Z][\w&.,' -]{1,80}?(?:Limited|有限公司))\s*[（(]「本公司」")
+_NAME_END = re.compile(r"^(.{2,90}?(?:Holdings? Limited|Limited|Ltd\.?|Inc\.?|Corporation|N\.V\."
+                       r"|plc|有限公司))(?=$|\s|[（(*])", re.IGNORECASE)
+_MAX_NAME_LINE = 120
+_STANDALONE_DATE = re.compile(rf"^(?:Hong Kong,\s*)?({DATE})$", re.IGNORECASE)
+_SIGNATORY = re.compile(r"Chairman|Director|Secretary|Board|主席|董事|秘書", re.IGNORECASE)
+_NAME_LABEL = re.compile(r"^(?:Name of (?:listed )?Issuer|公司名稱)\s*[:：]?\s*", re.IGNORECASE)
+
+# First match wins: results before the form that carries them (a 6-K of annual results).
+DOC_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (doc_type, re.compile(pattern, re.IGNORECASE))
+    for doc_type, pattern in (
+        ("interim_results", r"INTERIM RESULTS|中期業績"),
+        ("annual_results", r"(?:ANNUAL|FINAL) RESULTS|全年業績|末期業績|年度業績"),
+        ("quarterly_results", r"QUARTER(?:LY)? (?:\w+ )?RESULTS|REPORTS? \w+ QUARTER|季度業績"),
+        ("monthly_return", r"MONTHLY RETURN|月報表"),
+        ("agm_results", r"POLL RESULTS|投票結果"),
+        ("profit_alert", r"PROFIT (?:ALERT|WARNING)|盈利(?:警告|預告|預警)"),
+        ("list_of_directors", r"LIST OF DIRECTORS|董事名單"),
+        ("director_change", r"(?:APPOINTMENT|RESIGNATION|RETIREMENT|CHANGE) OF .{0,60}"
+                            r"(?:DIRECTOR|CHAIRMAN|CHIEF EXECUTIVE)|委任|辭任|調任"),
+        ("quarterly_report", r"FORM 10-Q|QUARTERLY REPORT PURSUANT"),
+        ("annual_report", r"FORM 10-K|FORM 20-F|ANNUAL REPORT PURSUANT|ANNUAL REPORT \d{4}"
+                          r"|MANAGEMENT DISCUSSION AND ANALYSIS|管理層討論及分析"),
+        ("current_report", r"FORM 8-K|FORM 6-K"),
+    )
+)
+
+
+def meta_of(blocks: tuple[Block, ...]) -> FilingMeta:
+    """The metadata a filing states about itself, read from its ``blocks``."""
+    cover = [block.text for block in blocks[:_COVER_BLOCKS] if block.kind != "table"]
+    cover_text = "\n".join(cover)
+    title = _title(cover)
+    period, period_end = _period("\n".join([title, cover_text]))
+    return FilingMeta(
+        issuer=_issuer(cover),
+        stock_code=_stock_code(cover_text),
+        title=title,
+        doc_type=_doc_type(title, "\n".join(cover[:_TYPE_BLOCKS])),
+        period=period,
+        period_end=period_end,
+        published=_published(blocks),
+        language=_language(blocks),
+    )
+
+
+def parse_date(text: str) -> str:
+    """ISO form of a printed date ("30th June, 2008", "June 30, 2023", "二零二三年八月
+    二十二日"), or "" when ``text`` holds none."""
+    match = _DATE.search(text)
+    if not match:
+        return ""
+    printed = match.group()
+    try:
+        if "/" in printed:
+            day, month, year = printed.split("/")
+            found = date(int(year), int(month), int(day))
+        elif "年" in printed:
+            year, month, day = re.split(r"\s*[年月日]\s*", printed)[:3]
+            found = date(_cn_int(year, digits=True), _cn_int(month), _cn_int(day))
+        else:
+            words = re.findall(r"[A-Za-z]+|\d+", printed)
+            numbers = [int(word) for word in words if word.isdigit()]
+            month = next(_MONTHS[w.lower()] for w in words if w.lower() in _MONTHS)
+            day, year = (numbers[0], numbers[-1]) if numbers[0] < 100 else (numbers[1], numbers[0])
+            found = date(year, month, day)
+    except (ValueError, StopIteration, IndexError):
+        return ""
+    return found.isoformat()
+
+
+_CN_DIGITS = {char: value for value, chars in enumerate(
+    ("〇零0０", "一1１", "二2２", "三3３", "四4４", "五5５", "六6６", "七7７", "八8８", "九9９"))
+    for char in chars}
+
+
+def _cn_int(text: str, digits: bool = False) -> int:
+    """二零二五 -> 2025 (digit by digit, ``digits``); 三十一 -> 31; 十二 -> 12."""
+    text = text.strip()
+    if digits or "十" not in text:
+        return int("".join(str(_CN_DIGITS[char]) for char in text))
+    tens, _, units = text.partition("十")
+    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
+
+
+_TITLE_PATTERNS = (
+    re.compile(r"RESULTS|業績"),  # the results title, before the form that carries it
+    re.compile(r"ANNOUNCEMENT|RETURN|REPORTS?\b|FORM \d|公告|報表|董事名單|委任|辭任"),
+)
+_DISCLAIMER = re.compile(r"take no responsibility|概不負責")
+_MAX_CJK_TITLE = 60
+
+
+def _title(cover: list[str]) -> str:
+    for pattern in _TITLE_PATTERNS:
+        for text in cover:
+            if len(text) > 300 or _DISCLAIMER.search(text) or not pattern.search(text):
+                continue
+            cjk = re.search(r"[\u3400-\u9fff]", text)
+            if text.isupper() or text.startswith("FORM") or (cjk and len(text) <= _MAX_CJK_TITLE):
+                return text
+    return ""
+
+
+def _issuer(cover: list[str]) -> str:
+    for position, text in enumerate(cover):
+        if _REGISTRANT.match(text) and position:
+            return _as_name(cover[position - 1])
+    for text in cover:
+        text = _NAME_LABEL.sub("", text)
+        name = _NAME_END.match(text) if len(text) <= _MAX_NAME_LINE else None
+        if name and not re.search(r"[,;:]|\bthe\b|^\d", name.group(1)):
+            return _as_name(name.group(1))
+        match = _CJK_ISSUER.search(text)
+        if match:
+            return match.group(1).strip()
+    return ""
+
+
+def _as_name(text: str) -> str:
+    text = re.sub(r"^[\u3400-\u9fff]+(?=[A-Za-z])", "", " ".join(text.split()))  # 本公告乃由Alco...
+    if text.isupper():  # "BROAD INTELLIGENCE ... LIMITED" -> "Broad Intelligence ... Limited"
+        return " ".join(word.capitalize() if word.isalpha() else word for word in text.split())
+    return text
+
+
+def _stock_code(cover_text: str) -> str:
+    match = _STOCK_CODE.search(cover_text)
+    if match:
+        return match.group(1).lstrip("0") or "0"
+    match = _TICKER.search(cover_text)
+    return match.group(1) if match else ""
+
+
+def _doc_type(title: str, cover_text: str) -> str:
+    for text in (title, cover_text):
+        for doc_type, pattern in DOC_TYPES:
+            if text and pattern.search(text):
+                return doc_type
+    return ""
+
+
+def _period(text: str) -> tuple[str, str]:
+    match = _PERIOD.search(text)
+    if not match:
+        return "", ""
+    printed = " ".join(match.group().split()).rstrip(",")
+    return printed, parse_date(match.group(2) or match.group(3) or match.group(5) or "")
+
+
+def _published(blocks: tuple[Block, ...]) -> str:
+    closing = [block.text for block in blocks[-_CLOSING_BLOCKS:] if block.kind != "table"]
+    opening = [block.text for block in blocks[:_COVER_BLOCKS] if block.kind != "table"]
+    for texts in (closing[::-1], opening):
+        for text in texts:
+            match = _PUBLISHED.search(text)
+            if match:
+                found = parse_date(next(group for group in match.groups() if group))
+                if found:
+                    return found
+    # A date on its own under the signatory's name and title ("Zhong Houtai / Chairman /
+    # 17 September, 2008").
+    for position, text in enumerate(closing):
+        if _STANDALONE_DATE.match(text) and any(
+            _SIGNATORY.search(earlier) for earlier in closing[max(0, position - 3):position]
+        ):
+            return parse_date(text)
+    return ""
+
+
+def _language(blocks: tuple[Block, ...]) -> str:
+    sample = "".join(block.text for block in blocks[:200])
+    letters = [char for char in sample if char.isalpha()]
+    if not letters:
+        return ""
+    cjk = sum(1 for char in letters if "\u3400" <= char <= "\u9fff")
+    return "zh" if cjk > 0.3 * len(letters) else "en"

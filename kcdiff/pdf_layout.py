@@ -1,0 +1,261 @@
+"""From the positioned lines of one PDF page to blocks: paragraphs and tables.
+
+A PDF has no paragraphs, only lines. Lines are joined into a paragraph while they follow
+each other at the usual line spacing in the same column and style; a table is a run of
+lines whose last cell is a number, split into cells where the gap between words is wider
+than a word space ("TURNOVER | 5 | 277,060 | 204,018"), with its column headers above.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Block
+
+__all__ = ["Line", "page_blocks", "resolve_hyphens", "is_number_cell", "merge_signs", "SOFT_HYPHEN"]
+
+# Marks a hyphen at a line break until the whole document is known (resolve_hyphens).
+SOFT_HYPHEN = "\u00ad"
+
+
+@dataclass(frozen=True)
+class Line:
+    """One text line of a page; coordinates in points, y upwards (PDF space)."""
+
+    text: str
+    page: int
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    bold: bool
+    cells: tuple[str, ...] = ()
+
+
+_NUMBER_CELL = re.compile(
+    r"[(\[]?\s*(?:[-–—]\s*)?(?:HK|RMB|US|NT|S)?\$?\s*\(?[-–—]?\d[\d,]*(?:\.\d+)?\)?\s*"
+    r"(?:%|cents|times|x|pts)?\s*\)?"
+    r"|[-–—]+|N/?A|nil|n/m|NM|\*+",
+    re.IGNORECASE,
+)
+_CURRENCY = {"$", "HK$", "US$", "RMB", "NT$", "S$", "£", "€", "¥"}
+_BULLET = re.compile(r"^(?:[•●▪◆■\u2022\u25cf\u25aa]|\(?[a-z]{1,2}\)|\(?[ivx]{1,4}\)|[-–—]\s)")
+_SENTENCE_END = (".", ":", ";", "。", "：", "；", "?", "!")
+_CJK = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]")
+_HEADER_SHARE = 0.3  # column headers sit right of this share of the page width
+_MAX_HEADER_LINES = 7
+_ENUMERATOR = re.compile(
+    r"^(?:\d{1,2}\.|\(?[a-z]{1,2}\)|\(?[ivx]{1,4}\)|[一二三四五六七八九十]{1,3}、)"
+)
+
+
+def page_blocks(lines: list[Line], width: float) -> list[Block]:
+    """The paragraphs and tables of one page, in reading order."""
+    blocks: list[Block] = []
+    leading = _usual_gap(lines)
+    start = 0
+    for table_start, table_end in _table_spans(lines, width):
+        blocks.extend(_paragraphs(lines[start:table_start], leading))
+        blocks.append(_table(lines[table_start:table_end], width))
+        start = table_end
+    blocks.extend(_paragraphs(lines[start:], leading))
+    return blocks
+
+
+def _usual_gap(lines: list[Line]) -> float:
+    """The page's usual space between two lines of one paragraph (the median gap)."""
+    gaps = sorted(
+        previous.bottom - line.top
+        for previous, line in zip(lines, lines[1:], strict=False)
+        if 0 <= previous.bottom - line.top < 2 * (previous.top - previous.bottom)
+    )
+    return gaps[len(gaps) // 2] if gaps else 3.0
+
+
+def is_number_cell(cell: str) -> bool:
+    return bool(_NUMBER_CELL.fullmatch(cell.strip()))
+
+
+def _is_row(line: Line) -> bool:
+    return len(line.cells) > 1 and is_number_cell(line.cells[-1])
+
+
+def _is_label(line: Line) -> bool:
+    """A line that can sit between the rows of a table: short, not a sentence, not a
+    numbered heading ("13. SHARE CAPITAL" starts the next note, not a row)."""
+    return (len(line.text) <= 80 and not line.text.endswith(".")
+            and not _ENUMERATOR.match(line.text))
+
+
+def _table_spans(lines: list[Line], width: float) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    index = 0
+    while index < len(lines):
+        if not _is_row(lines[index]) or (spans and index < spans[-1][1]):
+            index += 1
+            continue
+        end = index + 1
+        rows = 1
+        while end < len(lines):
+            if _is_row(lines[end]):
+                rows += 1
+                end += 1
+            elif _is_label(lines[end]) and any(
+                _is_row(line) for line in lines[end + 1:end + 3]
+            ) and all(_is_label(line) or _is_row(line) for line in lines[end + 1:end + 3]):
+                end += 1
+            else:
+                break
+        start = _header_start(lines, index, width, spans[-1][1] if spans else 0)
+        if rows >= 2 or len(lines[index].cells) >= 3:
+            spans.append((start, end))
+        index = end
+    return spans
+
+
+def _header_start(lines: list[Line], first_row: int, width: float, floor: int) -> int:
+    """Column headers above a table's first row: lines right of the label column, or
+    already split into cells, with no sentence among them."""
+    def is_header(line: Line) -> bool:
+        return (not line.text.endswith((".", ":")) and not _ENUMERATOR.match(line.text)
+                and (line.x0 > _HEADER_SHARE * width or bool(line.cells)))
+
+    start = first_row
+    while start > max(floor, first_row - _MAX_HEADER_LINES):
+        if is_header(lines[start - 1]):
+            start -= 1
+            continue
+        # Row labels ("NON-CURRENT ASSETS") between the column headers and the first row.
+        labels = 0
+        while (labels < 2 and start - labels - 2 >= floor
+               and _is_label(lines[start - labels - 1])):
+            labels += 1
+            if is_header(lines[start - labels - 1]):
+                break
+        if labels and start - labels - 1 >= floor and is_header(lines[start - labels - 1]):
+            start -= labels
+        else:
+            break
+    return start
+
+
+def _table(lines: list[Line], width: float) -> Block:
+    rows = []
+    for line in lines:
+        cells = list(line.cells) if line.cells else [line.text]
+        if line.x0 > _HEADER_SHARE * width:
+            cells.insert(0, "")  # a column header: no row label
+        rows.append(tuple(merge_signs(cells)))
+    text = "\n".join("\t".join(row) for row in rows)
+    return Block("table", text, rows=tuple(rows), page=lines[0].page)
+
+
+def merge_signs(cells: list[str]) -> list[str]:
+    """"$ | 2,510" -> "$2,510" and "12 | %" -> "12%": a sign set apart is not a column."""
+    merged: list[str] = []
+    for cell in cells:
+        if merged and merged[-1] in _CURRENCY:
+            merged[-1] += cell
+        elif merged and cell in ("%", ")", "%)") and merged[-1]:
+            merged[-1] += cell
+        else:
+            merged.append(cell)
+    return merged
+
+
+def _column_edges(lines: list[Line]) -> list[float]:
+    """For each line, the right edge of its column: the furthest any line starting near
+    it reaches (two columns of a bilingual page have two edges)."""
+    return [max(other.x1 for other in lines if abs(other.x0 - line.x0) <= _SAME_COLUMN)
+            for line in lines]
+
+
+_SAME_COLUMN = 20.0
+
+
+_COLUMN_HEADING = re.compile(
+    r"(?:HK|RMB|US|NT)?\$?\s*[’']000|\(?(?:Unaudited|Audited|Restated|Note)\)?|Notes?|\d{4}"
+    r"|RMB|HK\$|US\$|%", re.IGNORECASE,
+)
+
+
+def _is_column_heading(line: Line) -> bool:
+    """A line of column headings on its own ("Notes HK$’000 HK$’000"): a table's header
+    row that lost its table, never a section heading."""
+    cells = line.cells or tuple(line.text.split())
+    return len(cells) > 1 and all(_COLUMN_HEADING.fullmatch(cell) for cell in cells)
+
+
+def _paragraphs(lines: list[Line], leading: float) -> list[Block]:
+    blocks: list[Block] = []
+    current: list[Line] = []
+    edges = _column_edges(lines)
+    for position, line in enumerate(lines):
+        if _is_column_heading(line):
+            if current:
+                blocks.append(_paragraph(current))
+                current = []
+            blocks.append(_table([line], 0.0))
+            continue
+        previous_edge = edges[position - 1] if position else 0.0
+        if current and (_breaks(current[-1], line, leading)
+                        or _stops_short(current[-1], previous_edge)):
+            blocks.append(_paragraph(current))
+            current = []
+        current.append(line)
+    if current:
+        blocks.append(_paragraph(current))
+    return blocks
+
+
+def _breaks(previous: Line, line: Line, leading: float) -> bool:
+    """Does ``line`` start a new paragraph after ``previous``? ``leading`` is the page's
+    usual gap between the lines of a paragraph."""
+    height = max(previous.top - previous.bottom, 1.0)
+    if line.top > previous.top + 0.5 * height:
+        return True  # back up the page: the next column
+    gap = previous.bottom - line.top
+    if gap > max(1.5 * leading, leading + 0.35 * height) or previous.bold != line.bold:
+        return True
+    if previous.x1 < line.x1 - max(24.0, 0.12 * (line.x1 - line.x0)):
+        return True  # the previous line stopped short of the column's edge
+    if _BULLET.match(line.text) and previous.text.endswith(_SENTENCE_END):
+        return True
+    if previous.cells and line.cells:
+        return True  # two lines laid out in columns: a list or a table, line by line
+    return previous.text.isupper() != line.text.isupper() and not _CJK.search(line.text)
+
+
+def _stops_short(line: Line, edge: float) -> bool:
+    """A line ending well before its column's edge ends its paragraph (or is a line of a
+    list: a name under "Executive Directors")."""
+    return line.x1 < edge - max(30.0, 0.2 * (edge - line.x0))
+
+
+def _paragraph(lines: list[Line]) -> Block:
+    text = lines[0].text
+    for line in lines[1:]:
+        if text.endswith("-") and text[-2:-1].isalpha() and line.text[:1].islower():
+            text = text[:-1] + SOFT_HYPHEN + line.text
+        elif text.endswith(("-", "/")) or (_CJK.match(text[-1]) and _CJK.match(line.text[0])):
+            text += line.text
+        else:
+            text += " " + line.text
+    return Block("paragraph", text, page=lines[0].page)
+
+
+_HYPHENATED = re.compile(r"(\w+)\u00ad(\w+)")
+
+
+def resolve_hyphens(texts: list[str]) -> dict[str, str]:
+    """How to write each word broken at a line end ("An\u00adxin"): joined when the
+    document spells it joined elsewhere ("Anxin"), else with its hyphen ("non-executive")."""
+    words = {word.lower() for text in texts for word in re.findall(r"\w+", text)}
+    choices = {}
+    for text in texts:
+        for match in _HYPHENATED.finditer(text):
+            joined = match.group(1) + match.group(2)
+            hyphenated = f"{match.group(1)}-{match.group(2)}"
+            choices[match.group()] = joined if joined.lower() in words else hyphenated
+    return choices

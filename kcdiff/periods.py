@@ -1,0 +1,208 @@
+"""Periods of table columns: what "2023" means in this filing, in this table.
+
+A column's period comes from the table's header lines ("For the six months ended June 30,"
+over "2022  2023  2023"; "As at December 31,"; "Dec 31, 2022"; "At 30th June, 2009") and,
+when the header names no length, from the filing's own period: "2023" is the six months
+ended 2023-06-30 in an interim announcement and the year ended 2023-12-31 in an annual one.
+Two columns are the same figure only when their periods are equal.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from .model import Section
+from .normalize import comparable
+
+__all__ = ["Period", "filing_period", "column_periods", "years_in", "currencies_in"]
+
+PeriodKind = Literal["duration", "instant"]
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November" \
+         r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+# "June 30", "30 June", "30th June", "Dec 31" -- a year may follow, not required.
+_DATE = re.compile(rf"\b(?:{_MONTH}\s+{_DAY}\b|{_DAY}\s+{_MONTH})", re.IGNORECASE)
+_YEAR = re.compile(r"(?<![\d,.])(?:19|20)\d{2}(?![\d,])")
+_LENGTH = (
+    (re.compile(r"\bsix\b|\b6 months\b|\bhalf[- ]year|\binterim\b", re.IGNORECASE), 6),
+    (re.compile(r"\bthree months\b|\bquarter\b", re.IGNORECASE), 3),
+    (re.compile(r"\bnine months\b", re.IGNORECASE), 9),
+    (re.compile(r"\byear\b|\btwelve months\b|\bannual\b|\bfinal results\b", re.IGNORECASE), 12),
+)
+_INSTANT = re.compile(r"(?:^|\s)(?:as\s+)?at\b|\bas of\b", re.IGNORECASE)
+_ENDED = re.compile(r"\bended\b|\bfor the\b", re.IGNORECASE)
+_CURRENCY = re.compile(r"RMB|Renminbi|US\$|USD|HK\$|HKD|(?<![A-Za-z])\$", re.IGNORECASE)
+_FILING_PERIOD = re.compile(
+    rf"\b(six months|three months|nine months|year)\s+ended\s+(?:the\s+)?"
+    rf"(?:{_MONTH}\s+{_DAY},?|{_DAY}\s+{_MONTH},?)\s+((?:19|20)\d{{2}})",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Period:
+    """A column's period. ``end`` is an ISO date; ``months`` is the length of a duration
+    (6, 12, ...) and 0 for an instant."""
+
+    kind: PeriodKind
+    end: str
+    months: int = 0
+
+    def describe(self) -> str:
+        if self.kind == "instant":
+            return f"as at {self.end}"
+        if self.months == 12:
+            return f"year ended {self.end}"
+        words = {3: "three", 6: "six", 9: "nine"}
+        return f"{words.get(self.months, str(self.months))} months ended {self.end}"
+
+
+def filing_period(sections: Sequence[Section]) -> Period | None:
+    """The period the filing reports on, from its cover ("... FOR THE SIX MONTHS ENDED
+    JUNE 30, 2023"), or None when the cover does not say."""
+    for section in sections[:2]:
+        text = comparable(section.title + "\n" + section.text[:4000])
+        match = _FILING_PERIOD.search(text)
+        if match:
+            length, month, day, year = _filing_parts(match)
+            months = {"six months": 6, "three months": 3, "nine months": 9}.get(length, 12)
+            return Period("duration", _iso(year, month, day), months)
+    return None
+
+
+def _filing_parts(match: re.Match[str]) -> tuple[str, int, int, int]:
+    length = match.group(1).lower()
+    if match.group(2):
+        month, day = _MONTHS[match.group(2).lower().rstrip(".")], int(match.group(3))
+    else:
+        day, month = int(match.group(4)), _MONTHS[match.group(5).lower().rstrip(".")]
+    return length, month, day, int(match.group(6))
+
+
+def years_in(text: str) -> list[int]:
+    """The four-digit years in ``text`` in order ("2,022" and "12,023" are not years)."""
+    return [int(match.group()) for match in _YEAR.finditer(text)]
+
+
+def dates_in(text: str) -> list[tuple[int, int]]:
+    """(month, day) of each date phrase in ``text`` ("June 30", "31st December")."""
+    dates = []
+    for match in _DATE.finditer(text):
+        if match.group(1):
+            dates.append((_MONTHS[match.group(1).lower().rstrip(".")], int(match.group(2))))
+        else:
+            dates.append((_MONTHS[match.group(4).lower().rstrip(".")], int(match.group(3))))
+    return dates
+
+
+def currencies_in(text: str) -> list[str]:
+    """Currency marks in order, canonical: "RMB", "US$", "HK$"."""
+    found = []
+    for match in _CURRENCY.finditer(text):
+        mark = match.group().upper()
+        if mark in ("RMB", "RENMINBI"):
+            found.append("RMB")
+        elif mark in ("US$", "USD", "$"):
+            found.append("US$")
+        else:
+            found.append("HK$")
+    return found
+
+
+def column_periods(
+    header: str, column_headers: Sequence[str], filing: Period | None
+) -> list[Period | None]:
+    """The period of each value column. ``header`` is all the header text of the table
+    (caption lines included); ``column_headers`` the text above each value column, in
+    order, when the source keeps columns apart (else empty strings). A column whose year
+    cannot be told is None: it is never compared."""
+    count = len(column_headers)
+    years = _column_years(header, column_headers)
+    if len(years) != count:
+        return [None] * count
+    dates = _column_dates(header, column_headers)
+    instant = _is_instant(header)
+    months = _length(header)
+    periods: list[Period | None] = []
+    for position, year in enumerate(years):
+        month_day = dates[position] if dates else None
+        if month_day is None and filing is not None:
+            month_day = (int(filing.end[5:7]), int(filing.end[8:10]))
+        if month_day is None:
+            periods.append(None)
+            continue
+        if instant or (months is None and _is_dated_column(column_headers, position)):
+            periods.append(Period("instant", _iso(year, *month_day)))
+        else:
+            length = months or (filing.months if filing else 0)
+            periods.append(Period("duration", _iso(year, *month_day), length) if length else None)
+    return periods
+
+
+def _column_years(header: str, column_headers: Sequence[str]) -> list[int]:
+    per_column = [years_in(text) for text in column_headers]
+    if all(len(years) == 1 for years in per_column):
+        return [years[0] for years in per_column]
+    # Columns ran together ("2022 2023" in one cell, or a PDF line "2009 2008"): take
+    # the years of the lines that hold them, in reading order.
+    lines = [line for line in header.split("\n") if _is_year_line(line)]
+    return [year for line in lines for year in years_in(line)]
+
+
+def _is_year_line(line: str) -> bool:
+    """A header line whose years label columns ("2022\t2023\t2023", "2009 2008",
+    "Dec 31, 2022 RMB\tJun 30, 2023 RMB") -- not "For the year ended 31 December 2008"."""
+    if not years_in(line):
+        return False
+    return not re.search(r"\bended\b|\bfor the\b|\bas (?:at|of)\b|\bat\b", line, re.IGNORECASE)
+
+
+def _column_dates(header: str, column_headers: Sequence[str]) -> list[tuple[int, int] | None]:
+    per_column = [dates_in(text) for text in column_headers]
+    if per_column and all(len(dates) == 1 for dates in per_column):
+        return [dates[0] for dates in per_column]
+    dates = dates_in(header)
+    count = len(column_headers)
+    if len(dates) == count:
+        return list(dates)
+    if dates and len(set(dates)) == 1:
+        return [dates[0]] * count
+    return []
+
+
+def _is_dated_column(column_headers: Sequence[str], position: int) -> bool:
+    return bool(dates_in(column_headers[position]))
+
+
+def _is_instant(header: str) -> bool:
+    return bool(_INSTANT.search(header)) and not _ENDED.search(header)
+
+
+def _length(header: str) -> int | None:
+    if not _ENDED.search(header):
+        return None
+    for pattern, months in _LENGTH:
+        if pattern.search(header):
+            return months
+    return None
+
+
+def _iso(year: int, month: int, day: int) -> str:
+    return f"{year:04d}-{month:02d}-{day:02d}"

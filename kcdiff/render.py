@@ -1,0 +1,100 @@
+"""Report -> HTML report, plain-text summary, JSON. Renders the model; computes nothing.
+
+Templates are Jinja2 with autoescape on for HTML: filing text is data, never markup. A
+user template folder, when given, is searched before the built-in one, so a firm can
+restyle the report without forking kcdiff.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import jinja2
+
+from . import __version__
+from .model import Report
+
+__all__ = ["make_env", "render_html", "render_text", "render_json", "template_dir"]
+
+
+def template_dir() -> Path:
+    """The built-in templates: inside the installed package (a wheel), else the
+    top-level ``templates/`` folder of a source checkout."""
+    packaged = Path(__file__).resolve().parent / "templates"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "templates"
+
+
+def make_env(user_templates: str | Path | None = None) -> jinja2.Environment:
+    search = [str(user_templates)] if user_templates else []
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([*search, str(template_dir())]),
+        bytecode_cache=_bytecode_cache(),
+        autoescape=jinja2.select_autoescape(["html", "htm", "xml"], default=False),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters.update(
+        amount=format_amount,
+        change=format_change,
+        percent=format_percent,
+        plural=plural,
+    )
+    return env
+
+
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates kept between runs: compiling them costs more than rendering a
+    report. Jinja checks each template's source is unchanged before using its entry."""
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    folder = Path(base) / "kcdiff" / f"jinja-{__version__}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
+def render_html(report: Report, min_change: float = 0.0, env: jinja2.Environment | None = None,
+                ) -> str:
+    """The self-contained HTML report (no scripts, no external assets)."""
+    env = env or make_env()
+    return env.get_template("report.html").render(report=report, min_change=min_change)
+
+
+def render_text(report: Report, env: jinja2.Environment | None = None) -> str:
+    """A short summary for a terminal or the text part of an e-mail."""
+    env = env or make_env()
+    return env.get_template("report.txt").render(report=report)
+
+
+def render_json(report: Report) -> str:
+    return json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n"
+
+
+def format_amount(value: float | None) -> str:
+    """As a filing prints it: thousands separators, negatives in parentheses."""
+    if value is None:
+        return "–"
+    digits = f"{abs(value):,.2f}".rstrip("0").rstrip(".") if value % 1 else f"{abs(value):,.0f}"
+    return f"({digits})" if value < 0 else digits
+
+
+def format_change(value: float | None) -> str:
+    if value is None:
+        return ""
+    return ("+" if value > 0 else "") + format_amount(value).replace("(", "-").replace(")", "")
+
+
+def format_percent(value: float | None, digits: int = 1) -> str:
+    if value is None:
+        return ""
+    return f"{value:+.{digits}f}%"
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"

@@ -1,0 +1,375 @@
+"""Tables of a filing: sections -> ``Table`` (line items, columns with periods, cells).
+
+Two printed forms are read. Tab-separated rows (``Block(kind="table").rows``) keep their
+columns, though PDF extraction sometimes runs two columns or two rows into one cell. PDF
+text lines keep no columns at all ("Goodwill 1,129,430 1,040,427"): a table there starts
+at a line of years ("2011 2010") and its figures are the numbers at the end of each line.
+
+A row's label may be wrapped over two or three lines ("Net loss attributable to Kingsoft
+Cloud" / "Holdings Limited"); a label line ending in a colon, or an UPPERCASE line over a
+lower-case one, is a sub-header ("Current assets:") that groups the rows below it. A
+"Notes" column is kept apart from the figures. Each table knows its section, the
+statement its caption names, its unit ("RMB'000") and each column's period and currency.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from .headers import is_caption, is_header_cell, is_year_line, short_caption, statement_kind
+from .labels import RawRow, join_wrapped
+from .model import Section
+from .normalize import comparable
+from .periods import Period, column_periods, currencies_in, filing_period, years_in
+from .values import Cell, is_value_token, read_cell
+
+__all__ = ["Table", "Column", "Row", "Cell", "read_tables", "statement_kind"]
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    period: Period | None
+    currency: str  # "RMB", "US$", "HK$", "" when unknown
+    change: bool = False  # a year-on-year change column, not a period
+
+    @property
+    def describe(self) -> str:
+        return self.period.describe() if self.period else self.header
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    cells: tuple[Cell, ...]  # one per column
+    group: str = ""  # the sub-header above the row ("Current assets")
+    note: str = ""
+
+    @property
+    def values(self) -> tuple[float | None, ...]:
+        return tuple(cell.value for cell in self.cells)
+
+
+@dataclass(frozen=True)
+class Table:
+    section: str
+    statement: str  # the caption or section title naming what the table is
+    kind: str  # income, balance, cash_flows, highlights, non_gaap, note, other
+    category: str  # the section's category
+    unit: str  # "thousands", "millions" or ""
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+
+    def unit_of(self, row: Row, column: Column) -> str:
+        """The unit a figure is printed in: "RMB'000", "US$", "%", "shares"."""
+        context = f"{row.group} {row.label}".lower()
+        if any(cell.percent for cell in row.cells) or column.change:
+            return "%"
+        if re.search(r"shares used|number of (?:ordinary )?shares|weighted average number",
+                     context):
+            return "shares"
+        if "per share" in context or "cents" in context:
+            return column.currency
+        return _money(column.currency, self.unit)
+
+
+def _money(currency: str, unit: str) -> str:
+    suffix = {"thousands": "'000", "millions": "m"}.get(unit, "")
+    return f"{currency}{suffix}" if currency else suffix.lstrip("'")
+
+
+_UNIT_THOUSANDS = re.compile(r"'000|in thousands|thousands of", re.IGNORECASE)
+_UNIT_MILLIONS = re.compile(r"in millions|millions of|'m\b", re.IGNORECASE)
+_CHANGE = re.compile(r"\bchange\b|increase|decrease|movement", re.IGNORECASE)
+_NOTES_HEADER = re.compile(r"^notes?$", re.IGNORECASE)
+_NOTE_HEADING = re.compile(r"^\d{1,2}\.\s+[A-Z][A-Z ,()'&-]{3,}$")
+_PAGE_NUMBER = re.compile(r"^\d{1,3}$")
+_STOP_LINE = re.compile(r"^(?:notes?:|\d{1,2}\.\s+[A-Z]|\([a-z]\)\s)", re.IGNORECASE)
+MAX_LABEL_ONLY_LINES = 3
+MAX_ROW_LABEL_CHARS = 90
+
+
+def read_tables(sections: Sequence[Section]) -> list[Table]:
+    """Every table of every section, in document order."""
+    filing = filing_period(sections)
+    tables: list[Table] = []
+    for section in sections:
+        tables.extend(_section_tables(section, filing))
+    unit = _filing_unit(sections)
+    return [
+        replace(table, unit=unit) if not table.unit and table.category in ("statements", "notes")
+        and any(column.currency for column in table.columns) else table
+        for table in tables
+    ]
+
+
+def _filing_unit(sections: Sequence[Section]) -> str:
+    """The unit the statements and notes state once for all ("Amounts in thousands")."""
+    for section in sections:
+        if section.category in ("statements", "notes"):
+            for block in section.blocks[:3]:
+                if block.kind == "paragraph" and _UNIT_THOUSANDS.search(block.text):
+                    return "thousands"
+    return ""
+
+
+def _section_tables(section: Section, filing: Period | None) -> list[Table]:
+    tables: list[Table] = []
+    caption = ""
+    lines: list[str] = []
+    for block in section.blocks:
+        if block.kind == "table":
+            tables.extend(_line_tables(lines, section, caption, filing))
+            lines = []
+            for header, rows in _tab_segments(block.rows):
+                tables.append(_build(section, caption, header, rows, filing))
+            continue
+        text = block.text.strip()
+        if is_caption(text):
+            caption = text
+        lines.extend(comparable(line) for line in block.text.split("\n") if line.strip())
+    tables.extend(_line_tables(lines, section, caption, filing))
+    return [table for table in tables if table.rows and table.columns]
+
+
+# --- tab-separated rows -------------------------------------------------------------
+
+
+def _is_header_row(row: tuple[str, ...], before_data: bool) -> bool:
+    """A row of column headings ("\t2022\t2023\t2023", "\tRMB'000\tRMB'000\t%")."""
+    label = row[0].strip() if row else ""
+    cells = [cell for cell in row[1:] if cell.strip()]
+    dated_label = bool(years_in(label) or re.search(r"\bended\b|\bas at\b", label, re.I))
+    if not cells:
+        return dated_label and is_header_cell(label)
+    if label and not dated_label:
+        return before_data and all(read_cell(cell).status == "text" for cell in cells)
+    return all(is_header_cell(cell) for cell in cells)
+
+
+def _tab_segments(rows: Sequence[tuple[str, ...]]) -> list[tuple[list[tuple[str, ...]],
+                                                               list[tuple[str, ...]]]]:
+    """Split a block's rows into (header rows, data rows) pairs: a header row with years
+    after data starts another table (PDF extraction runs tables together)."""
+    segments: list[tuple[list[tuple[str, ...]], list[tuple[str, ...]]]] = []
+    header: list[tuple[str, ...]] = []
+    data: list[tuple[str, ...]] = []
+    held: list[tuple[str, ...]] = []  # header-like rows after data, before any year row
+    for row in rows:
+        if not _is_header_row(row, before_data=not data):
+            data.extend(held)
+            held = []
+            data.append(row)
+        elif not data:
+            header.append(row)
+        elif years_in(" ".join(row[1:])):
+            segments.append((header, data))
+            header, data, held = [*held, row], [], []
+        else:
+            held.append(row)
+    data.extend(held)
+    if data:
+        segments.append((header, data))
+    return segments
+
+
+def _build(section: Section, caption: str, header: list[tuple[str, ...]],
+           data: list[tuple[str, ...]], filing: Period | None) -> Table:
+    width = max(len(row) for row in [*header, *data])
+    notes_at = {p for row in header for p, cell in enumerate(row) if _NOTES_HEADER.match(
+        cell.strip())}
+    first = 0 if any(row and read_cell(row[0]).status == "value" for row in data) else 1
+    positions = [
+        p for p in range(first, width)
+        if p not in notes_at and any(p < len(row) and re.search(r"\d|^[–—_-]$", row[p].strip())
+                                     for row in data)
+    ]
+    column_headers = [" ".join(row[p] for row in header if p < len(row)) for p in positions]
+    raw = [
+        RawRow(
+            label=row[0].strip() if row and first else "",
+            cells=tuple(row[p] if p < len(row) else "" for p in positions),
+            note=" ".join(row[p] for p in notes_at if p < len(row)).strip(),
+        )
+        for row in data
+    ]
+    header_text = "\n".join("\t".join(row) for row in header)
+    return _table(section, caption, header_text, column_headers, raw, filing)
+
+
+# --- PDF text lines -----------------------------------------------------------------
+
+
+def _line_tables(lines: list[str], section: Section, caption: str,
+                 filing: Period | None) -> list[Table]:
+    tables = []
+    position = 0
+    while position < len(lines):
+        if not is_year_line(lines[position]):
+            position += 1
+            continue
+        start = position
+        while start > 0 and position - start < 5 and is_header_cell(lines[start - 1]) \
+                and not _PAGE_NUMBER.match(lines[start - 1].strip()):
+            start -= 1
+        end = position + 1
+        while end < len(lines) and is_header_cell(lines[end]) and not _PAGE_NUMBER.match(
+                lines[end].strip()) and lines[end].strip():
+            end += 1
+        header = lines[start:end]
+        count = _pdf_columns(header)
+        rows, end = _pdf_rows(lines, end, count)
+        own_caption = _pdf_caption(lines[:start]) or caption
+        caption = own_caption
+        if count and rows:
+            header_text = "\n".join(header)
+            tables.append(_table(section, own_caption, header_text, [""] * count, rows,
+                                 filing))
+        position = max(end, position + 1)
+    return tables
+
+
+def _pdf_caption(before: list[str]) -> str:
+    """The nearest statement title or numbered note heading above a PDF table."""
+    for line in reversed(before):
+        line = line.strip()
+        # PDF lines are wrapped prose too: only an UPPERCASE line is a title.
+        if (is_caption(line) and line.upper() == line) or _NOTE_HEADING.match(line):
+            return line
+    return ""
+
+
+def _pdf_columns(header: list[str]) -> int:
+    years = sum(len(years_in(line)) for line in header if is_year_line(line))
+    units = max((len(currencies_in(line)) for line in header), default=0)
+    return max(years, units)
+
+
+def _pdf_rows(lines: list[str], start: int, count: int) -> tuple[list[RawRow], int]:
+    rows: list[RawRow] = []
+    label_only = 0
+    position = start
+    while position < len(lines):
+        line = lines[position].strip()
+        if _PAGE_NUMBER.match(line):
+            position += 1
+            continue
+        if is_year_line(line) or _STOP_LINE.match(line) or is_caption(line) or (
+                is_header_cell(line) and re.search(r"\b(?:ended|at|as at)\b", line, re.I)):
+            break
+        label, values = split_pdf_line(line)
+        if not values:
+            label_only += 1
+            if label_only > MAX_LABEL_ONLY_LINES or len(label) > MAX_ROW_LABEL_CHARS \
+                    or label.endswith("."):
+                break
+        else:
+            label_only = 0
+        rows.append(_pdf_row(label, values, count))
+        position += 1
+    while rows and not any(rows[-1].cells):
+        rows.pop()
+        position -= 1
+    return rows, position
+
+
+def split_pdf_line(line: str) -> tuple[str, list[str]]:
+    """("Goodwill", ["1,129,430", "1,040,427"]) from "Goodwill 1,129,430 1,040,427"."""
+    tokens: list[str] = []
+    for token in line.split():
+        if token.lower().startswith("cents") and tokens:
+            tokens[-1] += " " + token
+        else:
+            tokens.append(token)
+    cut = len(tokens)
+    while cut > 0 and is_value_token(tokens[cut - 1]):
+        cut -= 1
+    return " ".join(tokens[:cut]), tokens[cut:]
+
+
+def _pdf_row(label: str, values: list[str], count: int) -> RawRow:
+    note = ""
+    if len(values) == count + 1 and re.fullmatch(r"\d{1,2}[a-z]?", values[0]):
+        note, values = values[0], values[1:]
+    if values and len(values) != count:
+        # The columns a figure belongs to are lost: report the row, never guess.
+        return RawRow(label, tuple(" ".join(values) for _ in range(count)), note, garbled=True)
+    return RawRow(label, tuple(values) if values else ("",) * count, note)
+
+
+# --- common -------------------------------------------------------------------------
+
+
+def _table(section: Section, caption: str, header_text: str, column_headers: list[str],
+           raw: list[RawRow], filing: Period | None) -> Table:
+    statement = caption or section.title.split("\n")[0]
+    kind = statement_kind(statement) or (statement_kind(section.title) if not caption else "")
+    if not kind:
+        kind = "note" if section.category == "notes" or _NOTE_HEADING.match(statement) \
+            else "other"
+    rows = join_wrapped(raw)
+    columns = _columns(header_text + "\n" + caption, header_text, column_headers, rows, filing)
+    context = " ".join([header_text, caption, *(cell for row in raw for cell in row.cells
+                                                 if read_cell(cell).status == "text")])
+    unit = "thousands" if _UNIT_THOUSANDS.search(context) else (
+        "millions" if _UNIT_MILLIONS.search(context) else "")
+    table_rows = tuple(
+        Row(row.label, tuple(Cell(cell, None, "unreadable") if row.garbled else read_cell(cell)
+                             for cell in row.cells), row.group, row.note)
+        for row in rows
+    )
+    return Table(section.title.split("\n")[0], short_caption(statement), kind,
+                 section.category, unit, tuple(columns), table_rows)
+
+
+def _columns(header: str, column_rows: str, column_headers: list[str], rows: list[RawRow],
+             filing: Period | None) -> list[Column]:
+    change = [bool(_CHANGE.search(text)) for text in column_headers]
+    if not any(change) and rows and column_headers:
+        change = [_mostly_percent_without_year(rows, p, column_headers[p])
+                  for p in range(len(column_headers))]
+    kept = [p for p, is_change in enumerate(change) if not is_change]
+    currencies = _currencies(column_rows, [column_headers[p] for p in kept])
+    periods = column_periods(header, [column_headers[p] for p in kept], filing)
+    if len(kept) > 1 and not any(periods) and currencies[-1] not in currencies[:-1]:
+        # "2023  2024" over "RMB  RMB  US$": the US$ column translates the last period.
+        periods = column_periods(header, [column_headers[p] for p in kept[:-1]], filing)
+        periods.append(periods[-1])
+    by_position: dict[int, tuple[Period | None, str]] = {
+        p: (period, currency) for p, period, currency in zip(kept, periods, currencies,
+                                                              strict=True)
+    }
+    keys = [value for value in by_position.values() if value[0] is not None]
+    if len(set(keys)) < len(keys):
+        # Two columns claim the same period and currency: the header ran together.
+        by_position = {p: (None, currency) for p, (_, currency) in by_position.items()}
+    return [
+        Column(column_headers[p], *by_position[p]) if p in by_position
+        else Column(column_headers[p], None, "", change=True)
+        for p in range(len(column_headers))
+    ]
+
+
+def _mostly_percent_without_year(rows: list[RawRow], position: int, header: str) -> bool:
+    if years_in(header):
+        return False
+    cells = [read_cell(row.cells[position]) for row in rows if row.cells[position].strip()]
+    return bool(cells) and sum(cell.percent for cell in cells) > len(cells) / 2
+
+
+def _currencies(column_rows: str, column_headers: list[str]) -> list[str]:
+    per_column = [currencies_in(text) for text in column_headers]
+    if per_column and all(len(found) == 1 for found in per_column):
+        return [found[0] for found in per_column]
+    found = currencies_in(column_rows)
+    if len(found) == len(column_headers):
+        return found
+    if found and len(set(found)) == 1:
+        return [found[0]] * len(column_headers)
+    lines = [currencies_in(line) for line in column_rows.split("\n")]
+    for line in lines:
+        if len(line) == len(column_headers):
+            return line
+    return [""] * len(column_headers)

@@ -1,0 +1,77 @@
+"""Reading one printed figure: "(1,234)", "–", "9.3%", "(HK14.92 cents)", "5.620"?
+
+A value is read only when its printed form is unambiguous. Two numbers run together
+("1,612,022 246,505"), digits broken by PDF extraction ("2 (51 472 415") or a separator
+that could be a decimal point or a thousands mark ("5.620" in a table of thousands) make
+the cell *unreadable*: it is reported, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+__all__ = ["Cell", "read_cell", "is_value_token", "NIL"]
+
+CellStatus = Literal["value", "nil", "unreadable", "text"]
+
+NIL = frozenset({"", "-", "–", "—", "_", "--", "nil", "Nil", "NIL", "n/a", "N/A", "•"})
+
+_NUMBER = re.compile(
+    r"^(?P<open>\()?\s*(?P<minus>[-–−])?\s*(?:HK\$?|RMB|US\$|\$)?\s*"
+    r"(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?P<decimals>\.\d+)?\s*"
+    r"(?P<close>\))?\s*(?P<percent>%)?\s*(?P<cents>cents)?\s*(?P<close2>\))?$",
+    re.IGNORECASE,
+)
+# "5.620" or "(1.050)": a thousands mark printed as a dot, or a decimal? Never guess.
+_AMBIGUOUS = re.compile(r"^\(?[1-9]\d{0,2}\.\d{3}\)?$")
+_DIGIT = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One printed figure. ``value`` is None for a nil, blank or unreadable cell;
+    parentheses make it negative. ``decimals`` is how many decimals were printed (the
+    precision a check may assume)."""
+
+    text: str
+    value: float | None
+    status: CellStatus
+    percent: bool = False
+    decimals: int = 0
+
+    @property
+    def readable(self) -> bool:
+        return self.status in ("value", "nil")
+
+
+@lru_cache(maxsize=8192)
+def read_cell(text: str) -> Cell:
+    """The figure printed as ``text`` (cached: a cell is looked at by several steps)."""
+    text = " ".join(text.split())
+    if text in NIL:
+        return Cell(text, None, "nil")
+    if not _DIGIT.search(text):
+        return Cell(text, None, "text")
+    if _AMBIGUOUS.match(text):
+        return Cell(text, None, "unreadable")
+    match = _NUMBER.match(text)
+    if match is None or (match.group("open") and not (match.group("close")
+                                                      or match.group("close2"))):
+        return Cell(text, None, "unreadable")
+    number = float(match.group("digits").replace(",", "") + (match.group("decimals") or ""))
+    if match.group("open") or match.group("minus"):
+        number = -number
+    decimals = len(match.group("decimals") or ".")-1
+    return Cell(text, number, "value", percent=bool(match.group("percent")), decimals=decimals)
+
+
+def is_value_token(token: str) -> bool:
+    """True when a whitespace-separated token of a PDF line is a printed figure or nil
+    (the columns of a PDF table run into one line: "Goodwill 1,129,430 1,040,427")."""
+    token = token.strip()
+    if token in ("-", "–", "—", "_"):
+        return True
+    return bool(_DIGIT.search(token)) and bool(_NUMBER.match(token) or _AMBIGUOUS.match(token))

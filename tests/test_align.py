@@ -1,0 +1,77 @@
+"""Section alignment across the two real samples and edited copies of them."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from kcdiff.align import align, title_similarity
+from kcdiff.ingest import read_filing
+from kcdiff.segment import segment
+
+
+@pytest.fixture(scope="module")
+def sample_pair(interim_path, annual_path):
+    old, new = segment(read_filing(interim_path)), segment(read_filing(annual_path))
+    return old, new, align(old, new)
+
+
+def paired_titles(old, new, alignment):
+    return {(old[i].title, new[j].title) for i, j, _ in alignment.pairs}
+
+
+def test_renamed_sections_are_aligned(sample_pair):
+    pairs = paired_titles(*sample_pair)
+    assert ("LIQUIDITY AND CAPITAL RESOURCES", "Liquidity and Capital Resource") in pairs
+    assert ("EMPLOYEES AND REMUNERATION POLICIES", "Employees and Remuneration") in pairs
+    assert ("ACCOUNTS RECEIVABLE, NET", "ACCOUNTS RECEIVABLE, NET") in pairs
+
+
+def test_renumbered_notes_are_aligned(sample_pair):
+    old, new, alignment = sample_pair
+    numbers = {(old[i].number, new[j].number, new[j].title) for i, j, _ in alignment.pairs}
+    assert ("(b)", "(c)", "Principles of consolidation") in numbers
+    assert ("(c)", "(d)", "Use of estimates") in numbers
+    assert ("(d)", "(e)", "Convenience translation") in numbers
+    assert ("3", "3", "REVENUES, OTHER LOSS, NET AND OTHER INCOME (EXPENSE), NET") in numbers
+
+
+def test_statement_printed_twice_pairs_in_order(sample_pair):
+    old, new, alignment = sample_pair
+    loss = [(i, j) for i, j, _ in alignment.pairs
+            if "STATEMENTS OF COMPREHENSIVE LOSS" in new[j].title]
+    assert len(loss) == 2
+    (first_old, first_new), (second_old, second_new) = sorted(loss)
+    assert first_new < second_new
+    assert new[first_new].category == "statements"
+
+
+def test_what_is_left_over_is_added_or_removed(sample_pair):
+    old, new, alignment = sample_pair
+    assert [old[i].title for i in alignment.only_old] == ["RESIGNATION OF JOINT COMPANY SECRETARY"]
+    added = {new[j].title for j in alignment.only_new}
+    assert {"SCOPE OF WORK OF THE AUDITOR", "Going concern consideration", "Segment reporting",
+            "Environmental, Social and Governance (ESG)"} <= added
+    assert len(added) <= 6
+
+
+def test_reordered_sections_still_pair(annual_path):
+    sections = segment(read_filing(annual_path))
+    gearing = next(s.index for s in sections if s.title == "Gearing Ratio")
+    litigation = next(s.index for s in sections if s.title == "Material Litigation")
+    order = list(range(len(sections)))
+    order[gearing], order[litigation] = order[litigation], order[gearing]
+    moved = [replace(sections[k], index=n) for n, k in enumerate(order)]
+    alignment = align(sections, moved)
+    assert not alignment.only_old and not alignment.only_new
+    assert all(sections[i].title == moved[j].title for i, j, _ in alignment.pairs)
+
+
+def test_title_similarity_ignores_numbers_case_and_plurals():
+    assert title_similarity("Gearing Ratio", "GEARING RATIO") == 1.0
+    assert title_similarity("(b) Principles of consolidation",
+                            "(c) Principles of consolidation") == 1.0
+    assert title_similarity("LIQUIDITY AND CAPITAL RESOURCES",
+                            "Liquidity and Capital Resource") == 1.0
+    assert title_similarity("Material Investments", "Contingent Liabilities") < 0.5

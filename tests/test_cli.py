@@ -1,0 +1,110 @@
+"""The command line, tested in-process: exit codes, output files, bad input."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kcdiff import __version__
+from kcdiff.cli import build_parser, main
+
+
+def run(capsys, *argv):
+    code = main(list(map(str, argv)))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_differences_exit_1_and_html_goes_to_the_named_file(capsys, tmp_path, interim_path,
+                                                             annual_path):
+    target = tmp_path / "report.html"
+    code, out, err = run(capsys, "diff", interim_path, annual_path, "-o", target)
+    assert code == 1
+    assert out == ""
+    assert str(target) in err
+    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert [p.name for p in tmp_path.iterdir()] == ["report.html"]  # no temporary left
+
+
+def test_no_differences_exit_0(capsys, interim_path):
+    code, out, _ = run(capsys, "diff", interim_path, interim_path, "--format", "json")
+    assert code == 0
+    assert json.loads(out)["summary"]["sections_changed"] == 0
+
+
+def test_text_format_is_a_terminal_summary(capsys, interim_path, annual_path):
+    code, out, _ = run(capsys, "diff", interim_path, annual_path)
+    assert code == 1
+    assert out.startswith("kcdiff: ")
+    assert "Sections:" in out
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"kcdiff {__version__}"
+
+
+def test_every_command_has_help(capsys):
+    parser = build_parser()
+    commands = parser._subparsers._group_actions[0].choices
+    for name, command in commands.items():
+        assert command.description, name
+        with pytest.raises(SystemExit) as exit_info:
+            main([name, "--help"])
+        assert exit_info.value.code == 0
+        assert "usage: kcdiff " + name in capsys.readouterr().out
+
+
+def test_sections_prints_the_outline_with_categories(capsys, annual_path):
+    code, out, _ = run(capsys, "sections", annual_path)
+    assert code == 0
+    assert "    Liquidity and Capital Resource  [liquidity]" in out
+    assert "(b) Going concern consideration  [notes]" in out
+
+
+def bad_inputs(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    blank = tmp_path / "blank.txt"
+    blank.write_bytes(b"  \n\n \r\n")
+    binary = tmp_path / "binary.bin"
+    binary.write_bytes(bytes(range(256)) * 8)
+    undecodable = tmp_path / "undecodable.txt"
+    undecodable.write_bytes(b"\xff\xfe" + "RESULTS".encode("utf-16-le") + b"\x00\xd8" * 40)
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    return {
+        "missing": (tmp_path / "missing.txt", "no such file"),
+        "empty": (empty, "empty"),
+        "blank": (blank, "empty"),
+        "binary": (binary, "not a PDF, HTML or text filing"),
+        "folder": (folder, "directory"),
+        "undecodable": (undecodable, "is not valid utf-16"),
+    }
+
+
+@pytest.mark.parametrize("case", ["missing", "empty", "blank", "binary", "folder",
+                                  "undecodable"])
+def test_bad_input_is_one_line_exit_2_and_no_output(capsys, tmp_path, interim_path, case):
+    path, problem = bad_inputs(tmp_path)[case]
+    target = tmp_path / "out" / "report.html"
+    target.parent.mkdir()
+    code, out, err = run(capsys, "diff", interim_path, path, "-o", target)
+    assert code == 2
+    assert out == ""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith(f"kcdiff: error: {path}: ")
+    assert problem in lines[0]
+    assert "Traceback" not in err
+    assert list(target.parent.iterdir()) == []
+
+
+def test_unwritable_output_is_one_line(capsys, tmp_path, interim_path):
+    code, _, err = run(capsys, "diff", interim_path, interim_path, "-o",
+                       tmp_path / "no" / "such" / "dir" / "r.html")
+    assert code == 2
+    assert err.startswith("kcdiff: error: ") and "does not exist" in err

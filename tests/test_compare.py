@@ -1,0 +1,83 @@
+"""End to end on the real sample pair and on copies of one sample."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from kcdiff.compare import compare_files
+
+
+@pytest.fixture(scope="module")
+def report(interim_path, annual_path):
+    return compare_files(interim_path, annual_path)
+
+
+def by_status(report, status):
+    return [(d.old_title, d.new_title) for d in report.sections if d.status == status]
+
+
+def test_sections_added_and_removed(report):
+    added = {new for _, new in by_status(report, "added")}
+    assert {"SCOPE OF WORK OF THE AUDITOR", "Going concern consideration", "Segment reporting",
+            "Environmental, Social and Governance (ESG)"} <= added
+    assert [old for old, _ in by_status(report, "removed")] == [
+        "RESIGNATION OF JOINT COMPANY SECRETARY"
+    ]
+    assert report.summary.sections_added == len(added)
+
+
+@pytest.mark.parametrize("title", [
+    "Liquidity and Capital Resource", "Employees and Remuneration",
+    "Principles of consolidation", "Use of estimates", "Convenience translation",
+    "CORPORATE INFORMATION", "SUMMARY OF SIGNIFICANT ACCOUNTING POLICIES",
+    "REVENUES, OTHER LOSS, NET AND OTHER INCOME (EXPENSE), NET", "ACCOUNTS RECEIVABLE, NET",
+    "TAXATION", "LOSS PER SHARE", "DIVIDENDS", "ACCOUNTS PAYABLE",
+])
+def test_sections_both_have_are_aligned_never_added(report, title):
+    diff = next(d for d in report.sections if d.new_title == title)
+    assert diff.status in ("changed", "unchanged")
+    assert diff.old_title
+
+
+def test_removed_section_stands_where_it_stood(report):
+    titles = [d.title for d in report.sections]
+    removed = titles.index("RESIGNATION OF JOINT COMPANY SECRETARY")
+    assert titles[removed - 1].startswith("PUBLICATION OF ANNUAL RESULTS")
+
+
+def test_period_roll_forward_is_folded_not_counted(report):
+    diff = next(d for d in report.sections if d.new_title == "Contingent Liabilities")
+    assert diff.edits and all(edit.routine for edit in diff.edits)
+    assert report.summary.routine_edits >= 10
+
+
+def test_filing_against_itself_is_unchanged(interim_path):
+    report = compare_files(interim_path, interim_path)
+    assert {d.status for d in report.sections} == {"unchanged"}
+    assert not report.has_differences
+
+
+def test_presentation_only_copy_reports_nothing(annual_path, tmp_path):
+    text = annual_path.read_text(encoding="utf-8")
+    copy = text.replace("**", "").replace("\n", "  \r\n")
+    copy = re.sub(r"(?<=\w) (?=\w)", "  ", copy, count=200)
+    assert copy != text
+    (tmp_path / "copy.txt").write_text(copy, encoding="utf-8", newline="")
+    report = compare_files(annual_path, tmp_path / "copy.txt")
+    assert not report.has_differences
+    assert all(d.status == "unchanged" for d in report.sections)
+
+
+def test_a_reworded_sentence_is_one_edit(annual_path, tmp_path):
+    text = annual_path.read_text(encoding="utf-8")
+    edited = text.replace("The decrease was mainly due to the decrease of credit loss expense.",
+                          "The decrease was mainly due to lower credit loss expense.")
+    (tmp_path / "edited.txt").write_text(edited, encoding="utf-8")
+    report = compare_files(annual_path, tmp_path / "edited.txt")
+    changed = [d for d in report.sections if d.status != "unchanged"]
+    assert len(changed) == 1
+    assert [(e.op, e.old, e.new) for e in changed[0].edits] == [
+        ("replace", "the decrease of", "lower")
+    ]

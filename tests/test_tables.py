@@ -1,0 +1,152 @@
+"""Tables read from the samples (tab-separated) and the Anxin PDFs (flattened columns).
+
+Every expected figure here was read off the document by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from kcdiff.ingest import read_filing
+from kcdiff.periods import Period
+from kcdiff.segment import segment
+from kcdiff.tables import read_tables
+from kcdiff.values import read_cell
+
+
+@pytest.fixture(scope="module")
+def interim(interim_path):
+    return read_tables(segment(read_filing(interim_path)))
+
+
+@pytest.fixture(scope="module")
+def annual(annual_path):
+    return read_tables(segment(read_filing(annual_path)))
+
+
+def find(tables, kind, label, section=""):
+    for table in tables:
+        if table.kind == kind and table.section.startswith(section):
+            for row in table.rows:
+                if row.label == label:
+                    return table, row
+    raise AssertionError(f"no {kind} row {label!r}")
+
+
+def figures(table, row):
+    return {
+        (column.period, column.currency): cell.value
+        for column, cell in zip(table.columns, row.cells, strict=True) if column.period
+    }
+
+
+H1_2022 = Period("duration", "2022-06-30", 6)
+H1_2023 = Period("duration", "2023-06-30", 6)
+FY_2023 = Period("duration", "2023-12-31", 12)
+FY_2024 = Period("duration", "2024-12-31", 12)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "status"),
+    [
+        ("(1,234)", -1234.0, "value"),
+        ("4,080,307", 4080307.0, "value"),
+        ("–", None, "nil"),
+        ("_", None, "nil"),
+        ("", None, "nil"),
+        ("-9.3%", -9.3, "value"),
+        ("(8.5)%", -8.5, "value"),
+        ("(0.37)", -0.37, "value"),
+        ("(HK14.92 cents)", -14.92, "value"),
+        ("2 (51 472 415", None, "unreadable"),  # the interim's garbled share count
+        ("1,612,022 246,505", None, "unreadable"),  # two columns in one cell
+        ("(5.620)", None, "unreadable"),  # a dot that may be a thousands mark
+    ],
+)
+def test_printed_figures(text, value, status):
+    cell = read_cell(text)
+    assert (cell.value, cell.status) == (value, status)
+
+
+def test_interim_statement_columns_are_six_month_periods(interim):
+    table, row = find(interim, "income", "Total revenues", "UNAUDITED")
+    assert figures(table, row) == {
+        (H1_2022, "RMB"): 4080307.0, (H1_2023, "RMB"): 3699803.0, (H1_2023, "US$"): 510226.0,
+    }
+    assert table.unit_of(row, table.columns[0]) == "RMB'000"
+
+
+def test_same_year_label_is_a_different_period_in_the_annual(annual):
+    table, row = find(annual, "income", "Total revenues", "UNAUDITED")
+    assert figures(table, row)[(FY_2023, "RMB")] == 7047461.0
+    assert figures(table, row)[(FY_2024, "RMB")] == 7785180.0
+    assert FY_2023 != H1_2023
+
+
+def test_notes_column_is_kept_apart(interim):
+    table, row = find(interim, "income", "Public cloud services", "UNAUDITED")
+    assert row.note == "3"
+    assert [cell.value for cell in row.cells] == [2669951.0, 2313183.0, 319003.0]
+
+
+def test_wrapped_label_is_joined(interim):
+    table, row = find(interim, "income", "Net loss attributable to Kingsoft Cloud Holdings "
+                                         "Limited", "UNAUDITED")
+    assert [cell.value for cell in row.cells] == [-1356246.0, -1106333.0, -152572.0]
+
+
+def test_balance_sheet_instants_and_sub_headers(interim):
+    table, row = find(interim, "balance", "Cash and cash equivalents")
+    assert row.group == "Current assets"
+    assert figures(table, row) == {
+        (Period("instant", "2022-12-31"), "RMB"): 3419166.0,
+        (Period("instant", "2023-06-30"), "RMB"): 3708696.0,
+        (Period("instant", "2023-06-30"), "US$"): 511453.0,
+    }
+    _, total = find(interim, "balance", "Total liabilities, non-controlling interests and "
+                                        "shareholders' equity")
+    assert total.cells[0].value == 17316231.0
+
+
+def test_garbled_share_count_is_unreadable_not_guessed(interim):
+    table, row = find(interim, "income", "Shares used in the net loss per share computation",
+                      "KINGSOFT")
+    assert [cell.text for cell in row.cells][0] == "2 (51 472 415"
+    assert all(cell.status == "unreadable" and cell.value is None for cell in row.cells)
+
+
+def test_header_run_together_gives_no_period(interim):
+    # The MD&A copy prints "2022 | 2022 2023": two columns cannot both be H1 2022.
+    table, _ = find(interim, "income", "Public cloud services", "KINGSOFT")
+    assert all(column.period is None for column in table.columns)
+
+
+def test_highlights_change_column(annual):
+    table, row = find(annual, "highlights", "Loss before income taxes")
+    assert [column.change for column in table.columns] == [False, False, True]
+    assert row.cells[2].value == -8.5
+
+
+def test_anxin_annual_pdf_income_statement(anxin):
+    tables = read_tables(anxin("2009-04-24_annual-results_en"))
+    fy2008, fy2007 = Period("duration", "2008-12-31", 12), Period("duration", "2007-12-31", 12)
+    table, row = find(tables, "income", "Sales of pharmaceutical products")
+    assert row.note == "3"
+    assert figures(table, row) == {(fy2008, "HK$"): 422321.0, (fy2007, "HK$"): 411990.0}
+    assert table.unit_of(row, table.columns[0]) == "HK$'000"
+    _, eps = find(tables, "income", "- Basic and diluted")
+    assert [cell.value for cell in eps.cells] == [5.07, 20.49]
+    _, tax = find(tables, "balance", "Tax recoverable")
+    assert [cell.status for cell in tax.cells] == ["value", "nil"]
+
+
+def test_anxin_interim_pdf_wrapped_uppercase_label_and_two_dates(anxin):
+    tables = read_tables(anxin("2009-09-28_interim-results_en"))
+    table, row = find(tables, "income", "GENERAL AND ADMINISTRATIVE EXPENSES")
+    assert [cell.value for cell in row.cells] == [-17910.0, -16948.0]
+    table, row = find(tables, "balance", "Property, plant and equipment")
+    assert row.note == "9"
+    assert figures(table, row) == {
+        (Period("instant", "2009-06-30"), "HK$"): 542982.0,
+        (Period("instant", "2008-12-31"), "HK$"): 569903.0,
+    }
+    assert row.group == "NON-CURRENT ASSETS"
