@@ -121,6 +121,7 @@ class StoredReport:
     path: str
     summary: dict
     created: str
+    email: str = ""  # "queued", "sent", or "" when no e-mail was made
 
 
 @dataclass(frozen=True)
@@ -301,11 +302,27 @@ class Store:
 
     def reports_of(self, issuer_key: str) -> list[StoredReport]:
         rows = self._db.execute(
-            "SELECT reports.* FROM reports JOIN filings ON filings.id = reports.new_filing "
+            "SELECT reports.*, COALESCE(outbox.status, '') AS email FROM reports "
+            "JOIN filings ON filings.id = reports.new_filing "
+            "LEFT JOIN outbox ON outbox.report_id = reports.id "
             "WHERE filings.issuer_key = ? ORDER BY reports.id",
             (issuer_key,),
         )
         return [_report(row) for row in rows]
+
+    def find_issuer(self, text: str) -> str:
+        """The issuer key a person means by ``text``: the key itself, a stock code, the
+        issuer's name or part of it (any case), or the file-name prefix; "" if none."""
+        wanted = text.strip()
+        if wanted in self.issuers():
+            return wanted
+        folded = fold_name(wanted)
+        for filing in self._db.execute("SELECT * FROM filings ORDER BY id"):
+            if wanted in (filing["stock_code"], filing["name_prefix"]) or (
+                folded and folded in fold_name(filing["issuer"])
+            ):
+                return filing["issuer_key"]
+        return ""
 
     # outbox
 
@@ -354,6 +371,7 @@ def _report(row: sqlite3.Row) -> StoredReport:
     return StoredReport(
         id=row["id"], old_filing=row["old_filing"], new_filing=row["new_filing"],
         path=row["path"], summary=json.loads(row["summary"]), created=row["created"],
+        email=row["email"] if "email" in row.keys() else "",
     )
 
 

@@ -25,7 +25,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
@@ -294,6 +294,9 @@ class Service:
         except KcdiffError as exc:
             log.warning("%s -> %s: no report: %s", old.name, new.name, exc)
             return None
+        # Compared from the archived copies; the report names the files as they arrived.
+        report = replace(report, old=replace(report.old, path=old.path),
+                         new=replace(report.new, path=new.path))
         name = f"{Path(old.name).stem}--{Path(new.name).stem}"
         base = self.settings.state / "reports" / f"{name}-{new.sha256[:8]}"
         write_atomic(base.with_suffix(".html"), render_html(report).encode("utf-8"))

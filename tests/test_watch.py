@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, SmtpServer, free_port, wait_for
 
+from kcdiff.cli import main
 from kcdiff.mail import MailSettings
 from kcdiff.store import Store, default_db_path
 from kcdiff.watch import PAUSE_VARIABLE, Service, WatchSettings, is_ignored
@@ -167,21 +168,15 @@ def test_same_content_again_and_a_late_older_filing(tmp_path, smtp_server, inter
 
 @needs_core
 def test_killed_between_queueing_and_sending_then_restarted_sends_once(
-    tmp_path, smtp_server, interim_path, annual_path
+    tmp_path, smtp_server, interim_path, annual_path, capsys
 ):
     shutil.copyfile(interim_path, tmp_path / INTERIM)
     shutil.copyfile(annual_path, tmp_path / ANNUAL)
-    script = (
-        "import logging, sys, threading; from pathlib import Path\n"
-        "logging.basicConfig(level=logging.INFO)\n"
-        "from kcdiff.mail import MailSettings; from kcdiff.watch import Service, WatchSettings\n"
-        "mail = MailSettings('127.0.0.1', int(sys.argv[2]), recipients=('c@example.com',))\n"
-        "Service(WatchSettings(Path(sys.argv[1]), mail, settle=0.2)).run(threading.Event())\n"
-    )
     env = {**os.environ, PAUSE_VARIABLE: "60",
            "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
     watcher = subprocess.Popen(
-        [sys.executable, "-c", script, str(tmp_path), str(smtp_server.port)],
+        [sys.executable, "-m", "kcdiff", "watch", str(tmp_path), "--smtp-host", "127.0.0.1",
+         "--smtp-port", str(smtp_server.port), "--mail-to", "c@example.com"],
         env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )
     try:
@@ -191,10 +186,12 @@ def test_killed_between_queueing_and_sending_then_restarted_sends_once(
         _, errors = watcher.communicate(timeout=10)
     assert watcher.returncode == -9, errors.decode()
     assert smtp_server.inbox.envelopes == []  # queued, and killed before sending
-    first = Service(settings(tmp_path, smtp_server)).run_once()
-    assert (first.filings, first.sent, first.queued) == (0, 1, 0)
-    again = Service(settings(tmp_path, smtp_server)).run_once()  # a restart, nothing new
-    assert (again.filings, again.sent) == (0, 0)
+    once = ["watch", "--once", str(tmp_path), "--smtp-host", "127.0.0.1",
+            "--smtp-port", str(smtp_server.port), "--mail-to", "c@example.com"]
+    assert main(once) == 0
+    assert "0 new filing(s), 0 report(s), 1 e-mail(s) sent" in capsys.readouterr().err
+    assert main(once) == 0  # a restart with nothing new
+    assert "0 new filing(s), 0 report(s), 0 e-mail(s) sent" in capsys.readouterr().err
     (message,) = parsed(smtp_server)
     assert_is_the_report_email(message)
 
@@ -280,3 +277,41 @@ def test_embedded_outbox_without_smtp_settings(tmp_path, interim_path, annual_pa
     result = Service(settings(tmp_path)).run_once()
     assert (result.filings, result.sent) == (0, 0)
     assert list(outbox.iterdir()) == [eml]
+
+
+@needs_core
+def test_watch_once_from_a_config_file_and_the_history(tmp_path, smtp_server, interim_path,
+                                                      annual_path, capsys, caplog):
+    folder = tmp_path / "filings"
+    folder.mkdir()
+    config = tmp_path / "kcdiff.toml"
+    config.write_text(f'smtp-host = "127.0.0.1"\nsmtp-port = {smtp_server.port}\n'
+                      'mail-to = ["compliance@example.com"]\n', encoding="utf-8")
+    shutil.copyfile(interim_path, folder / INTERIM)
+    shutil.copyfile(annual_path, folder / ANNUAL)
+    assert main(["watch", "--once", str(folder), "--config", str(config)]) == 0
+    err = capsys.readouterr().err
+    assert "2 new filing(s), 1 report(s), 1 e-mail(s) sent, 0 still queued" in err
+    logged = [record.getMessage() for record in caplog.records if record.name == "kcdiff.watch"]
+    assert [line.split(":")[0] for line in logged if ": issuer " in line] == [INTERIM, ANNUAL]
+    (message,) = parsed(smtp_server)
+    assert_is_the_report_email(message)
+    assert main(["history", "3896", "--dir", str(folder)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "3896  Kingsoft Cloud Holdings Limited"
+    assert out[1].split()[:3] == ["2023-06-30", "interim_results", INTERIM]
+    assert out[2].split()[:3] == ["2024-12-31", "annual_results", ANNUAL]
+    assert out[3].startswith(f"  report {INTERIM} -> {ANNUAL}: ")
+    assert out[3].endswith("[e-mail sent]")
+
+
+def test_watch_and_history_errors_are_one_line(tmp_path, capsys):
+    assert main(["watch", "--once", str(tmp_path / "missing")]) == 2
+    assert main(["watch", "--once", str(tmp_path), "--smtp-host", "127.0.0.1"]) == 2
+    assert main(["history", "--dir", str(tmp_path)]) == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert lines == [
+        f"kcdiff: error: {tmp_path / 'missing'}: no such folder to watch",
+        "kcdiff: error: command line: SMTP host 127.0.0.1 given but no --mail-to recipient",
+        f"kcdiff: error: {tmp_path}: no watch history here; run kcdiff watch on it first",
+    ]
