@@ -25,20 +25,20 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
+from watchdog.observers.api import BaseObserver
 
 from .errors import KcdiffError
-from .identity import FilingRecord, filing_record
+from .identity import filing_record
 from .ingest import read_filing
-from .mail import DeliveryFailed, MailSettings, compose, deliver, headline
+from .mail import DeliveryFailed, MailSettings, deliver
+from .reports import filing_line, plan_reports
 from .store import (
     STATE_DIR,
-    PlannedMessage,
-    PlannedReport,
     Store,
     StoredFiling,
     default_db_path,
@@ -56,6 +56,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 PAUSE_VARIABLE = "KCDIFF_PAUSE_BEFORE_SEND"
+Signature = tuple[int, int]  # a file's size and modification time (ns)
 IGNORED_SUFFIXES = (".part", ".crdownload", ".partial", ".download", ".tmp", ".swp")
 
 
@@ -106,7 +107,9 @@ class _Enqueue(FileSystemEventHandler):
         self._enqueue = enqueue
 
     def on_any_event(self, event: FileSystemEvent) -> None:
-        if event.is_directory or event.event_type not in ("created", "modified", "moved", "closed"):
+        if event.event_type not in ("created", "modified", "moved", "closed"):
+            return
+        if event.is_directory and event.event_type not in ("created", "moved"):
             return
         path = event.dest_path if event.event_type == "moved" else event.src_path
         self._enqueue(Path(os.fsdecode(path)))
@@ -119,11 +122,14 @@ class Service:
     def __init__(self, settings: WatchSettings) -> None:
         self.settings = settings
         self.folder = settings.folder.resolve()
-        self._queue: queue.Queue[Path] = queue.Queue()
-        self._pending: set[Path] = set()
-        self._lock = threading.Lock()
-        self._last_read: dict[Path, tuple[int, int]] = {}
+        self._queue: queue.SimpleQueue[Path] = queue.SimpleQueue()
+        # Files seen but not yet complete: path -> (size and time, unchanged since when).
+        # All of them settle at once, so a burst of arrivals waits one settle, not one each.
+        self._settling: dict[Path, tuple[Signature, float]] = {}
+        self._last_read: dict[Path, Signature] = {}
         self._store: Store | None = None
+        self._observer: BaseObserver | None = None
+        self._watched: set[Path] = set()
         self.result = RunResult()
 
     # --- the two ways to run --------------------------------------------------------
@@ -132,7 +138,12 @@ class Service:
         """Process every file not yet recorded, send what is queued, and return."""
         with self._opened():
             self.catch_up()
-            self._drain(stop=None)
+            self._collect(timeout=0)
+            while self._settling:
+                self._process_settled(stop=None)
+                if self._settling:
+                    time.sleep(self.settings.poll)
+                self._collect(timeout=0)
             for attempt in range(self.settings.once_attempts):
                 if attempt:
                     time.sleep(self.settings.backoff(attempt))
@@ -145,8 +156,13 @@ class Service:
     def run(self, stop: threading.Event, ready: threading.Event | None = None) -> RunResult:
         """Watch until ``stop`` is set. ``ready`` is set once the folder is watched and the
         catch-up is queued."""
-        observer = Observer()
-        observer.schedule(_Enqueue(self.enqueue), str(self.folder), recursive=True)
+        observer = self._observer = Observer()
+        # The folder itself flat, each subfolder recursively: a recursive watch of the folder
+        # would also watch our own .kcdiff, where every database write is an event.
+        observer.schedule(_Enqueue(self.enqueue), str(self.folder), recursive=False)
+        for entry in sorted(self.folder.iterdir()):
+            if entry.is_dir() and not is_ignored(entry, self.folder):
+                self._watch(entry)
         observer.start()
         try:
             with self._opened():
@@ -155,14 +171,21 @@ class Service:
                     ready.set()
                 while not stop.is_set():
                     self.deliver_due(now=time.time())
-                    path = self._next(timeout=self._idle())
-                    if path is not None:
-                        self._process_guarded(path, stop)
+                    self._collect(timeout=self._idle())
+                    self._process_settled(stop)
                 self.result.queued = len(self.store.queued())
         finally:
             observer.stop()
             observer.join()
+            self._observer = None
         return self.result
+
+    def _watch(self, folder: Path) -> None:
+        """Watch a subfolder (and everything under it) unless a watched one holds it."""
+        if self._observer is None or any(w == folder or w in folder.parents for w in self._watched):
+            return
+        self._observer.schedule(_Enqueue(self.enqueue), str(folder), recursive=True)
+        self._watched.add(folder)
 
     @property
     def store(self) -> Store:
@@ -185,47 +208,72 @@ class Service:
     def enqueue(self, path: Path) -> None:
         """Thread-safe: note that ``path`` may be new or changed."""
         path = Path(os.path.abspath(path))
-        if is_ignored(path, self.folder):
-            return
-        with self._lock:
-            if path in self._pending:
-                return
-            self._pending.add(path)
-        self._queue.put(path)
+        if not is_ignored(path, self.folder):
+            self._queue.put(path)
+
+    @property
+    def pending(self) -> int:
+        """Files noted but not yet processed (for tests and status)."""
+        return self._queue.qsize() + len(self._settling)
 
     def catch_up(self) -> None:
         """Queue every file already in the folder, oldest first: those that arrived while
         the service was down are processed, known ones are skipped by hash."""
+        self._catch_up_in(self.folder)
+
+    def _catch_up_in(self, folder: Path) -> None:
         found: list[Path] = []
-        for root, folders, files in os.walk(self.folder):
+        for root, folders, files in os.walk(folder):
             folders[:] = sorted(name for name in folders if not name.startswith("."))
             found.extend(Path(root, name) for name in files)
         for path in sorted(found, key=_mtime):
             self.enqueue(path)
 
-    def _next(self, timeout: float) -> Path | None:
+    def _collect(self, timeout: float) -> None:
+        """Move noted paths into the settling set, waiting up to ``timeout`` for the first."""
         try:
-            path = self._queue.get(timeout=timeout)
+            path = self._queue.get(timeout=timeout) if timeout > 0 else self._queue.get_nowait()
         except queue.Empty:
-            return None
-        with self._lock:
-            self._pending.discard(path)
-        return path
+            return
+        while path is not None:
+            signature = _signature(path)
+            if path.is_dir():  # a new subfolder: watch it, and take what is already in it
+                self._watch(path)
+                self._catch_up_in(path)
+            elif signature is not None and path not in self._settling:
+                self._settling[path] = (signature, time.monotonic())
+            try:
+                path = self._queue.get_nowait()
+            except queue.Empty:
+                path = None
 
-    def _drain(self, stop: threading.Event | None) -> None:
-        while (path := self._next(timeout=0)) is not None:
-            self._process_guarded(path, stop)
+    def _process_settled(self, stop: threading.Event | None) -> None:
+        """Process, in arrival order, every file whose size and time have stayed unchanged
+        for ``settle`` seconds: a copy in progress keeps changing one or the other."""
+        for path, (known, since) in list(self._settling.items()):
+            if stop is not None and stop.is_set():
+                return
+            current = _signature(path)
+            if current is None:
+                del self._settling[path]
+            elif current != known:
+                self._settling[path] = (current, time.monotonic())
+            elif time.monotonic() - since >= self.settings.settle:
+                del self._settling[path]
+                self._process_guarded(path, current)
 
     def _idle(self) -> float:
+        if self._settling:
+            return self.settings.poll
         due = self.store.next_due()
         wait = 0.5 if due is None else due - time.time()
         return min(max(wait, 0.02), 0.5)
 
     # --- one file ---------------------------------------------------------------------
 
-    def _process_guarded(self, path: Path, stop: threading.Event | None) -> None:
+    def _process_guarded(self, path: Path, settled: Signature) -> None:
         try:
-            self.process(path, stop)
+            self.process(path, settled)
         except KcdiffError as exc:
             log.warning("%s: not recorded: %s", path.name, exc.problem)
         except OSError as exc:
@@ -233,10 +281,11 @@ class Service:
         except Exception:  # one bad filing must not stop the service
             log.exception("%s: not recorded: unexpected error", path.name)
 
-    def process(self, path: Path, stop: threading.Event | None = None) -> StoredFiling | None:
-        """Record the file at ``path`` if its content is new; compare, store, queue and
-        send its reports. Returns the stored filing, or None if nothing was recorded."""
-        data = self._read_complete(path, stop)
+    def process(self, path: Path, settled: Signature | None = None) -> StoredFiling | None:
+        """Record the file at ``path`` (complete, with size and time ``settled``) if its
+        content is new; compare, store, queue and send its reports. Returns the stored
+        filing, or None if nothing was recorded."""
+        data = self._read_complete(path, settled or _signature(path))
         if data is None:
             return None
         sha256 = hashlib.sha256(data).hexdigest()
@@ -249,77 +298,27 @@ class Service:
         write_atomic(archive, data)
         record = filing_record(read_filing(archive), sha256, path, archive)
         issuer = self.store.resolve_issuer(record)
-        planned = self._plan_reports(issuer, record)
+        planned = plan_reports(self.store, issuer, record, self.settings.state,
+                               self.settings.mail)
         stored = self.store.record(record, issuer, planned)
         self.result.filings += 1
         self.result.reports += len(planned)
-        log.info("%s", _filing_line(stored, planned, self.store))
+        log.info("%s", filing_line(stored, planned, self.store))
         if any(report.message for report in planned):
             _pause_if_asked()
             self.deliver_due(now=time.time())
         return stored
 
-    def _read_complete(self, path: Path, stop: threading.Event | None) -> bytes | None:
-        """The file's bytes once its size and time stayed unchanged for ``settle`` seconds;
-        None if it vanished, is not a file, or was already read in this state."""
-        stat = _wait_until_settled(path, self.settings.settle, self.settings.poll, stop)
-        if stat is None or self._last_read.get(path) == stat:
+    def _read_complete(self, path: Path, settled: Signature | None) -> bytes | None:
+        """The file's bytes, if it is still as it settled and was not read in that state."""
+        if settled is None or self._last_read.get(path) == settled:
             return None
         data = path.read_bytes()
-        if _signature(path) != stat:  # written to again while we read: take it next time
+        if _signature(path) != settled:  # written to again while we read: take it later
             self.enqueue(path)
             return None
-        self._last_read[path] = stat
+        self._last_read[path] = settled
         return data
-
-    def _plan_reports(self, issuer: str, record: FilingRecord) -> list[PlannedReport]:
-        """Compare with the previous filing; and when this one is older than a filing that
-        never got a report (it arrived first), compare that one with this one too."""
-        earlier, later = self.store.neighbours(issuer, record)
-        planned = []
-        if earlier is not None:
-            planned.append(self._report(issuer, earlier, record, old_id=earlier.id, new_id=0))
-        if later is not None and not self.store.has_report_as_new(later.id):
-            planned.append(self._report(issuer, record, later, old_id=0, new_id=later.id))
-        return [report for report in planned if report is not None]
-
-    def _report(
-        self, issuer: str, old: FilingRecord, new: FilingRecord, old_id: int, new_id: int
-    ) -> PlannedReport | None:
-        from .compare import compare_files  # the core pipeline: ingest, segment, compare
-        from .render import render_html, render_json
-
-        try:
-            report = compare_files(old.archive, new.archive)
-        except KcdiffError as exc:
-            log.warning("%s -> %s: no report: %s", old.name, new.name, exc)
-            return None
-        # Compared from the archived copies; the report names the files as they arrived.
-        report = replace(report, old=replace(report.old, path=old.path),
-                         new=replace(report.new, path=new.path))
-        name = f"{Path(old.name).stem}--{Path(new.name).stem}"
-        base = self.settings.state / "reports" / f"{name}-{new.sha256[:8]}"
-        write_atomic(base.with_suffix(".html"), render_html(report).encode("utf-8"))
-        write_atomic(base.with_suffix(".json"), render_json(report).encode("utf-8"))
-        message = compose(
-            report,
-            self.settings.mail,
-            message_id=f"<{old.sha256[:16]}.{new.sha256[:16]}@kcdiff>",
-            attachment_name=f"kcdiff-{name}.html",
-            issuer=issuer,
-        )
-        return PlannedReport(
-            old=old_id,
-            new=new_id,
-            path=str(base.with_suffix(".html")),
-            summary={**vars(report.summary), "headline": headline(report.summary)},
-            message=PlannedMessage(
-                message_id=message["Message-ID"],
-                subject=message["Subject"],
-                recipients=self.settings.mail.recipients,
-                message=message.as_bytes(),
-            ),
-        )
 
     # --- e-mail -----------------------------------------------------------------------
 
@@ -333,7 +332,8 @@ class Service:
                     message.message, message.recipients, self.settings.mail,
                     self.settings.state / "outbox", name,
                 )
-            except DeliveryFailed as exc:
+            # ValueError: an address smtplib cannot encode; it waits like any other failure.
+            except (DeliveryFailed, ValueError) as exc:
                 delay = self.settings.backoff(message.attempts + 1)
                 self.store.mark_failed(message.id, str(exc), time.time() + delay)
                 log.warning("e-mail %d not sent (%s); retry in %.1f s", message.id, exc, delay)
@@ -345,7 +345,7 @@ class Service:
         return sent
 
 
-def _signature(path: Path) -> tuple[int, int] | None:
+def _signature(path: Path) -> Signature | None:
     try:
         stat = path.stat()
     except OSError:
@@ -358,38 +358,6 @@ def _signature(path: Path) -> tuple[int, int] | None:
 def _mtime(path: Path) -> int:
     signature = _signature(path)
     return signature[1] if signature else 0
-
-
-def _wait_until_settled(
-    path: Path, settle: float, poll: float, stop: threading.Event | None
-) -> tuple[int, int] | None:
-    """Poll the file's (size, mtime) until it has stayed the same for ``settle`` seconds.
-    A copy in progress keeps changing one or the other. (A file still empty after that is
-    read, found empty and left unrecorded; its first write brings it back to the queue.)"""
-    last = _signature(path)
-    since = time.monotonic()
-    while last is not None:
-        if stop is not None and stop.is_set():
-            return None
-        if time.monotonic() - since >= settle:
-            return last
-        time.sleep(poll)
-        current = _signature(path)
-        if current != last:
-            last, since = current, time.monotonic()
-    return None
-
-
-def _filing_line(stored: StoredFiling, planned: list[PlannedReport], store: Store) -> str:
-    what = f"{stored.name}: issuer {stored.issuer_key}, period end {stored.period_end or '?'}"
-    if not planned:
-        return f"{what}; first of its kind for this issuer, recorded without a report"
-    pairs = []
-    for report in planned:
-        old = store.filing(report.old or stored.id)
-        new = store.filing(report.new or stored.id)
-        pairs.append(f"{old.name} -> {new.name}: {report.summary['headline']}")
-    return f"{what}; report {'; report '.join(pairs)}; e-mail queued"
 
 
 def _pause_if_asked() -> None:

@@ -147,6 +147,20 @@ def test_two_filings_dropped_in_give_exactly_one_email(tmp_path, smtp_server, in
 
 
 @needs_core
+def test_a_subfolder_made_while_watching_is_watched_too(tmp_path, smtp_server, interim_path,
+                                                        annual_path):
+    with watching(settings(tmp_path, smtp_server)):
+        (tmp_path / "kingsoft" / "2023").mkdir(parents=True)
+        drop(interim_path, tmp_path / "kingsoft" / "2023")
+        wait_for(recorded(tmp_path, 1))
+        (tmp_path / "kingsoft" / "2024").mkdir()
+        drop(annual_path, tmp_path / "kingsoft" / "2024")
+        wait_for(lambda: smtp_server.inbox.envelopes)
+    (message,) = parsed(smtp_server)
+    assert_is_the_report_email(message)
+
+
+@needs_core
 def test_same_content_again_and_a_late_older_filing(tmp_path, smtp_server, interim_path,
                                                    annual_path):
     with watching(settings(tmp_path, smtp_server)) as service:
@@ -158,9 +172,9 @@ def test_same_content_again_and_a_late_older_filing(tmp_path, smtp_server, inter
         shutil.copyfile(annual_path, tmp_path / "copy-of-annual.txt")
         (tmp_path / INTERIM).rename(tmp_path / "renamed-interim.txt")
         os.utime(tmp_path / ANNUAL)
-        wait_for(lambda: not service._queue.qsize() and not service._pending)
+        wait_for(lambda: not service.pending)
         time.sleep(0.5)  # a settle period for any event still on its way
-        wait_for(lambda: not service._queue.qsize() and not service._pending)
+        wait_for(lambda: not service.pending)
     (message,) = parsed(smtp_server)
     assert_is_the_report_email(message)
     assert history(tmp_path)["filings"] == [INTERIM, ANNUAL]
