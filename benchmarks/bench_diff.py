@@ -7,6 +7,10 @@ Measures, in one run and on the same machine:
   2. growth: the same for a pair 16 times larger, built by repeating each sample 16 times
      with a small edit in every copy; prints the exponent k in time ~ n^k (target <= 1.15).
 
+Both processes run as an installed program runs: with bytecode caches (pip compiles them
+at install time, so PYTHONDONTWRITEBYTECODE is dropped for the child processes) and after
+one warm-up run each.
+
 Run: python benchmarks/bench_diff.py [--repeat N] [--scale N]
 """
 
@@ -14,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import os
 import statistics
 import subprocess
 import sys
@@ -33,12 +38,16 @@ open(sys.argv[3], "w", encoding="utf-8").write(difflib.HtmlDiff().make_file(old,
 """
 
 
+ENVIRONMENT = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def timed(command: list[str], repeat: int) -> float:
-    """Median wall time of ``repeat`` runs of a whole process."""
+    """Median wall time of ``repeat`` runs of a whole process, after one warm-up run."""
+    subprocess.run(command, capture_output=True, env=ENVIRONMENT)
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
-        result = subprocess.run(command, capture_output=True, text=True)
+        result = subprocess.run(command, capture_output=True, text=True, env=ENVIRONMENT)
         times.append(time.perf_counter() - start)
         if result.returncode not in (0, 1):
             sys.exit(f"{command[:4]} failed: {result.stderr.strip()}")

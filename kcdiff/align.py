@@ -1,11 +1,15 @@
 """Aligning sections across two filings: two section lists -> ``Alignment``. No diffing.
 
-Every (old, new) pair gets a score from title similarity (numbers such as "(b)" or "3."
+Every plausible (old, new) pair (a similar title, or a section standing about where its
+counterpart stands) gets a score from title similarity (numbers such as "(b)" or "3."
 left out, so a renumbered note still matches), content similarity, category and relative
-position. One optimal assignment (Jonker-Volgenant, via lap) picks the pairs that maximise
-the total score; a section whose best possible pair scores under ``MIN_SCORE`` is left
-over as added or removed. Position weighs little, so reordered sections still pair, but
-it decides between equals: a statement printed twice pairs first with first.
+position. Pairs scoring under ``MIN_SCORE`` are never made.
+
+The alignment is optimal in two steps. First the order-keeping pairs with the greatest
+total score (a weighted longest increasing subsequence): sections that stayed in order,
+renamed or renumbered, and a statement printed twice pairing first with first. Then an
+optimal assignment (Jonker-Volgenant, via lap) among the sections left over: the ones that
+moved. What is left after both is added or removed.
 """
 
 from __future__ import annotations
@@ -13,15 +17,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-import lap
-import numpy as np
 from rapidfuzz import fuzz, process
 
 from .model import Alignment, Section
 from .normalize import comparable
 from .segment import split_heading
 
-__all__ = ["align", "title_similarity", "MIN_SCORE"]
+__all__ = ["align", "candidate_scores", "title_similarity", "MIN_SCORE"]
 
 TITLE_WEIGHT = 0.55
 CONTENT_WEIGHT = 0.30
@@ -29,89 +31,149 @@ CATEGORY_WEIGHT = 0.10
 POSITION_WEIGHT = 0.05
 MIN_SCORE = 0.55
 CONTENT_CHARS = 1000  # enough text to recognise a section; keeps scoring linear in size
-CANDIDATE_TITLE = 0.45
+CANDIDATE_TITLE = 45  # percent
 CANDIDATE_BAND = 4  # sections either side of where a section would sit if nothing moved
 
 _PLURAL = re.compile(r"(?<=[a-z]{3})s\b")
 _NON_WORD = re.compile(r"[^\w\s]")
 
+Pair = tuple[int, int, float]
+
 
 def align(old: Sequence[Section], new: Sequence[Section]) -> Alignment:
     """Pair the sections of two filings. The covers always pair with each other."""
-    if not old or not new:
-        return Alignment((), tuple(range(len(old))), tuple(range(len(new))))
-    scores = score_matrix(old, new)
-    # Leaving a section unmatched costs as much as pairing it at MIN_SCORE; lap extends
-    # the problem with those "leave over" options itself (cost_limit).
-    _, old_to_new, _ = lap.lapjv(
-        1.0 - scores.astype(np.float64), extend_cost=True, cost_limit=1.0 - MIN_SCORE
+    scores = candidate_scores(old, new)
+    in_order = _heaviest_chain([(i, j, s) for (i, j), s in scores.items() if s >= MIN_SCORE],
+                               len(new))
+    paired_old = {i for i, _, _ in in_order}
+    paired_new = {j for _, j, _ in in_order}
+    moved = _assign(
+        [(i, j, s) for (i, j), s in scores.items()
+         if s >= MIN_SCORE and i not in paired_old and j not in paired_new]
     )
-    pairs = [
-        (i, int(j), round(float(scores[i, j]), 4))
-        for i, j in enumerate(old_to_new)
-        if j >= 0 and scores[i, j] >= MIN_SCORE
-    ]
-    pairs.sort(key=lambda pair: pair[1])
-    n_old, n_new = scores.shape
-    paired_old = {r for r, _, _ in pairs}
-    paired_new = {c for _, c, _ in pairs}
+    pairs = sorted(in_order + moved, key=lambda pair: pair[1])
+    paired_old |= {i for i, _, _ in moved}
+    paired_new |= {j for _, j, _ in moved}
     return Alignment(
-        pairs=tuple(pairs),
-        only_old=tuple(i for i in range(n_old) if i not in paired_old),
-        only_new=tuple(j for j in range(n_new) if j not in paired_new),
+        pairs=tuple((i, j, round(s, 4)) for i, j, s in pairs),
+        only_old=tuple(i for i in range(len(old)) if i not in paired_old),
+        only_new=tuple(j for j in range(len(new)) if j not in paired_new),
     )
 
 
-def score_matrix(old: Sequence[Section], new: Sequence[Section]) -> np.ndarray:
-    """Scores in [0, 1] for every (old, new) pair of sections."""
-    titles = _similarities([_title_key(s) for s in old], [_title_key(s) for s in new], _title)
-    contents = _content_similarities(old, new, _candidates(titles))
-    categories = np.array(
-        [[1.0 if a.category == b.category else 0.0 for b in new] for a in old]
-    )
-    old_pos = np.array([i / max(len(old) - 1, 1) for i in range(len(old))])
-    new_pos = np.array([j / max(len(new) - 1, 1) for j in range(len(new))])
-    position = 1.0 - np.abs(old_pos[:, None] - new_pos[None, :])
-    scores = (
-        TITLE_WEIGHT * titles
-        + CONTENT_WEIGHT * contents
-        + CATEGORY_WEIGHT * categories
-        + POSITION_WEIGHT * position
-    )
-    # A section with no body (a heading over sub-sections) is known by its title alone.
-    empty = np.array([[not a.blocks and not b.blocks for b in new] for a in old])
-    scores = np.where(empty, scores + CONTENT_WEIGHT * (titles - contents), scores)
-    if old[0].category == "cover" and new[0].category == "cover":
-        scores[0, :] = np.minimum(scores[0, :], 0.0)
-        scores[:, 0] = np.minimum(scores[:, 0], 0.0)
-        scores[0, 0] = 1.0
+def candidate_scores(old: Sequence[Section], new: Sequence[Section]
+                     ) -> dict[tuple[int, int], float]:
+    """Scores in [0, 1] for the pairs worth considering. Titles are compared for every pair
+    (cheap); content only for candidates, since reading every pair's text would grow with
+    the square of the filing's length."""
+    old_titles = [_title_key(s) for s in old]
+    new_titles = [_title_key(s) for s in new]
+    titles = _title_candidates(old_titles, new_titles)
+    for i in range(len(old)):
+        expected = i * len(new) / max(len(old), 1)
+        low, high = int(expected) - CANDIDATE_BAND, int(expected) + CANDIDATE_BAND + 1
+        for j in range(max(low, 0), min(high, len(new))):
+            titles.setdefault((i, j), _title(old_titles[i], new_titles[j]) / 100.0)
+    old_text = [_content_key(s) for s in old]
+    new_text = [_content_key(s) for s in new]
+    scores = {
+        (i, j): _score(old[i], new[j], title, old_text[i], new_text[j], _position(i, j, old, new))
+        for (i, j), title in titles.items()
+    }
+    if old and new and old[0].category == "cover" and new[0].category == "cover":
+        scores = {(i, j): s for (i, j), s in scores.items() if i and j}
+        scores[(0, 0)] = 1.0
     return scores
 
 
-def _candidates(titles: np.ndarray) -> np.ndarray:
-    """Pairs worth reading the content of: a similar title, or a nearby position (a
-    section renamed in place). Comparing every pair's text would grow with the square of
-    the filing's length; titles are cheap enough to compare all."""
-    n_old, n_new = titles.shape
-    expected = np.arange(n_old)[:, None] * (n_new / max(n_old, 1))
-    near = np.abs(expected - np.arange(n_new)[None, :]) <= CANDIDATE_BAND
-    return (titles >= CANDIDATE_TITLE) | near
+def _title_candidates(old: list[str], new: list[str]) -> dict[tuple[int, int], float]:
+    """Title similarity of every pair whose titles are alike; rapidfuzz's batch search
+    leaves the others out in C."""
+    found: dict[tuple[int, int], float] = {}
+    for i, title in enumerate(old):
+        if not title:
+            continue
+        for _, score, j in process.extract(title, new, scorer=fuzz.ratio, limit=None,
+                                           score_cutoff=CANDIDATE_TITLE):
+            found[(i, j)] = score
+        for _, score, j in process.extract(title, new, scorer=fuzz.token_set_ratio, limit=None,
+                                           score_cutoff=CANDIDATE_TITLE / 0.92):
+            found[(i, j)] = max(found.get((i, j), 0.0), 0.92 * score)
+    return {pair: score / 100.0 for pair, score in found.items()}
 
 
-def _content_similarities(old, new, candidates: np.ndarray) -> np.ndarray:
-    old_keys = [_content_key(s) for s in old]
-    new_keys = [_content_key(s) for s in new]
-    contents = np.zeros(candidates.shape)
-    for i, j in zip(*np.nonzero(candidates), strict=True):
-        contents[i, j] = fuzz.ratio(old_keys[i], new_keys[j]) / 100.0
-    return contents
+def _score(old: Section, new: Section, title: float, old_text: str, new_text: str,
+           position: float) -> float:
+    # A section with no body (a heading over sub-sections) is known by its title alone.
+    content = title if not old.blocks and not new.blocks else fuzz.ratio(old_text, new_text) / 100
+    category = 1.0 if old.category == new.category else 0.0
+    return (TITLE_WEIGHT * title + CONTENT_WEIGHT * content + CATEGORY_WEIGHT * category
+            + POSITION_WEIGHT * position)
 
 
-def _similarities(old: list[str], new: list[str], scorer) -> np.ndarray:
-    return process.cdist(old, new, scorer=scorer, dtype=np.float32, workers=1) / 100.0
+def _position(i: int, j: int, old: Sequence[Section], new: Sequence[Section]) -> float:
+    return 1.0 - abs(i / max(len(old) - 1, 1) - j / max(len(new) - 1, 1))
 
 
-def _title(a: str, b: str, **_: object) -> float:
+def _heaviest_chain(pairs: list[Pair], n_new: int) -> list[Pair]:
+    """The pairs, increasing in both old and new index, whose scores sum highest: a
+    weighted longest increasing subsequence, O(k log n) with a Fenwick tree that keeps, for
+    each prefix of new indexes, the best chain ending there."""
+    ordered = sorted(pairs, key=lambda pair: (pair[0], -pair[1]))  # one pair per old row
+    tree: list[tuple[float, int]] = [(0.0, -1)] * (n_new + 1)
+    back = [-1] * len(ordered)
+    best: tuple[float, int] = (0.0, -1)
+    for k, (_, j, score) in enumerate(ordered):
+        before, back[k] = _prefix_best(tree, j)
+        chain = (before + score, k)
+        best = max(best, chain)
+        position = j + 1
+        while position <= n_new:
+            tree[position] = max(tree[position], chain)
+            position += position & -position
+    chain_pairs = []
+    k = best[1]
+    while k >= 0:
+        chain_pairs.append(ordered[k])
+        k = back[k]
+    return chain_pairs[::-1]
+
+
+def _prefix_best(tree: list[tuple[float, int]], j: int) -> tuple[float, int]:
+    """Best chain ending at a new index below ``j``."""
+    best: tuple[float, int] = (0.0, -1)
+    position = j
+    while position > 0:
+        best = max(best, tree[position])
+        position -= position & -position
+    return best
+
+
+def _assign(pairs: list[Pair]) -> list[Pair]:
+    """The best one-to-one choice among the left-over pairs. When no section has two
+    candidates the answer is all of them; only a real choice loads the solver (numpy is
+    slower to import than a small comparison takes)."""
+    if not pairs:
+        return []
+    rows = sorted({i for i, _, _ in pairs})
+    cols = sorted({j for _, j, _ in pairs})
+    if len(rows) == len(cols) == len(pairs):
+        return pairs
+    import lap
+    import numpy as np
+
+    cost = np.full((len(rows), len(cols)), 1.0)
+    row_of = {i: r for r, i in enumerate(rows)}
+    col_of = {j: c for c, j in enumerate(cols)}
+    for i, j, score in pairs:
+        cost[row_of[i], col_of[j]] = 1.0 - score
+    # Leaving a section unmatched costs as much as pairing it at MIN_SCORE.
+    _, row_to_col, _ = lap.lapjv(cost, extend_cost=True, cost_limit=1.0 - MIN_SCORE)
+    chosen = {(rows[r], cols[c]) for r, c in enumerate(row_to_col) if c >= 0}
+    return [pair for pair in pairs if (pair[0], pair[1]) in chosen]
+
+
+def _title(a: str, b: str) -> float:
     """Renamed headings: "EMPLOYEES AND REMUNERATION POLICIES" ~ "Employees and
     Remuneration" (one is the other plus words), "...RESOURCES" ~ "...Resource"."""
     if not a or not b:

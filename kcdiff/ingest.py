@@ -15,11 +15,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from charset_normalizer import from_bytes
-
 from .errors import InputError, UnsupportedFormat
-from .ingest_html import read_html
-from .ingest_pdf import read_pdf
 from .metadata import meta_of
 from .model import Block, Filing
 
@@ -48,6 +44,7 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
          (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
          (codecs.BOM_UTF16_BE, "utf-16"))
 # Text may hold tabs, line ends and form feeds; more other controls than this is binary.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 _MAX_CONTROL_SHARE = 0.01
 
 
@@ -56,9 +53,15 @@ def read_filing(path: str | Path, max_bytes: int = MAX_BYTES) -> Filing:
     path = Path(path)
     data = _read_bytes(path, max_bytes)
     kind = detect_format(data)
+    # Each reader is imported when a file needs it: pdfium and lxml cost more to load
+    # than comparing two text filings takes.
     if kind == "pdf":
+        from .ingest_pdf import read_pdf
+
         filing = read_pdf(str(path), data)
     elif kind == "html":
+        from .ingest_html import read_html
+
         filing = read_html(str(path), data)
     else:
         filing = parse_text(decode_text(str(path), data), str(path))
@@ -121,6 +124,8 @@ def _decoded(path: str, data: bytes) -> str | None:
             return data.decode("utf-8")
         except UnicodeDecodeError:
             pass
+    from charset_normalizer import from_bytes  # only for text that is not UTF-8
+
     best = from_bytes(data[:200_000]).best()
     if best is None:
         return None
@@ -132,7 +137,7 @@ def _decoded(path: str, data: bytes) -> str | None:
 
 def _looks_binary(text: str) -> bool:
     sample = text[:100_000]
-    controls = sum(1 for char in sample if ord(char) < 32 and char not in "\t\n\r\f")
+    controls = len(_CONTROL.findall(sample))
     return controls > _MAX_CONTROL_SHARE * max(len(sample), 1) or not sample.strip()
 
 

@@ -154,6 +154,8 @@ _TITLE_PATTERNS = (
     re.compile(r"RESULTS|業績"),  # the results title, before the form that carries it
     re.compile(r"ANNOUNCEMENT|RETURN|REPORTS?\b|FORM \d|公告|報表|董事名單|委任|辭任"),
 )
+_LETTER = re.compile(r"[^\W\d_]")
+_CJK_LETTER = re.compile(r"[\u3400-\u9fff]")
 _DISCLAIMER = re.compile(r"take no responsibility|概不負責")
 _MAX_CJK_TITLE = 60
 
@@ -237,8 +239,7 @@ def _published(blocks: tuple[Block, ...]) -> str:
 
 def _language(blocks: tuple[Block, ...]) -> str:
     sample = "".join(block.text for block in blocks[:200])
-    letters = [char for char in sample if char.isalpha()]
+    letters = len(_LETTER.findall(sample))
     if not letters:
         return ""
-    cjk = sum(1 for char in letters if "\u3400" <= char <= "\u9fff")
-    return "zh" if cjk > 0.3 * len(letters) else "en"
+    return "zh" if len(_CJK_LETTER.findall(sample)) > 0.3 * letters else "en"

@@ -75,3 +75,31 @@ def test_title_similarity_ignores_numbers_case_and_plurals():
     assert title_similarity("LIQUIDITY AND CAPITAL RESOURCES",
                             "Liquidity and Capital Resource") == 1.0
     assert title_similarity("Material Investments", "Contingent Liabilities") < 0.5
+
+
+def _section(index, title, text, category="mdna"):
+    from kcdiff.model import Block, Section
+
+    return Section(index, title, "", 1, category, (Block("paragraph", text),))
+
+
+def test_moved_look_alike_sections_pair_by_content():
+    # Two sections with near-identical titles both moved to the end, in swapped order:
+    # each left-over section has two candidates, and only their text tells them apart.
+    texts = {
+        "Gearing Ratio (Group)": "Gearing ratio is calculated by dividing borrowings by equity.",
+        "Gearing Ratio (Company)": "The Company holds no borrowings and has no gearing at all.",
+        "Material Investments": "The Group did not hold any significant investments.",
+        "Contingent Liabilities": "The Group did not have any material contingent liabilities.",
+        "Foreign Exchange Exposure": "We transact a majority of our business in RMB.",
+    }
+    cover = _section(0, "RESULTS ANNOUNCEMENT", "cover", "cover")
+    old_titles = ["Gearing Ratio (Group)", "Gearing Ratio (Company)", "Material Investments",
+                  "Contingent Liabilities", "Foreign Exchange Exposure"]
+    new_titles = ["Material Investments", "Contingent Liabilities", "Foreign Exchange Exposure",
+                  "Gearing Ratio (Company)", "Gearing Ratio (Group)"]
+    old = [cover] + [_section(k + 1, t, texts[t]) for k, t in enumerate(old_titles)]
+    new = [cover] + [_section(k + 1, t, texts[t]) for k, t in enumerate(new_titles)]
+    alignment = align(old, new)
+    assert not alignment.only_old and not alignment.only_new
+    assert all(old[i].title == new[j].title for i, j, _ in alignment.pairs)
