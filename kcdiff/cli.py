@@ -57,7 +57,52 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sections.add_argument("file", metavar="FILE", help="a filing (text, HTML or PDF)")
     sections.set_defaults(handler=run_sections)
+    _add_watch(commands)
+    _add_history(commands)
     return parser
+
+
+def _add_watch(commands) -> None:
+    watch = commands.add_parser(
+        "watch", help="watch a folder of filings and e-mail each new filing's change report",
+        description="Watch DIR: each new filing is compared with the same issuer's previous "
+        "one and the report is e-mailed (or, with no SMTP host, written as an .eml file to "
+        "DIR/.kcdiff/outbox/). History in DIR/.kcdiff/kcdiff.db. SMTP login comes from "
+        "KCDIFF_SMTP_USER and KCDIFF_SMTP_PASSWORD. With --once, exit status is 0 when "
+        "everything was delivered, 1 when e-mails are still queued for a later run.",
+    )
+    watch.add_argument("folder", metavar="DIR", help="the folder filings are dropped into")
+    watch.add_argument("--once", action="store_true",
+                       help="process what is pending, send what is queued, then exit")
+    watch.add_argument("--config", metavar="FILE",
+                       help="settings from a TOML file, keys named like these flags "
+                       "(smtp-host = ...); flags override it")
+    watch.add_argument("--smtp-host", metavar="HOST",
+                       help="SMTP server (default: none, write .eml files to the outbox)")
+    watch.add_argument("--smtp-port", metavar="PORT", type=int,
+                       help="SMTP port (default: 25, 587 with STARTTLS, 465 with SSL)")
+    watch.add_argument("--mail-from", metavar="ADDRESS", help="sender address")
+    watch.add_argument("--mail-to", metavar="ADDRESS", action="append",
+                       help="recipient address (repeatable)")
+    security = watch.add_mutually_exclusive_group()
+    security.add_argument("--smtp-starttls", action="store_true",
+                          help="upgrade the SMTP connection with STARTTLS")
+    security.add_argument("--smtp-ssl", action="store_true",
+                          help="connect to the SMTP server over SSL/TLS")
+    watch.set_defaults(handler=run_watch)
+
+
+def _add_history(commands) -> None:
+    history = commands.add_parser(
+        "history", help="list an issuer's filings and reports from the watch history",
+        description="List the filings and change reports kcdiff watch recorded, for ISSUER "
+        "(a stock code, a name or part of it) or for every issuer.",
+    )
+    history.add_argument("issuer", metavar="ISSUER", nargs="?",
+                         help="stock code or name (default: every issuer)")
+    history.add_argument("--dir", metavar="DIR", default=".",
+                         help="the watched folder (default: the current folder)")
+    history.set_defaults(handler=run_history)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -114,6 +159,69 @@ def run_sections(args: argparse.Namespace) -> int:
         number = f"{section.number} " if section.number else ""
         print(f"{indent}{number}{section.title}  [{section.category}]")
     return EXIT_SAME
+
+
+def run_watch(args: argparse.Namespace) -> int:
+    import signal
+    import threading
+
+    from .config import load_config, merge, watch_settings
+    from .watch import Service
+
+    flags = {
+        "smtp-host": args.smtp_host, "smtp-port": args.smtp_port, "mail-from": args.mail_from,
+        "mail-to": args.mail_to, "smtp-starttls": args.smtp_starttls, "smtp-ssl": args.smtp_ssl,
+    }
+    options = merge(load_config(args.config) if args.config else {}, flags)
+    settings = watch_settings(args.folder, options, args.config or "command line")
+    logging.getLogger("kcdiff").setLevel(logging.INFO)  # one line per filing processed
+    service = Service(settings)
+    if args.once:
+        result = service.run_once()
+        print(f"kcdiff: {result.filings} new filing(s), {result.reports} report(s), "
+              f"{result.sent} e-mail(s) sent, {result.queued} still queued", file=sys.stderr)
+        return EXIT_DIFFERENT if result.queued else EXIT_SAME
+    stop = threading.Event()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: stop.set())
+    print(f"kcdiff: watching {settings.folder.resolve()}; e-mail to "
+          f"{settings.mail.describe()}", file=sys.stderr)
+    service.run(stop)
+    return EXIT_SAME
+
+
+def run_history(args: argparse.Namespace) -> int:
+    from .store import Store, default_db_path
+
+    database = default_db_path(args.dir)
+    if not database.is_file():
+        raise KcdiffError(str(args.dir), "no watch history here; run kcdiff watch on it first")
+    with Store(database) as store:
+        keys = store.issuers()
+        if args.issuer:
+            key = store.find_issuer(args.issuer)
+            if not key:
+                raise KcdiffError(str(database), f"no issuer matches {args.issuer!r}; known: "
+                                  f"{', '.join(keys) or 'none'}")
+            keys = [key]
+        for key in keys:
+            _print_issuer(store, key)
+    return EXIT_SAME
+
+
+def _print_issuer(store, key: str) -> None:
+    filings = store.issuer_filings(key)
+    names = {filing.id: filing.name for filing in filings}
+    issuer = next((filing.issuer for filing in filings if filing.issuer), "")
+    print(f"{key}  {issuer}".rstrip())
+    for filing in filings:
+        print(f"  {filing.period_end or '?':10}  {filing.doc_type or '-':16}  {filing.name}"
+              f"  (published {filing.published or '?'}, first seen {filing.first_seen})")
+    for report in store.reports_of(key):
+        email = f"e-mail {report.email}" if report.email else "no e-mail"
+        print(f"  report {names.get(report.old_filing, '?')} -> "
+              f"{names.get(report.new_filing, '?')}: {report.summary.get('headline', '')}"
+              f"  [{email}]\n    {report.path}")
 
 
 def write_atomically(path: Path, text: str) -> None:

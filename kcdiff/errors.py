@@ -26,3 +26,7 @@ class UnsupportedFormat(InputError):
 
 class OutputError(KcdiffError):
     """A report that cannot be written where it was asked to go."""
+
+
+class ConfigError(KcdiffError):
+    """A setting that cannot be used: a bad config file, a missing SMTP recipient."""

@@ -53,3 +53,79 @@ def anxin(corpus: Path):
         return segment(read_filing(folder / f"{stem}.pdf"))
 
     return sections
+
+
+# --- the watch service: a real SMTP server on 127.0.0.1 ---------------------------------
+
+
+class Inbox:
+    """An aiosmtpd handler that keeps every accepted message (envelope and raw bytes)."""
+
+    def __init__(self) -> None:
+        self.envelopes = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's name)
+        self.envelopes.append(envelope)
+        return "250 Message accepted for delivery"
+
+    @property
+    def messages(self):
+        import email
+        import email.policy
+
+        return [
+            email.message_from_bytes(envelope.content, policy=email.policy.default)
+            for envelope in self.envelopes
+        ]
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class SmtpServer:
+    """A real SMTP server on 127.0.0.1 that can be started late (to test retries)."""
+
+    def __init__(self, port: int | None = None, **smtp_options) -> None:
+        self.port = port or free_port()
+        self.inbox = Inbox()
+        self._options = smtp_options
+        self._controller = None
+
+    def start(self) -> SmtpServer:
+        from aiosmtpd.controller import Controller
+
+        self._controller = Controller(
+            self.inbox, hostname="127.0.0.1", port=self.port, **self._options
+        )
+        self._controller.start()
+        return self
+
+    def stop(self) -> None:
+        if self._controller is not None:
+            self._controller.stop()
+            self._controller = None
+
+
+@pytest.fixture
+def smtp_server():
+    server = SmtpServer().start()
+    yield server
+    server.stop()
+
+
+def wait_for(predicate, timeout: float = 15.0, interval: float = 0.05):
+    """Poll ``predicate`` until it returns something true, or fail after ``timeout``."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(interval)
+    raise AssertionError(f"gave up after {timeout} s waiting for {predicate.__doc__ or predicate}")

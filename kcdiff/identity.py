@@ -1,0 +1,152 @@
+"""Who filed what, for which period: the identity of a filing in the watch history.
+
+Pure functions from a ``Filing`` (and its file name) to a ``FilingRecord``. Metadata comes
+first (``Filing.meta``); where it is empty, as on plain-text filings today, sane fallbacks:
+
+- Issuer: the stock code, else the issuer name (case and punctuation folded), else the
+  file-name prefix before the first year (``kingsoft-cloud-2024-annual.txt`` ->
+  ``kingsoft-cloud``). ``Store.resolve_issuer`` matches each of these against the filings
+  already stored, in that order, so two filings of one company pair up even when their
+  metadata is uneven (an HKEX announcement printing "Stock Code: 3896", a 6-K giving only
+  the company's name, a text file with neither).
+- Period end: ``meta.period_end``, else the first "six months / year ended <date>" phrase
+  near the top of the filing.
+- Document group: results announcements of any period are comparable with each other.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .model import Filing
+
+__all__ = [
+    "FilingRecord",
+    "filing_record",
+    "period_end_of",
+    "name_prefix_of",
+    "doc_group_of",
+    "fold_name",
+]
+
+
+@dataclass(frozen=True)
+class FilingRecord:
+    """What the history keeps about one filing, before it has an id."""
+
+    sha256: str
+    path: str
+    archive: str
+    issuer: str = ""
+    stock_code: str = ""
+    name_prefix: str = ""
+    doc_type: str = ""
+    doc_group: str = ""
+    title: str = ""
+    period: str = ""
+    period_end: str = ""
+    published: str = ""
+
+    @property
+    def name(self) -> str:
+        return Path(self.path).name
+
+
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
+         ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
+         ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+         ("dec", "december")],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
+_PERIOD = re.compile(
+    r"(?:(?:three|six|nine|twelve)\s+months|(?:financial\s+)?year|quarter)\s+ended\s+"
+    rf"(?:{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})"
+    rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>[A-Za-z]{{3,9}})\.?,?\s+(?P<year2>\d{{4}}))",
+    re.IGNORECASE,
+)
+_NAME_DATE = re.compile(r"[-_ .]*(?:19|20)\d\d")
+_RESULTS = re.compile(r"result|interim|annual|quarter|final|6-?k|10-?[kq]|20-?f", re.IGNORECASE)
+_FOLD = re.compile(r"[^0-9a-z\u4e00-\u9fff]+")
+_HEAD_BLOCKS = 40
+
+
+def period_end_of(filing: Filing) -> str:
+    """The ISO period end from metadata, else from the first period phrase near the top
+    ("six months ended June 30, 2023", "year ended 31 December 2008"); "" if none."""
+    if filing.meta.period_end:
+        return filing.meta.period_end
+    for block in filing.blocks[:_HEAD_BLOCKS]:
+        for match in _PERIOD.finditer(block.text):
+            found = _iso_date(
+                match["month"] or match["month2"],
+                match["day"] or match["day2"],
+                match["year"] or match["year2"],
+            )
+            if found:
+                return found
+    return ""
+
+
+def _iso_date(month: str, day: str, year: str) -> str:
+    number = _MONTHS.get(month.lower())
+    if number is None:
+        return ""
+    try:
+        return date(int(year), number, int(day)).isoformat()
+    except ValueError:
+        return ""
+
+
+def name_prefix_of(path: str | Path) -> str:
+    """The file name before its first year: ``kingsoft-cloud-2024-annual.txt`` ->
+    ``kingsoft-cloud``; "" when the name starts with a date or has no letters."""
+    stem = Path(path).stem.lower()
+    match = _NAME_DATE.search(stem)
+    prefix = stem[: match.start()] if match else ""
+    prefix = prefix.strip("-_ .")
+    return prefix if len(re.sub(r"[^a-z]", "", prefix)) >= 3 else ""
+
+
+def doc_group_of(doc_type: str) -> str:
+    """Documents comparable with each other. Interim, annual, quarterly and final results
+    are one group (a results announcement is compared with the previous one, whichever
+    period it covered); an untyped filing counts as results, since that is what a watched
+    results folder holds. Any other declared type is its own group."""
+    if not doc_type or _RESULTS.search(doc_type):
+        return "results"
+    return doc_type
+
+
+def fold_name(issuer: str) -> str:
+    return _FOLD.sub(" ", issuer.lower()).strip()
+
+
+def filing_record(
+    filing: Filing, sha256: str, path: str | Path, archive: str | Path
+) -> FilingRecord:
+    """The history record of ``filing`` (read from ``archive``, found at ``path``)."""
+    meta = filing.meta
+    return FilingRecord(
+        sha256=sha256,
+        path=str(path),
+        archive=str(archive),
+        issuer=meta.issuer,
+        stock_code=meta.stock_code.strip(),
+        name_prefix=name_prefix_of(path),
+        doc_type=meta.doc_type,
+        doc_group=doc_group_of(meta.doc_type),
+        title=meta.title,
+        period=meta.period,
+        period_end=period_end_of(filing),
+        published=meta.published,
+    )

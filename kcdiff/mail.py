@@ -1,0 +1,263 @@
+"""E-mail for the watch service: building the message for a report, and delivering it.
+
+The message is ``multipart/mixed``: a ``multipart/alternative`` part (a plain-text summary,
+and the HTML report with its CSS inlined, because mail clients strip ``<style>``), then the
+full HTML report as an attachment. The subject names the issuer, its stock code, the two
+documents and the headline counts.
+
+Delivery is SMTP (plain, STARTTLS or SSL; login from ``KCDIFF_SMTP_USER`` and
+``KCDIFF_SMTP_PASSWORD`` when set, never logged) or, with no SMTP host configured, an
+``.eml`` file in the outbox folder, so the service works out of the box. Failures raise
+``DeliveryFailed``; the caller keeps the message queued and retries.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import smtplib
+import ssl
+from collections.abc import Sequence
+from dataclasses import dataclass
+from email.message import EmailMessage
+from email.policy import SMTP
+from email.utils import formatdate
+from pathlib import Path
+from typing import Literal
+
+import css_inline
+
+from .model import Report, Summary
+from .store import write_atomic
+
+__all__ = [
+    "MailSettings",
+    "DeliveryFailed",
+    "subject_for",
+    "headline",
+    "inline_css",
+    "build_message",
+    "compose",
+    "deliver",
+    "send_smtp",
+    "write_eml",
+    "USER_VARIABLE",
+    "PASSWORD_VARIABLE",
+]
+
+log = logging.getLogger(__name__)
+
+USER_VARIABLE = "KCDIFF_SMTP_USER"
+PASSWORD_VARIABLE = "KCDIFF_SMTP_PASSWORD"
+DEFAULT_SENDER = "kcdiff@localhost"
+_DEFAULT_PORTS = {"plain": 25, "starttls": 587, "ssl": 465}
+
+Security = Literal["plain", "starttls", "ssl"]
+
+
+@dataclass(frozen=True)
+class MailSettings:
+    """Where messages go. No ``host`` means the embedded outbox (``.eml`` files)."""
+
+    host: str = ""
+    port: int = 0  # 0: the usual port for ``security`` (25, 587 or 465)
+    security: Security = "plain"
+    sender: str = DEFAULT_SENDER
+    recipients: tuple[str, ...] = ()
+    timeout: float = 30.0
+
+    @property
+    def embedded(self) -> bool:
+        return not self.host
+
+    @property
+    def effective_port(self) -> int:
+        return self.port or _DEFAULT_PORTS[self.security]
+
+    def describe(self) -> str:
+        if self.embedded:
+            return "outbox (.eml files)"
+        return f"{self.host}:{self.effective_port} ({self.security})"
+
+
+class DeliveryFailed(Exception):
+    """A message was not accepted this time; it stays queued for a retry."""
+
+
+# --- building -------------------------------------------------------------------------
+
+
+def headline(summary: Summary) -> str:
+    """The counts a reader decides on: "3 sections changed, 1 added, 0 removed;
+    12 figures changed (2 restated); 1 board change"."""
+    figures = f"{summary.figures_changed} figure{_s(summary.figures_changed)} changed"
+    if summary.figures_restated:
+        figures += f" ({summary.figures_restated} restated)"
+    return (
+        f"{summary.sections_changed} section{_s(summary.sections_changed)} changed, "
+        f"{summary.sections_added} added, {summary.sections_removed} removed; {figures}; "
+        f"{summary.board_changes} board change{_s(summary.board_changes)}"
+    )
+
+
+def _s(count: int) -> str:
+    return "" if count == 1 else "s"
+
+
+def subject_for(report: Report, issuer: str = "") -> str:
+    """"kcdiff: Kingsoft Cloud Holdings Limited (3896): a.txt → b.txt: <headline>".
+    ``issuer`` names the company when neither filing's metadata does."""
+    name = report.new.issuer or report.old.issuer or issuer or "unknown issuer"
+    code = report.new.stock_code or report.old.stock_code
+    who = f"{name} ({code})" if code and code not in name else name
+    documents = f"{_document(report.old.path)} → {_document(report.new.path)}"
+    return f"kcdiff: {who}: {documents}: {headline(report.summary)}"
+
+
+def _document(path: str) -> str:
+    return Path(path).name or path
+
+
+def inline_css(html: str) -> str:
+    """The HTML with every ``<style>`` rule copied into ``style`` attributes, CSS variables
+    resolved, nothing fetched from the network. On a CSS the inliner cannot read, the HTML
+    is returned as it was (the attachment still has the full report)."""
+    try:
+        return css_inline.inline(
+            html,
+            keep_style_tags=False,
+            keep_at_rules=True,
+            load_remote_stylesheets=False,
+            resolve_css_variables=True,
+        )
+    except (css_inline.InlineError, ValueError) as exc:
+        log.warning("e-mail HTML sent without inlined CSS: %s", exc)
+        return html
+
+
+def build_message(
+    report: Report,
+    *,
+    report_html: str,
+    text_summary: str,
+    sender: str,
+    recipients: Sequence[str],
+    message_id: str,
+    attachment_name: str,
+    issuer: str = "",
+) -> EmailMessage:
+    """The e-mail for ``report``; ``report_html`` is the full, self-contained HTML report."""
+    message = EmailMessage(policy=SMTP)
+    message["Subject"] = subject_for(report, issuer)
+    message["From"] = sender
+    if recipients:
+        message["To"] = ", ".join(recipients)
+    message["Date"] = formatdate(localtime=True)
+    message["Message-ID"] = message_id
+    message.set_content(text_summary)
+    message.add_alternative(inline_css(report_html), subtype="html")
+    message.add_attachment(
+        report_html.encode("utf-8"),
+        maintype="text",
+        subtype="html",
+        filename=attachment_name,
+    )
+    return message
+
+
+def compose(
+    report: Report,
+    settings: MailSettings,
+    *,
+    message_id: str,
+    attachment_name: str,
+    issuer: str = "",
+) -> EmailMessage:
+    """Render ``report`` (HTML report, text summary) and build its message."""
+    from .render import render_html, render_text  # the core's renderer, shared by all outputs
+
+    return build_message(
+        report,
+        report_html=render_html(report),
+        text_summary=render_text(report),
+        sender=settings.sender,
+        recipients=settings.recipients,
+        message_id=message_id,
+        attachment_name=attachment_name,
+        issuer=issuer,
+    )
+
+
+# --- delivering -----------------------------------------------------------------------
+
+
+def deliver(
+    raw: bytes, recipients: Sequence[str], settings: MailSettings, outbox: Path, name: str
+) -> str:
+    """Hand one message over; returns where it went. Raises ``DeliveryFailed``."""
+    if settings.embedded:
+        return str(write_eml(raw, outbox, name))
+    send_smtp(raw, recipients or settings.recipients, settings)
+    return settings.describe()
+
+
+def write_eml(raw: bytes, outbox: Path, name: str) -> Path:
+    """Write ``raw`` to ``outbox/name.eml`` under a temporary name, then rename, so a reader
+    of the outbox never sees half a message."""
+    target = outbox / f"{_safe_name(name)}.eml"
+    try:
+        write_atomic(target, raw)
+    except OSError as exc:
+        raise DeliveryFailed(f"{target}: cannot be written ({exc.strerror or exc})") from exc
+    return target
+
+
+def _safe_name(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-.") or "message"
+
+
+def send_smtp(raw: bytes, recipients: Sequence[str], settings: MailSettings) -> None:
+    """Send over SMTP and return once the server has accepted the message."""
+    if not recipients:
+        raise DeliveryFailed("no recipients: give --mail-to (or mail-to in the config file)")
+    where = f"{settings.host}:{settings.effective_port}"
+    try:
+        with _connect(settings) as client:
+            _login(client)
+            refused = client.sendmail(settings.sender, list(recipients), raw)
+    except (smtplib.SMTPException, OSError) as exc:
+        raise DeliveryFailed(f"SMTP server {where}: {_reason(exc)}") from exc
+    if refused:
+        log.warning("SMTP server %s refused %s", where, ", ".join(sorted(refused)))
+
+
+def _connect(settings: MailSettings) -> smtplib.SMTP:
+    host, port, timeout = settings.host, settings.effective_port, settings.timeout
+    if settings.security == "ssl":
+        return smtplib.SMTP_SSL(host, port, timeout=timeout, context=ssl.create_default_context())
+    client = smtplib.SMTP(host, port, timeout=timeout)
+    if settings.security == "starttls":
+        try:
+            client.starttls(context=ssl.create_default_context())
+        except BaseException:
+            client.close()
+            raise
+    return client
+
+
+def _login(client: smtplib.SMTP) -> None:
+    user = os.environ.get(USER_VARIABLE, "")
+    if user:
+        client.login(user, os.environ.get(PASSWORD_VARIABLE, ""))
+
+
+def _reason(exc: BaseException) -> str:
+    # An SMTP reply says what the server objected to; credentials never appear in it.
+    if isinstance(exc, smtplib.SMTPAuthenticationError):
+        return f"login refused for {USER_VARIABLE} (code {exc.smtp_code})"
+    if isinstance(exc, smtplib.SMTPResponseException):
+        text = exc.smtp_error.decode("utf-8", "replace") if isinstance(
+            exc.smtp_error, bytes) else str(exc.smtp_error)
+        return f"{exc.smtp_code} {text}"
+    return str(exc) or type(exc).__name__

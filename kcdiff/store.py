@@ -1,0 +1,384 @@
+"""The watch service's history in SQLite: filings seen, reports made, e-mails to send.
+
+One file per watched folder (default ``DIR/.kcdiff/kcdiff.db``, WAL mode so ``kcdiff
+history`` can read while the service writes). A filing is known by the sha256 of its bytes:
+the same content arriving again (a copy, a rename, a touch) is recognised and skipped.
+
+Pairing: filings of one issuer (see ``identity``) and one document group are ordered by
+period end, then publication date, then arrival; an unknown period end sorts first. Pairing
+uses that order, never arrival order, so a late-arriving older filing is not reported as
+the new one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, fields
+from datetime import UTC, datetime
+from pathlib import Path
+
+from .identity import FilingRecord, fold_name
+
+__all__ = [
+    "Store",
+    "StoredFiling",
+    "StoredReport",
+    "OutboxMessage",
+    "PlannedReport",
+    "PlannedMessage",
+    "default_db_path",
+    "write_atomic",
+    "STATE_DIR",
+]
+
+STATE_DIR = ".kcdiff"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS filings (
+    id          INTEGER PRIMARY KEY,
+    sha256      TEXT NOT NULL UNIQUE,
+    path        TEXT NOT NULL,
+    archive     TEXT NOT NULL,
+    issuer_key  TEXT NOT NULL,
+    issuer      TEXT NOT NULL DEFAULT '',
+    stock_code  TEXT NOT NULL DEFAULT '',
+    name_prefix TEXT NOT NULL DEFAULT '',
+    doc_type    TEXT NOT NULL DEFAULT '',
+    doc_group   TEXT NOT NULL DEFAULT '',
+    title       TEXT NOT NULL DEFAULT '',
+    period      TEXT NOT NULL DEFAULT '',
+    period_end  TEXT NOT NULL DEFAULT '',
+    published   TEXT NOT NULL DEFAULT '',
+    first_seen  TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS filings_by_issuer
+    ON filings (issuer_key, doc_group, period_end, published);
+CREATE TABLE IF NOT EXISTS reports (
+    id          INTEGER PRIMARY KEY,
+    old_filing  INTEGER NOT NULL REFERENCES filings (id),
+    new_filing  INTEGER NOT NULL REFERENCES filings (id),
+    path        TEXT NOT NULL,
+    summary     TEXT NOT NULL,
+    created     TEXT NOT NULL,
+    UNIQUE (old_filing, new_filing)
+);
+CREATE TABLE IF NOT EXISTS outbox (
+    id           INTEGER PRIMARY KEY,
+    report_id    INTEGER REFERENCES reports (id),
+    message_id   TEXT NOT NULL UNIQUE,
+    subject      TEXT NOT NULL,
+    recipients   TEXT NOT NULL,
+    message      BLOB NOT NULL,
+    status       TEXT NOT NULL DEFAULT 'queued',
+    attempts     INTEGER NOT NULL DEFAULT 0,
+    next_attempt REAL NOT NULL DEFAULT 0,
+    last_error   TEXT NOT NULL DEFAULT '',
+    created      TEXT NOT NULL,
+    sent         TEXT NOT NULL DEFAULT ''
+);
+"""
+
+
+def default_db_path(folder: str | Path) -> Path:
+    return Path(folder) / STATE_DIR / "kcdiff.db"
+
+
+def write_atomic(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target`` through a temporary dotfile in the same folder and a
+    rename, so nobody (a mail client, a restarted service) ever reads half a file."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        with open(temporary, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class StoredFiling(FilingRecord):
+    id: int = 0
+    issuer_key: str = ""
+    first_seen: str = ""
+
+
+@dataclass(frozen=True)
+class StoredReport:
+    id: int
+    old_filing: int
+    new_filing: int
+    path: str
+    summary: dict
+    created: str
+    email: str = ""  # "queued", "sent", or "" when no e-mail was made
+
+
+@dataclass(frozen=True)
+class OutboxMessage:
+    id: int
+    message_id: str
+    subject: str
+    recipients: tuple[str, ...]
+    message: bytes
+    status: str
+    attempts: int
+    next_attempt: float
+    last_error: str
+
+
+@dataclass(frozen=True)
+class PlannedMessage:
+    """An e-mail to queue in the same transaction as its report."""
+
+    message_id: str
+    subject: str
+    recipients: tuple[str, ...]
+    message: bytes
+
+
+@dataclass(frozen=True)
+class PlannedReport:
+    """A report written to disk, to record with the filing that triggered it.
+    ``old``/``new`` are stored filing ids, or 0 for the filing being recorded."""
+
+    old: int
+    new: int
+    path: str
+    summary: dict
+    message: PlannedMessage | None = None
+
+
+def _order(filing: FilingRecord | StoredFiling, arrival: int) -> tuple[str, str, int]:
+    return (filing.period_end, filing.published, arrival)
+
+
+# --- the store -----------------------------------------------------------------------
+
+
+class Store:
+    """History of one watched folder. One connection per Store; use one Store per thread."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        self._db.row_factory = sqlite3.Row
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA foreign_keys=ON")
+        self._db.executescript(_SCHEMA)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    # filings
+
+    def filing_by_sha(self, sha256: str) -> StoredFiling | None:
+        row = self._db.execute("SELECT * FROM filings WHERE sha256 = ?", (sha256,)).fetchone()
+        return _filing(row) if row else None
+
+    def filing(self, filing_id: int) -> StoredFiling:
+        row = self._db.execute("SELECT * FROM filings WHERE id = ?", (filing_id,)).fetchone()
+        return _filing(row)
+
+    def resolve_issuer(self, record: FilingRecord) -> str:
+        """The issuer key ``record`` belongs to (see the module docstring)."""
+        folded = fold_name(record.issuer)
+        found = (
+            self._key_where("stock_code", record.stock_code)
+            or self._key_by_name(folded)
+            or self._key_where("name_prefix", record.name_prefix)
+        )
+        return found or record.stock_code or folded or record.name_prefix or record.sha256[:12]
+
+    def _key_where(self, column: str, value: str) -> str:
+        if not value:
+            return ""
+        row = self._db.execute(
+            f"SELECT issuer_key FROM filings WHERE {column} = ? ORDER BY id LIMIT 1", (value,)
+        ).fetchone()
+        return row["issuer_key"] if row else ""
+
+    def _key_by_name(self, folded: str) -> str:
+        if not folded:
+            return ""
+        rows = self._db.execute(
+            "SELECT issuer, issuer_key FROM filings WHERE issuer != '' ORDER BY id"
+        )
+        return next((row["issuer_key"] for row in rows if fold_name(row["issuer"]) == folded), "")
+
+    def issuer_filings(self, issuer_key: str, doc_group: str | None = None) -> list[StoredFiling]:
+        """The issuer's filings in period order (oldest first)."""
+        query = "SELECT * FROM filings WHERE issuer_key = ?"
+        params: list[str] = [issuer_key]
+        if doc_group is not None:
+            query += " AND doc_group = ?"
+            params.append(doc_group)
+        rows = self._db.execute(query + " ORDER BY period_end, published, id", params)
+        return [_filing(row) for row in rows]
+
+    def neighbours(
+        self, issuer_key: str, record: FilingRecord
+    ) -> tuple[StoredFiling | None, StoredFiling | None]:
+        """The latest stored filing before ``record`` and the earliest after it, of the same
+        issuer and document group, in period order (``record`` not yet stored: it counts
+        as arriving last)."""
+        siblings = self.issuer_filings(issuer_key, record.doc_group)
+        key = _order(record, 1 << 62)
+        earlier = [f for f in siblings if _order(f, f.id) < key]
+        later = [f for f in siblings if _order(f, f.id) > key]
+        return (earlier[-1] if earlier else None, later[0] if later else None)
+
+    def has_report_as_new(self, filing_id: int) -> bool:
+        row = self._db.execute(
+            "SELECT 1 FROM reports WHERE new_filing = ? LIMIT 1", (filing_id,)
+        ).fetchone()
+        return row is not None
+
+    def issuers(self) -> list[str]:
+        rows = self._db.execute("SELECT DISTINCT issuer_key FROM filings ORDER BY issuer_key")
+        return [row["issuer_key"] for row in rows]
+
+    def record(
+        self, record: FilingRecord, issuer_key: str, reports: list[PlannedReport] = ()
+    ) -> StoredFiling:
+        """Store a filing with the reports it triggered and their e-mails, all or nothing:
+        a crash leaves either everything (to send) or nothing (to redo on restart)."""
+        with self._transaction() as db:
+            columns = [f.name for f in fields(FilingRecord)]
+            cursor = db.execute(
+                f"INSERT INTO filings ({', '.join(columns)}, issuer_key, first_seen) "
+                f"VALUES ({', '.join('?' * (len(columns) + 2))})",
+                [*(getattr(record, name) for name in columns), issuer_key, _now()],
+            )
+            filing_id = cursor.lastrowid
+            for report in reports:
+                self._insert_report(db, report, filing_id)
+        return self.filing(filing_id)
+
+    def _insert_report(self, db: sqlite3.Connection, report: PlannedReport, filing_id: int) -> None:
+        cursor = db.execute(
+            "INSERT INTO reports (old_filing, new_filing, path, summary, created) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (report.old or filing_id, report.new or filing_id, report.path,
+             json.dumps(report.summary), _now()),
+        )
+        message = report.message
+        if message is not None:
+            db.execute(
+                "INSERT INTO outbox (report_id, message_id, subject, recipients, message, "
+                "created) VALUES (?, ?, ?, ?, ?, ?)",
+                (cursor.lastrowid, message.message_id, message.subject,
+                 json.dumps(list(message.recipients)), message.message, _now()),
+            )
+
+    # reports
+
+    def reports_of(self, issuer_key: str) -> list[StoredReport]:
+        rows = self._db.execute(
+            "SELECT reports.*, COALESCE(outbox.status, '') AS email FROM reports "
+            "JOIN filings ON filings.id = reports.new_filing "
+            "LEFT JOIN outbox ON outbox.report_id = reports.id "
+            "WHERE filings.issuer_key = ? ORDER BY reports.id",
+            (issuer_key,),
+        )
+        return [_report(row) for row in rows]
+
+    def find_issuer(self, text: str) -> str:
+        """The issuer key a person means by ``text``: the key itself, a stock code, the
+        issuer's name or part of it (any case), or the file-name prefix; "" if none."""
+        wanted = text.strip()
+        if wanted in self.issuers():
+            return wanted
+        folded = fold_name(wanted)
+        for filing in self._db.execute("SELECT * FROM filings ORDER BY id"):
+            if wanted in (filing["stock_code"], filing["name_prefix"]) or (
+                folded and folded in fold_name(filing["issuer"])
+            ):
+                return filing["issuer_key"]
+        return ""
+
+    # outbox
+
+    def queued(self, due_before: float | None = None) -> list[OutboxMessage]:
+        """Messages not yet accepted by a server, oldest first; only those due by
+        ``due_before`` when given."""
+        query = "SELECT * FROM outbox WHERE status = 'queued'"
+        params: tuple[float, ...] = ()
+        if due_before is not None:
+            query += " AND next_attempt <= ?"
+            params = (due_before,)
+        return [_message(row) for row in self._db.execute(query + " ORDER BY id", params)]
+
+    def next_due(self) -> float | None:
+        row = self._db.execute(
+            "SELECT MIN(next_attempt) AS due FROM outbox WHERE status = 'queued'"
+        ).fetchone()
+        return row["due"]
+
+    def mark_sent(self, message_id: int) -> None:
+        with self._transaction() as db:
+            db.execute(
+                "UPDATE outbox SET status = 'sent', sent = ?, attempts = attempts + 1, "
+                "last_error = '' WHERE id = ?",
+                (_now(), message_id),
+            )
+
+    def mark_failed(self, message_id: int, error: str, retry_at: float) -> None:
+        with self._transaction() as db:
+            db.execute(
+                "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt = ? "
+                "WHERE id = ?",
+                (error, retry_at, message_id),
+            )
+
+    def outbox(self) -> list[OutboxMessage]:
+        return [_message(row) for row in self._db.execute("SELECT * FROM outbox ORDER BY id")]
+
+
+def _filing(row: sqlite3.Row) -> StoredFiling:
+    names = {f.name for f in fields(StoredFiling)}
+    return StoredFiling(**{key: row[key] for key in row.keys() if key in names})
+
+
+def _report(row: sqlite3.Row) -> StoredReport:
+    return StoredReport(
+        id=row["id"], old_filing=row["old_filing"], new_filing=row["new_filing"],
+        path=row["path"], summary=json.loads(row["summary"]), created=row["created"],
+        email=row["email"] if "email" in row.keys() else "",
+    )
+
+
+def _message(row: sqlite3.Row) -> OutboxMessage:
+    return OutboxMessage(
+        id=row["id"], message_id=row["message_id"], subject=row["subject"],
+        recipients=tuple(json.loads(row["recipients"])), message=bytes(row["message"]),
+        status=row["status"], attempts=row["attempts"], next_attempt=row["next_attempt"],
+        last_error=row["last_error"],
+    )
