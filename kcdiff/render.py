@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import json
 import os
+from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 import jinja2
 
 from . import __version__
-from .model import Report
+from .model import FigureChange, Report
 
 __all__ = ["make_env", "render_html", "render_text", "render_json", "template_dir"]
 
@@ -39,6 +41,7 @@ def make_env(user_templates: str | Path | None = None) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     env.filters.update(
+        usual_periods=usual_periods,
         amount=format_amount,
         change=format_change,
         percent=format_percent,
@@ -94,6 +97,13 @@ def format_percent(value: float | None, digits: int = 1) -> str:
     if value is None:
         return ""
     return f"{value:+.{digits}f}%"
+
+
+def usual_periods(figures: Sequence[FigureChange]) -> tuple[str, str]:
+    """The (old, new) periods most of a table's compared figures share, so the report
+    names them once and flags only the figures compared over other periods."""
+    pairs = Counter((f.old_period, f.period) for f in figures if f.status == "changed")
+    return pairs.most_common(1)[0][0] if pairs else ("", "")
 
 
 def plural(count: int, word: str) -> str:

@@ -125,6 +125,13 @@ def test_html_lists_figures_per_statement_and_min_change_hides_small_moves(inter
     row = html.split("<td>Cash and cash equivalents</td>")[1].split("</tr>")[0]
     assert '<td class="num">3,708,696</td>' in row and '<td class="num">2,648,764</td>' in row
     assert '<td class="num">-28.6%</td>' in row
+    # The periods are named once per statement, not on every row.
+    balance = html.split("<h3>UNAUDITED CONDENSED CONSOLIDATED BALANCE SHEETS</h3>")[1]
+    assert balance.startswith('\n<p class="muted">as at 2023-06-30 → as at 2024-12-31</p>')
+    assert "as at 2023-06-30" not in row
+    # Short-term borrowings: the interim's June 2023 cell is garbled, so December 2022.
+    loans = html.split("Short-term borrowings")[1].split("</tr>")[0]
+    assert "compared: as at 2022-12-31 → as at 2024-12-31" in loans
     # Cash moved -28.6%, property and equipment +175.4%: only the larger one stays.
     filtered = render_html(report, min_change=150)
     assert "Cash and cash equivalents" not in filtered.split('id="figures"')[1]
@@ -146,4 +153,5 @@ def test_html_puts_restatements_first(annual_path, tmp_path):
     assert [(f.status, f.item) for f in report.figures] == [("restated", "Goodwill")]
     assert report.summary.figures_restated == 1
     html = render_html(report)
-    assert html.index("Restated figures") < html.index("Goodwill")
+    assert report.checks and report.new_board  # both are shown, after the restatement
+    assert html.index('id="restatements"') < html.index('id="checks"') < html.index('id="board"')
