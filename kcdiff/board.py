@@ -277,10 +277,18 @@ def compare_boards(
     board = _director_changes(old.directors, new.directors)
     if not (old.readable and new.readable):
         board = []
+    events = officers.new_events(old.officer_events, new.officer_events)
+    if old.readable and new.readable:
+        # The two statements are the truth about seats: an announced seat change is either
+        # a board change already or a recount of one before the old filing; and a director
+        # who left gave up the committee posts with the seat.
+        left = {name_key(change.name) for change in board if change.status == "left"}
+        events = [event for event in events if event.office != "director"
+                  and not (event.status != "appointed" and name_key(event.name) in left)]
     offices = [
         *officers.compare_signatories(old.signatory, new.signatory),
         *officers.compare_committees(old.audit_committee, new.audit_committee),
-        *officers.new_events(old.officer_events, new.officer_events),
+        *events,
     ]
     return board, offices
 

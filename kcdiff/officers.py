@@ -100,6 +100,12 @@ _OFFICE_TAIL = re.compile(
     r"|\bdue to\b|\bbecause\b|\bon \d|\bupon\b).*$",
     re.IGNORECASE | re.DOTALL,
 )
+# An office at another company: "non-executive director of China Precious Metal Resources
+# Holdings Co.", "deputy chairman of the board of Summit Ascent Holdings Limited".
+_ELSEWHERE = re.compile(
+    r"\bof\s+(?!the\s+(?:Company|Board|Group)\b)(?:[A-Z][\w&.'-]*\s+){1,8}?"
+    r"(?:Limited|Ltd|Co|Company|Corporation|Inc|plc)\b"
+)
 # A short name defined for a person: Mr. Xie Baitang ("Mr. Xie").
 _DEFINED_NAME = re.compile(
     rf"{HONORIFIC}\s*(?P<name>{NAME_RUN})\s*\(\s*\"\s*{HONORIFIC}\s*(?P<short>{NAME_RUN})\s*\"\s*\)"
@@ -212,6 +218,8 @@ def _sentence_events(sentence: str) -> list[OfficerChange]:
     for status, pattern in _EVENTS:
         for match in pattern.finditer(sentence):
             office_text = match.group("office")
+            if _ELSEWHERE.search(office_text):
+                continue  # a director's post at another company ("... of Summit Ascent Ltd")
             office = _office_of(_OFFICE_TAIL.sub("", office_text))
             if not office:
                 continue

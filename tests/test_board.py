@@ -405,8 +405,12 @@ PAIRS = [
     ("2011-08-24_interim-results", "2012-03-15_annual-results",
      [left("Zhong Houtai", ED), left("Zhong Houyao", ED), joined("Chen Feng", INED)],
      [SIGNATORY_CHANGE]),
+    # "Subsequent to the six months ended 30 June 2012, on 6 July 2012, Mr. Wang Bo has
+    # also been appointed as the vice-chairman of the Company." (CHANGES IN INFORMATION OF
+    # DIRECTORS; the board statement still lists him only as an executive Director.)
     ("2012-03-15_annual-results", "2012-08-23_interim-results",
-     [left("Pei Renjiu", INED), joined("Wang Bo", ED)], []),
+     [left("Pei Renjiu", INED), joined("Wang Bo", ED)],
+     [OfficerChange("appointed", "vice_chairman", "Wang Bo", detail="vice-chairman")]),
     ("2012-08-23_interim-results", "2013-03-18_annual-results",
      [joined("Adiv Baruch", NED), joined("Wang, John Peter Ben", NED)], []),
     ("2013-03-18_annual-results", "2013-08-31_interim-results",
@@ -416,17 +420,17 @@ PAIRS = [
 
 @cache
 def pdf_statement(path: Path, line_blocks: bool = False) -> BoardStatement:
-    """Read a corpus PDF's board until PDF ingestion lands: its text through pypdfium2,
-    as page-sized blocks or (``line_blocks``) one block per printed line."""
+    """A corpus PDF's board as kcdiff reads it; with ``line_blocks``, from the PDF's raw
+    text split into one block per printed line instead (a layout-independent reading)."""
+    if not line_blocks:
+        return read_board(segment(read_filing(path)))
     pypdfium2 = pytest.importorskip("pypdfium2")
     pdf = pypdfium2.PdfDocument(str(path))
     try:
         text = "\n".join(page.get_textpage().get_text_range() for page in pdf)
     finally:
         pdf.close()
-    if line_blocks:
-        text = "\n\n".join(text.splitlines())
-    return read_board(segment(parse_text(text, str(path))))
+    return read_board(segment(parse_text("\n\n".join(text.splitlines()), str(path))))
 
 
 def test_the_pairs_are_the_manifest_consecutive_results(manifest):
@@ -458,10 +462,10 @@ def test_anxin_consecutive_results_board_changes(corpus, old, new, board, office
 def test_a_statement_split_over_line_blocks_reads_the_same(corpus, name):
     path = corpus / ANXIN.format(name)
     by_line = pdf_statement(path, line_blocks=True)
-    by_page = pdf_statement(path)
-    assert by_line.directors == by_page.directors
-    assert by_line.signatory == by_page.signatory
-    assert by_line.audit_committee == by_page.audit_committee
+    ingested = pdf_statement(path)
+    assert by_line.directors == ingested.directors
+    assert by_line.signatory == ingested.signatory
+    assert by_line.audit_committee == ingested.audit_committee
 
 
 def test_events_use_the_full_name_a_short_name_was_defined_for():
