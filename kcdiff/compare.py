@@ -108,7 +108,7 @@ def _guarded(warnings: list[Check], kind: str, where: str, fallback: T, side: st
     try:
         return stage(*args)
     except Exception as exc:
-        log.exception("%s failed", stage.__name__)
+        log.debug("%s failed", stage.__name__, exc_info=True)
         warnings.append(Check(kind, "warning", where,
                               f"{stage.__name__} failed, so this part was not compared ({exc})",
                               side))

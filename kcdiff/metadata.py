@@ -40,20 +40,23 @@ DATE = (
     r"|\d{1,2}/\d{1,2}/\d{4}"  # 31/05/2012: HKEX forms print dd/mm/yyyy
 )
 _DATE = re.compile(DATE, re.IGNORECASE)
-_PERIOD = re.compile(
-    rf"((?:three|six|nine|twelve|3|6|9|12)[- ]months?\s+(?:period\s+)?ended"
-    rf"|(?:financial\s+|fiscal\s+)?year\s+ended|(?:fiscal\s+)?quarter(?:ly period)?\s+ended"
-    rf"|month\s+ended)\s*({DATE})"
-    rf"|截至\s*({_CN_NUMBER}{{4}}\s*年\s*{_CN_NUMBER}{{1,2}}\s*月\s*{_CN_NUMBER}{{1,3}}\s*日)"
-    rf"\s*止\s*(六個月|三個月|九個月|年度|月份|期間)?"
-    rf"|(?:month ended \(dd/mm/yyyy\)|截至月份)\s*[:：]\s*({DATE})",
+# Where a period or a publication date is named; the date itself is read with _DATE at
+# the end of the match (compiling DATE into each of these would cost more than reading).
+_PERIOD_START = re.compile(  # the longer opening first: no date check backtracks into it
+    r"(?:month ended \(dd/mm/yyyy\)|截至月份)\s*[:：]\s*"
+    r"|(?:three|six|nine|twelve|3|6|9|12)[- ]months?\s+(?:period\s+)?ended\s*"
+    r"|(?:financial\s+|fiscal\s+)?year\s+ended\s*|(?:fiscal\s+)?quarter(?:ly period)?\s+ended\s*"
+    r"|month\s+ended\s*",
     re.IGNORECASE,
 )
-_PUBLISHED = re.compile(
-    rf"(?:Hong Kong|Beijing|Shanghai|Shenzhen|Singapore)\s*,\s*({DATE})"
-    rf"|(?:^|\b)(?:Date|Dated|For Immediate Release)\s*:\s*({DATE})"
-    rf"|香港\s*[，,]\s*({_CN_NUMBER}{{4}}\s*年\s*{_CN_NUMBER}{{1,2}}\s*月\s*{_CN_NUMBER}{{1,3}}\s*日)"
-    rf"|(?:Date Submitted|呈交日期)\s*[:：]?\s*({DATE})",
+_CN_PERIOD = re.compile(
+    rf"截至\s*({_CN_NUMBER}{{4}}\s*年\s*{_CN_NUMBER}{{1,2}}\s*月\s*{_CN_NUMBER}{{1,3}}\s*日)"
+    rf"\s*止\s*(六個月|三個月|九個月|年度|月份|期間)?"
+)
+_PUBLISHED_AT = re.compile(
+    r"(?:Hong Kong|Beijing|Shanghai|Shenzhen|Singapore)\s*,\s*"
+    r"|(?:^|\b)(?:Date|Dated|For Immediate Release)\s*:\s*"
+    r"|香港\s*[，,]\s*|(?:Date Submitted|呈交日期)\s*[:：]?\s*",
     re.IGNORECASE,
 )
 _STOCK_CODE = re.compile(r"(?:Stock\s+Code|股份代號)\s*[:：]?\s*(\d{1,5})", re.IGNORECASE)
@@ -68,7 +71,7 @@ _CJK_ISSUER = re.compile(r"([A-Z][\w&.,' -]{1,80}?(?:Limited|有限公司))\s*[�
 _NAME_END = re.compile(r"^(.{2,90}?(?:Holdings? Limited|Limited|Ltd\.?|Inc\.?|Corporation|N\.V\."
                        r"|plc|有限公司))(?=$|\s|[（(*])", re.IGNORECASE)
 _MAX_NAME_LINE = 120
-_STANDALONE_DATE = re.compile(rf"^(?:Hong Kong,\s*)?({DATE})$", re.IGNORECASE)
+_HONG_KONG = re.compile(r"^Hong Kong,\s*", re.IGNORECASE)
 _SIGNATORY = re.compile(r"Chairman|Director|Secretary|Board|主席|董事|秘書", re.IGNORECASE)
 _NAME_LABEL = re.compile(r"^(?:Name of (?:listed )?Issuer|公司名稱)\s*[:：]?\s*", re.IGNORECASE)
 
@@ -210,11 +213,23 @@ def _doc_type(title: str, cover_text: str) -> str:
 
 
 def _period(text: str) -> tuple[str, str]:
-    match = _PERIOD.search(text)
-    if not match:
+    found = [(start.start(), text[start.start():printed.end()], printed.group())
+             for start, printed in _dated(_PERIOD_START, text)][:1]
+    chinese = _CN_PERIOD.search(text)
+    if chinese:
+        found.append((chinese.start(), chinese.group(), chinese.group(1)))
+    if not found:
         return "", ""
-    printed = " ".join(match.group().split()).rstrip(",")
-    return printed, parse_date(match.group(2) or match.group(3) or match.group(5) or "")
+    _, phrase, printed_date = min(found)
+    return " ".join(phrase.split()).rstrip(","), parse_date(printed_date)
+
+
+def _dated(opening: re.Pattern[str], text: str):
+    """(opening, date) for each place where ``opening`` is followed by a date."""
+    for start in opening.finditer(text):
+        printed = _DATE.match(text, start.end())
+        if printed:
+            yield start, printed
 
 
 def _published(blocks: tuple[Block, ...]) -> str:
@@ -222,18 +237,18 @@ def _published(blocks: tuple[Block, ...]) -> str:
     opening = [block.text for block in blocks[:_COVER_BLOCKS] if block.kind != "table"]
     for texts in (closing[::-1], opening):
         for text in texts:
-            match = _PUBLISHED.search(text)
-            if match:
-                found = parse_date(next(group for group in match.groups() if group))
+            for _, printed in _dated(_PUBLISHED_AT, text):
+                found = parse_date(printed.group())
                 if found:
                     return found
+                break  # only the first dated place counts, as a search would
     # A date on its own under the signatory's name and title ("Zhong Houtai / Chairman /
     # 17 September, 2008").
     for position, text in enumerate(closing):
-        if _STANDALONE_DATE.match(text) and any(
+        if _DATE.fullmatch(_HONG_KONG.sub("", text)) and any(
             _SIGNATORY.search(earlier) for earlier in closing[max(0, position - 3):position]
         ):
-            return parse_date(text)
+            return parse_date(_HONG_KONG.sub("", text))
     return ""
 
 
