@@ -74,21 +74,24 @@ _EVENT_TITLE = re.compile(
     r"|OFFICERS?|COMMITTEES?|REPRESENTATIVES?|BOARD)\b",
     re.IGNORECASE,
 )
-_WHO = (
+_WHO = re.compile(
     rf"(?P<honorific>{HONORIFIC})\s*(?P<name>{NAME_RUN}(?:,\s+{NAME_RUN})?)(?:\s*\([^)]*\))?"
 )
 _OFFICE = r"(?P<office>[^.;]+)"
-_EVENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+# What may follow a person to make an event; the person pattern is compiled once and
+# each event's wording is tried where it ends.
+_AFTER_WHO: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (status, re.compile(pattern))
     for status, pattern in (
-        ("resigned", rf"{_WHO}\s+(?:has|had|have)\s+(?:tendered\s+(?:his|her|their)\s+"
+        ("resigned", rf"\s+(?:has|had|have)\s+(?:tendered\s+(?:his|her|their)\s+"
                      rf"resignation|resigned)\s+(?:as|from)\s+{_OFFICE}"),
-        ("retired", rf"{_WHO}\s+(?:has\s+|had\s+|will\s+)?retired?\s+(?:as|from)\s+{_OFFICE}"),
-        ("appointed", rf"{_WHO}\s+(?:(?:has|had)\s+(?:also\s+)?been|was|is|will\s+be)\s+"
+        ("retired", rf"\s+(?:has\s+|had\s+|will\s+)?retired?\s+(?:as|from)\s+{_OFFICE}"),
+        ("appointed", rf"\s+(?:(?:has|had)\s+(?:also\s+)?been|was|is|will\s+be)\s+"
                       rf"(?:re-?designated|appointed)\s+(?:as\s+)?{_OFFICE}"),
-        ("appointed", rf"\bappointment\s+of\s+{_WHO}\s+as\s+{_OFFICE}"),
     )
 )
+_APPOINTMENT_OF = re.compile(r"\bappointment\s+of\s+$")
+_AS_OFFICE = re.compile(rf"\s+as\s+{_OFFICE}")
 _EFFECTIVE = re.compile(
     rf"\bwith effect from\s+(\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})",
     re.IGNORECASE,
@@ -215,21 +218,35 @@ def read_officer_events(sections: Sequence[Section]) -> tuple[OfficerChange, ...
 
 def _sentence_events(sentence: str) -> list[OfficerChange]:
     events = []
-    for status, pattern in _EVENTS:
-        for match in pattern.finditer(sentence):
-            office_text = match.group("office")
-            if _ELSEWHERE.search(office_text):
-                continue  # a director's post at another company ("... of Summit Ascent Ltd")
-            office = _office_of(_OFFICE_TAIL.sub("", office_text))
-            if not office:
-                continue
-            detail = _OFFICE_TAIL.sub("", office_text).strip()
-            detail = re.sub(r"^(?:an?|the)\s+", "", detail)
-            effective = _EFFECTIVE.search(office_text)
-            if effective:
-                detail += f", with effect from {effective.group(1).strip()}"
-            events.append(OfficerChange(status, office, match.group("name"), detail=detail))
+    for status, who, match in _event_matches(sentence):
+        office_text = match.group("office")
+        if _ELSEWHERE.search(office_text):
+            continue  # a director's post at another company ("... of Summit Ascent Ltd")
+        office = _office_of(_OFFICE_TAIL.sub("", office_text))
+        if not office:
+            continue
+        detail = _OFFICE_TAIL.sub("", office_text).strip()
+        detail = re.sub(r"^(?:an?|the)\s+", "", detail)
+        effective = _EFFECTIVE.search(office_text)
+        if effective:
+            detail += f", with effect from {effective.group(1).strip()}"
+        events.append(OfficerChange(status, office, who.group("name"), detail=detail))
     return events
+
+
+def _event_matches(sentence: str):
+    """(status, person, wording) for each event in a sentence, in the order of the
+    wordings: resignations, retirements, appointments, "appointment of ... as"."""
+    people = list(_WHO.finditer(sentence))
+    for status, after in _AFTER_WHO:
+        for who in people:
+            match = after.match(sentence, who.end())
+            if match:
+                yield status, who, match
+    for who in people:
+        match = _AS_OFFICE.match(sentence, who.end())
+        if match and _APPOINTMENT_OF.search(sentence, 0, who.start()):
+            yield "appointed", who, match
 
 
 def _office_of(office: str) -> str:
