@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .dates import ANY_MONTH
 from .normalize import comparable
 from .periods import years_in
 
@@ -31,8 +32,7 @@ _HEADER_WORDS = re.compile(
     re.IGNORECASE,
 )
 _DATES = re.compile(
-    r"\b(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|April|May|June|July|August"
-    r"|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Ju)"
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{ANY_MONTH}|Ju)"
     r"\b\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?",
     re.IGNORECASE,
 )

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from .dates import MONTHS
 from .model import Filing
 
 __all__ = [
@@ -56,17 +57,6 @@ class FilingRecord:
 
 
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-         ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-         ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-         ("dec", "december")],
-        start=1,
-    )
-    for name in names
-}
 _MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
 _PERIOD = re.compile(
     r"(?:(?:three|six|nine|twelve)\s+months|(?:financial\s+)?year|quarter)\s+ended\s+"
@@ -98,7 +88,7 @@ def period_end_of(filing: Filing) -> str:
 
 
 def _iso_date(month: str, day: str, year: str) -> str:
-    number = _MONTHS.get(month.lower())
+    number = MONTHS.get(month.lower())
     if number is None:
         return ""
     try:

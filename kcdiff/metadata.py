@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from .dates import FULL_MONTH, MONTHS
 from .model import Block, FilingMeta
 
 __all__ = ["meta_of", "parse_date"]
@@ -19,19 +20,7 @@ _COVER_BLOCKS = 40
 _CLOSING_BLOCKS = 60
 _TYPE_BLOCKS = 12  # a document names its type near the top; later words are its content
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-         ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-         ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-         ("december", "dec")),
-        start=1,
-    )
-    for name in names
-}
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November"
-          r"|December)")
+_MONTH = rf"(?:{FULL_MONTH})"
 _CN_NUMBER = r"[〇零一二三四五六七八九十0-9０-９]"
 DATE = (
     rf"{_MONTH}\s+\d{{1,2}},?\s*\d{{4}}"  # June 30, 2023
@@ -131,7 +120,7 @@ def parse_date(text: str) -> str:
         else:
             words = re.findall(r"[A-Za-z]+|\d+", printed)
             numbers = [int(word) for word in words if word.isdigit()]
-            month = next(_MONTHS[w.lower()] for w in words if w.lower() in _MONTHS)
+            month = next(MONTHS[w.lower()] for w in words if w.lower() in MONTHS)
             day, year = (numbers[0], numbers[-1]) if numbers[0] < 100 else (numbers[1], numbers[0])
             found = date(year, month, day)
     except (ValueError, StopIteration, IndexError):

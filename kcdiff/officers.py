@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from .dates import ANY_MONTH
 from .model import OfficerChange, Section
 from .names import (
     HONORIFIC,
@@ -39,9 +40,7 @@ __all__ = [
 ]
 
 _BY_ORDER = re.compile(r"\bBy order of the board\b", re.IGNORECASE)
-_MONTH = (
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*"
-)
+_MONTH = rf"(?:{ANY_MONTH})"
 # Where the signatory block ends: "Hong Kong, 24 April 2009", "17 September, 2008",
 # a website line, or the board statement itself.
 _BLOCK_END = re.compile(

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from .dates import ANY_MONTH, MONTH_NAMES, MONTHS
 from .model import Section
 from .normalize import comparable
 
@@ -21,21 +22,7 @@ __all__ = ["Period", "filing_period", "column_periods", "years_in", "currencies_
 
 PeriodKind = Literal["duration", "instant"]
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November" \
-         r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_MONTH = rf"({ANY_MONTH})\.?"
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 # "June 30", "30 June", "30th June", "Dec 31" -- a year may follow, not required.
 _DATE = re.compile(rf"\b(?:{_MONTH}\s+{_DAY}\b|{_DAY}\s+{_MONTH})", re.IGNORECASE)
@@ -90,15 +77,13 @@ def filing_period(sections: Sequence[Section]) -> Period | None:
 def _filing_parts(match: re.Match[str]) -> tuple[str, int, int, int]:
     length = match.group(1).lower()
     if match.group(2):
-        month, day = _MONTHS[match.group(2).lower().rstrip(".")], int(match.group(3))
+        month, day = MONTHS[match.group(2).lower().rstrip(".")], int(match.group(3))
     else:
-        day, month = int(match.group(4)), _MONTHS[match.group(5).lower().rstrip(".")]
+        day, month = int(match.group(4)), MONTHS[match.group(5).lower().rstrip(".")]
     return length, month, day, int(match.group(6))
 
 
 _NUMERIC_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")
-_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
-                "September", "October", "November", "December")
 
 
 def spell_numeric_date(cell: str) -> str:
@@ -111,7 +96,7 @@ def spell_numeric_date(cell: str) -> str:
     if not (1 <= day <= 31 and 1 <= month <= 12):
         return cell
     year += 2000 if year < 100 else 0
-    return f"{day} {_MONTH_NAMES[month - 1]} {year}"
+    return f"{day} {MONTH_NAMES[month - 1]} {year}"
 
 
 def years_in(text: str) -> list[int]:
@@ -124,9 +109,9 @@ def dates_in(text: str) -> list[tuple[int, int]]:
     dates = []
     for match in _DATE.finditer(text):
         if match.group(1):
-            dates.append((_MONTHS[match.group(1).lower().rstrip(".")], int(match.group(2))))
+            dates.append((MONTHS[match.group(1).lower().rstrip(".")], int(match.group(2))))
         else:
-            dates.append((_MONTHS[match.group(4).lower().rstrip(".")], int(match.group(3))))
+            dates.append((MONTHS[match.group(4).lower().rstrip(".")], int(match.group(3))))
     return dates
 
 

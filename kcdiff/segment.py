@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .dates import FULL_MONTH
 from .model import Block, Filing, Section
 from .normalize import comparable
 
@@ -65,9 +66,7 @@ _LETTERED = re.compile(r"^\(([a-z]{1,2}|[ivx]{1,4})\)\s+(\S.*)$")
 _CJK_NUMBERED = re.compile(r"^([一二三四五六七八九十]{1,3})[、.．]\s*(\S.*)$")
 _PARENTHESISED = re.compile(r"\([^)]*\)")
 _DATE = re.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December)\s+\d{1,2},\s+\d{4}\b|\b\d{1,2}\s+(?:January|February|March|April|May|June"
-    r"|July|August|September|October|November|December)\s+\d{4}\b",
+    rf"\b(?:{FULL_MONTH})\s+\d{{1,2}},\s+\d{{4}}\b|\b\d{{1,2}}\s+(?:{FULL_MONTH})\s+\d{{4}}\b",
     re.IGNORECASE,
 )
 _TITLE = re.compile(r"RESULTS|ANNOUNCEMENT|業績|公告")

@@ -278,8 +278,10 @@ class Service:
             log.warning("%s: not recorded: %s", path.name, exc.problem)
         except OSError as exc:
             log.warning("%s: not recorded: cannot be read (%s)", path.name, exc.strerror or exc)
-        except Exception:  # one bad filing must not stop the service
-            log.exception("%s: not recorded: unexpected error", path.name)
+        except Exception as exc:  # one bad filing must not stop the service
+            log.error("%s: not recorded: unexpected error (%s: %s)", path.name,
+                      type(exc).__name__, exc)
+            log.debug("%s: traceback", path.name, exc_info=True)
 
     def process(self, path: Path, settled: Signature | None = None) -> StoredFiling | None:
         """Record the file at ``path`` (complete, with size and time ``settled``) if its

@@ -18,6 +18,7 @@ from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 
+from .dates import MONTHS
 from .model import Block, Edit, RedlineParagraph, Section, SectionDiff, Span
 from .normalize import TOKEN, comparable, comparable_token, word_count
 
@@ -27,10 +28,7 @@ MOVE_SIMILARITY = 90.0  # a paragraph found again at >= 90% similarity elsewhere
 PAIR_SIMILARITY = 45.0  # below this, an old and a new paragraph are different paragraphs
 MERGE_GAP = 2  # changes separated by at most this many unchanged words are one edit
 
-_MONTHS = (
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec"
-).split()
+_MONTHS = set(MONTHS)
 _PERIOD_WORDS = set(_MONTHS) | set(
     (
         "six three nine twelve months month year years ended ending end the first second "
