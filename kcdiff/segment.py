@@ -165,6 +165,7 @@ class _SectionBuilder:
         self.stack: list[tuple[int, int]] = []  # (level, index)
         self.current_blocks: list[Block] = []
         self.pending: tuple[Heading, int, int] | None = None
+        self.ranks: list[str] = []  # the heading rank of each finished section
 
     def open(self, heading: Heading, level: int | None) -> None:
         self._close()
@@ -193,19 +194,11 @@ class _SectionBuilder:
             return 3
         # Title Case: one level below the nearest heading that is not itself Title Case.
         parents = [level for level, index in self.stack
-                   if self._rank(index) not in ("title", "cjk")]
+                   if self.ranks[index] not in ("title", "cjk")]
         return (parents[-1] if parents else 0) + 1
-
-    def _rank(self, index: int) -> str:
-        if index == len(self.sections) and self.pending:
-            return self.pending[0].rank
-        return self._ranks[index]
-
-    _ranks: list[str]
 
     def _close(self) -> None:
         if self.pending is None:
-            self._ranks = []
             return
         heading, level, parent = self.pending
         index = len(self.sections)
@@ -221,7 +214,7 @@ class _SectionBuilder:
                 parent=parent,
             )
         )
-        self._ranks.append(heading.rank)
+        self.ranks.append(heading.rank)
         self.current_blocks = []
         self.pending = None
 

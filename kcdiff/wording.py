@@ -126,20 +126,17 @@ class _Redline:
         self.paragraphs: list[RedlineParagraph] = []
         self.edits: list[Edit] = []
         self.matched = 0
-        self.total = 0
 
     def equal(self, paragraph: _Paragraph) -> None:
         self.paragraphs.append(RedlineParagraph("equal", (Span("equal", paragraph.text),)))
         self.matched += 2 * paragraph.tokens
 
     def whole(self, paragraph: _Paragraph, status: str) -> None:
-        kind = "insert" if status == "inserted" else "delete"
-        edit = len(self.edits)
         op = "insert" if status == "inserted" else "delete"
-        self.edits.append(Edit(op, "" if op == "insert" else paragraph.text,
-                               paragraph.text if op == "insert" else "",
-                               amounts=_has_amount(paragraph.text)))
-        self.paragraphs.append(RedlineParagraph(status, (Span(kind, paragraph.text, edit),)))
+        old, new = ("", paragraph.text) if op == "insert" else (paragraph.text, "")
+        span = Span(op, paragraph.text, len(self.edits))
+        self.edits.append(Edit(op, old, new, amounts=_has_amount(paragraph.text)))
+        self.paragraphs.append(RedlineParagraph(status, (span,)))
 
     def changed(self, old: _Paragraph, new: _Paragraph, status: str = "changed") -> None:
         words = diff_words(old.text, new.text, first_edit=len(self.edits))
@@ -175,7 +172,6 @@ def _diff_paragraphs(old: list[_Paragraph], new: list[_Paragraph], out: _Redline
         news = [j for j in range(j1, j2) if j not in moves]
         pairs = _pair_in_order(old, new, olds, news)
         _emit_region(old, new, range(i1, i2), range(j1, j2), pairs, moves, moved_old, out)
-    out.total = 2 * (sum(p.tokens for p in old) + sum(p.tokens for p in new)) // 2
 
 
 def _moves(old, new, leftover_old, leftover_new, opcodes) -> dict[int, int]:
