@@ -17,6 +17,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import KcdiffError, OutputError
+from .ingest import MAX_BYTES
 
 __all__ = ["main", "build_parser", "write_atomically"]
 
@@ -46,6 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("--min-change", metavar="PCT", type=float, default=0.0,
                       help="hide figure movements smaller than PCT percent from the HTML "
                       "(the JSON keeps everything)")
+    diff.add_argument("--max-size", metavar="MB", type=float, default=MAX_BYTES / 2**20,
+                      help=f"refuse filings larger than MB megabytes (default "
+                      f"{MAX_BYTES // 2**20})")
     diff.add_argument("--templates", metavar="DIR",
                       help="a folder of Jinja templates searched before the built-in ones")
     diff.set_defaults(handler=run_diff)
@@ -129,7 +133,7 @@ def run_diff(args: argparse.Namespace) -> int:
     from .compare import compare_files
     from .render import make_env, render_html, render_json, render_text
 
-    report = compare_files(args.old, args.new)
+    report = compare_files(args.old, args.new, max_bytes=int(args.max_size * 2**20))
     fmt = args.format or _format_from_name(args.output)
     if fmt == "json":
         output = render_json(report)

@@ -20,7 +20,7 @@ CellStatus = Literal["value", "nil", "unreadable", "text"]
 NIL = frozenset({"", "-", "–", "—", "_", "--", "nil", "Nil", "NIL", "n/a", "N/A", "•"})
 
 _NUMBER = re.compile(
-    r"^(?:HK\$?|RMB|US\$)?(?P<open>\()?\s*(?P<minus>[-–−])?\s*(?:HK\$?|RMB|US\$|\$)?\s*"
+    r"^(?:HK\$?|RMB|US\$|\$)?(?P<open>\()?\s*(?P<minus>[-–−])?\s*(?:HK\$?|RMB|US\$|\$)?\s*"
     r"(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?P<decimals>\.\d+)?\s*"
     r"(?P<close>\))?\s*(?P<percent>%)?\s*(?P<cents>cents)?\s*(?P<close2>\))?$",
     re.IGNORECASE,
@@ -33,6 +33,18 @@ _NOT_FIGURES = re.compile(
     r"\(?\bnotes?\s+\d+[a-z]?(?:\([a-z]\))?\)?|(?:HK\$|RMB|US\$|\$)?\s*['\u2019]000\b",
     re.IGNORECASE,
 )
+
+
+# A cell of words is text even when it mentions numbers ("Notes due 2030", a heading with
+# a footnote "(1)"), and so is an identifier: a tax number, a form name.
+_WORD = re.compile(r"[A-Za-z]{4,}")
+_UNIT_WORDS = frozenset({"cents", "million", "millions", "billion", "billions", "times"})
+_IDENTIFIER = re.compile(r"^[0-9A-Z]+(?:-[0-9A-Z]+)+$")  # "94-2404110", "8-K", "001-39278"
+
+
+def _is_prose(text: str) -> bool:
+    return bool(_IDENTIFIER.match(text)) or any(
+        word.lower() not in _UNIT_WORDS for word in _WORD.findall(text))
 
 
 @dataclass(frozen=True)
@@ -58,7 +70,7 @@ def read_cell(text: str) -> Cell:
     text = " ".join(text.split())
     if text in NIL:
         return Cell(text, None, "nil")
-    if not _DIGIT.search(_NOT_FIGURES.sub("", text)):
+    if not _DIGIT.search(_NOT_FIGURES.sub("", text)) or _is_prose(text):
         return Cell(text, None, "text")
     if _AMBIGUOUS.match(text):
         return Cell(text, None, "unreadable")

@@ -108,3 +108,12 @@ def test_unwritable_output_is_one_line(capsys, tmp_path, interim_path):
                        tmp_path / "no" / "such" / "dir" / "r.html")
     assert code == 2
     assert err.startswith("kcdiff: error: ") and "does not exist" in err
+
+
+def test_max_size_refuses_a_larger_filing(capsys, interim_path):
+    size = interim_path.stat().st_size
+    code, out, err = run(capsys, "diff", interim_path, interim_path, "--max-size", "0.01")
+    assert code == 2 and out == ""
+    assert err.startswith(f"kcdiff: error: {interim_path}: file is {size:,} bytes, over the "
+                          f"{int(0.01 * 2**20):,}-byte limit")
+    assert run(capsys, "diff", interim_path, interim_path, "--max-size", "1")[0] == 0

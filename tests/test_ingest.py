@@ -89,3 +89,19 @@ def test_format_is_told_by_content_not_by_name(corpus, tmp_path):
     html_named_txt.write_text("<html><body><p>Revenue rose.</p></body></html>")
     assert read_filing(html_named_txt).format == "html"
     assert detect_format(b"Results for the year\n<i>unaudited</i>") == "text"
+
+
+def test_encrypted_pdf_is_refused(corpus, tmp_path, capsys):
+    pikepdf = pytest.importorskip("pikepdf")
+    from kcdiff.cli import main
+
+    source = corpus / "hkex_anxin-china_1149/en/2012-04-23_ined-resignation_en.pdf"
+    locked = tmp_path / "locked.pdf"
+    with pikepdf.open(source) as pdf:
+        pdf.save(locked, encryption=pikepdf.Encryption(user="secret", owner="secret"))
+    with pytest.raises(InputError, match="PDF is encrypted"):
+        read_filing(locked)
+    assert main(["diff", str(source), str(locked), "-o", str(tmp_path / "r.html")]) == 2
+    assert capsys.readouterr().err == (
+        f"kcdiff: error: {locked}: PDF is encrypted; save an unprotected copy\n")
+    assert not (tmp_path / "r.html").exists()

@@ -185,3 +185,28 @@ def test_note_references_and_units_are_not_unreadable_figures():
     assert read_cell("HK$\u2019000").status == "text"
     assert read_cell("HK(14.92 cents)").value == -14.92
     assert read_cell("2 (51 472 415").status == "unreadable"
+
+
+def test_us_dollar_figures_and_cells_that_are_not_figures():
+    from kcdiff.values import read_cell
+
+    assert read_cell("$(4,542)").value == -4542
+    assert read_cell("-1,234").value == -1234
+    for text in ("94-2404110", "8-K", "Approximate Dollar Value of Shares (1)",
+                 "Officer\u2019s Certificate, including forms of the 4.000% Notes due 2030"):
+        assert read_cell(text).status == "text", text
+
+
+def test_edgar_10q_tables_give_figures_and_no_false_findings(corpus):
+    from kcdiff.compare import compare_files
+
+    folder = corpus / "sec_edgartools_html"
+    report = compare_files(folder / "aapl_10-Q_FY2025Q2_2025-03-29.htm",
+                           folder / "aapl_10-Q_FY2025Q3_2025-06-28.html")
+    cash = next(f for f in report.figures if f.item == "Cash and cash equivalents"
+                and "BALANCE SHEETS" in f.table)
+    # Apple's balance sheets: $28,162 million at 29 March, $36,269 million at 28 June 2025.
+    assert (cash.old_value, cash.new_value) == (28162, 36269)
+    assert (cash.old_period, cash.period) == ("as at 2025-03-29", "as at 2025-06-28")
+    assert [c for c in report.checks if c.severity == "error"] == []
+    assert len(report.checks) <= 2
