@@ -13,11 +13,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kcdiff.checks import check_filing  # noqa: E402
-from kcdiff.figures import compare_figures  # noqa: E402
+from kcdiff.figures.checks import check_filing  # noqa: E402
+from kcdiff.figures.compare import compare_figures  # noqa: E402
+from kcdiff.figures.tables import read_tables  # noqa: E402
 from kcdiff.ingest import read_filing  # noqa: E402
 from kcdiff.segment import segment  # noqa: E402
-from kcdiff.tables import read_tables  # noqa: E402
 
 SAMPLES = ROOT / "samples"
 

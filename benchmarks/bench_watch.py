@@ -28,9 +28,9 @@ sys.path.insert(0, str(ROOT))
 
 from aiosmtpd.controller import Controller  # noqa: E402
 
-from kcdiff.mail import MailSettings, compose  # noqa: E402
-from kcdiff.store import Store, default_db_path  # noqa: E402
-from kcdiff.watch import Service, WatchSettings  # noqa: E402
+from kcdiff.service.mail import MailSettings, compose  # noqa: E402
+from kcdiff.service.store import Store, default_db_path  # noqa: E402
+from kcdiff.service.watch import Service, WatchSettings  # noqa: E402
 
 OLD = ROOT / "samples" / "kingsoft-cloud-2023-interim.txt"
 NEW = ROOT / "samples" / "kingsoft-cloud-2024-annual.txt"

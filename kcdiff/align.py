@@ -20,8 +20,8 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz, process
 
 from .model import Alignment, Section
-from .normalize import comparable
 from .segment import split_heading
+from .text.normalize import comparable
 
 __all__ = ["align", "candidate_scores", "title_similarity", "MIN_SCORE"]
 

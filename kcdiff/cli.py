@@ -169,8 +169,8 @@ def run_watch(args: argparse.Namespace) -> int:
     import signal
     import threading
 
-    from .config import load_config, merge, watch_settings
-    from .watch import Service
+    from .service.config import load_config, merge, watch_settings
+    from .service.watch import Service
 
     flags = {
         "smtp-host": args.smtp_host, "smtp-port": args.smtp_port, "mail-from": args.mail_from,
@@ -195,7 +195,7 @@ def run_watch(args: argparse.Namespace) -> int:
 
 
 def run_history(args: argparse.Namespace) -> int:
-    from .store import Store, default_db_path
+    from .service.store import Store, default_db_path
 
     database = default_db_path(args.dir)
     if not database.is_file():

@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import TypeVar
 
 from .align import align
-from .board import BoardStatement, board_checks, compare_boards, read_board
-from .checks import check_filing
-from .figures import compare_figures
+from .board.statement import BoardStatement, board_checks, compare_boards, read_board
+from .figures.checks import check_filing
+from .figures.compare import compare_figures
+from .figures.tables import read_tables
 from .ingest import MAX_BYTES, read_filing
 from .model import (
     Alignment,
@@ -31,7 +32,6 @@ from .model import (
     Summary,
 )
 from .segment import segment
-from .tables import read_tables
 from .wording import diff_sections
 
 __all__ = ["compare", "compare_files", "section_diffs"]

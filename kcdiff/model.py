@@ -218,6 +218,16 @@ class FigureChange:
     new_value: float | None
     unit: str
     old_item: str = ""
+    # The periods as dates (ISO; start "" for an instant, both "" when not known), so a
+    # reader or a scorer never has to parse the printed phrase.
+    period_start: str = ""
+    period_end: str = ""
+    old_period_start: str = ""
+    old_period_end: str = ""
+    # Which filing printed ``old_value``: "old", or "new" for the new filing's own
+    # comparative column (its year-on-year when the two filings' periods differ).
+    old_source: Literal["old", "new"] = "old"
+    concept: str = ""  # the inline-XBRL concept, when the figure is a tagged fact
 
     @property
     def change(self) -> float | None:

@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .dates import FULL_MONTH
 from .model import Block, Filing, Section
-from .normalize import comparable
+from .text.dates import FULL_MONTH
+from .text.normalize import comparable
 
 __all__ = ["segment", "CATEGORY_RULES", "category_of", "split_heading"]
 

@@ -18,9 +18,9 @@ from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 
-from .dates import MONTHS
 from .model import Block, Edit, RedlineParagraph, Section, SectionDiff, Span
-from .normalize import TOKEN, comparable, comparable_token, word_count
+from .text.dates import MONTHS
+from .text.normalize import TOKEN, comparable, comparable_token, word_count
 
 __all__ = ["diff_sections", "diff_words", "is_routine", "WordDiff"]
 

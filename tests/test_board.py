@@ -11,7 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from kcdiff.board import (
+from kcdiff.board.officers import (
+    Committee,
+    Signatory,
+    compare_committees,
+    compare_signatories,
+    read_audit_committee,
+    read_signatory,
+)
+from kcdiff.board.statement import (
     BoardStatement,
     board_checks,
     compare_boards,
@@ -21,16 +29,8 @@ from kcdiff.board import (
 )
 from kcdiff.ingest import parse_text, read_filing
 from kcdiff.model import BoardChange, Director, OfficerChange
-from kcdiff.names import clean
-from kcdiff.officers import (
-    Committee,
-    Signatory,
-    compare_committees,
-    compare_signatories,
-    read_audit_committee,
-    read_signatory,
-)
 from kcdiff.segment import segment
+from kcdiff.text.names import clean
 
 OPENING = "As at the date of this announcement, "
 ED, NED, INED = ("executive",), ("non_executive",), ("independent_non_executive",)

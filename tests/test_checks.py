@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from kcdiff.checks import check_filing, convenience_rate
+from kcdiff.figures.checks import check_filing, convenience_rate
+from kcdiff.figures.tables import read_tables
 from kcdiff.ingest import parse_text
 from kcdiff.segment import segment
-from kcdiff.tables import read_tables
 
 
 def checks_of(text: str):

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from kcdiff.figures import compare_figures, is_amount
+from kcdiff.figures.compare import compare_figures, is_amount
+from kcdiff.figures.tables import read_tables
 from kcdiff.ingest import parse_text, read_filing
 from kcdiff.segment import segment
-from kcdiff.tables import read_tables
 
 
 def tables_of(path):

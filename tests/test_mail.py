@@ -12,9 +12,10 @@ import subprocess
 import pytest
 from conftest import SmtpServer, free_port
 
-from kcdiff.config import load_config, mail_settings, merge
 from kcdiff.errors import ConfigError
-from kcdiff.mail import (
+from kcdiff.model import FilingSummary, Report, Summary
+from kcdiff.service.config import load_config, mail_settings, merge
+from kcdiff.service.mail import (
     PASSWORD_VARIABLE,
     USER_VARIABLE,
     DeliveryFailed,
@@ -24,7 +25,6 @@ from kcdiff.mail import (
     send_smtp,
     write_eml,
 )
-from kcdiff.model import FilingSummary, Report, Summary
 
 REPORT_HTML = """<!doctype html><html><head><meta charset="utf-8"><style>
 :root { --added: #1a7f37; }

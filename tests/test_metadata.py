@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kcdiff.ingest import read_filing
-from kcdiff.metadata import parse_date
+from kcdiff.ingest.metadata import parse_date
 
 
 def test_sample_interim(interim_path):

@@ -6,16 +6,16 @@ import sqlite3
 
 import pytest
 
-from kcdiff.identity import (
+from kcdiff.ingest import read_filing
+from kcdiff.model import Block, Filing, FilingMeta
+from kcdiff.service.identity import (
     FilingRecord,
     doc_group_of,
     filing_record,
     name_prefix_of,
     period_end_of,
 )
-from kcdiff.ingest import read_filing
-from kcdiff.model import Block, Filing, FilingMeta
-from kcdiff.store import PlannedMessage, PlannedReport, Store, default_db_path, write_atomic
+from kcdiff.service.store import PlannedMessage, PlannedReport, Store, default_db_path, write_atomic
 
 
 def record(name: str, period_end: str = "", **fields) -> FilingRecord:

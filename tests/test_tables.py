@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import pytest
 
+from kcdiff.figures.periods import Period
+from kcdiff.figures.tables import read_tables
+from kcdiff.figures.values import read_cell
 from kcdiff.ingest import read_filing
-from kcdiff.periods import Period
 from kcdiff.segment import segment
-from kcdiff.tables import read_tables
-from kcdiff.values import read_cell
 
 
 @pytest.fixture(scope="module")
@@ -155,9 +155,9 @@ def test_anxin_interim_pdf_wrapped_uppercase_label_and_two_dates(anxin):
 def test_pdf_notes_column_and_day_first_dates(corpus):
     """Anxin's balance sheet: only some rows print a note number, and the columns are
     headed "30/06/11" and "31/12/10"."""
+    from kcdiff.figures.tables import read_tables
     from kcdiff.ingest import read_filing
     from kcdiff.segment import segment
-    from kcdiff.tables import read_tables
 
     path = corpus / "hkex_anxin-china_1149/en/2011-08-24_interim-results_en.pdf"
     section = next(s for s in segment(read_filing(path)) if "FINANCIAL POSITION" in s.title)
@@ -170,7 +170,7 @@ def test_pdf_notes_column_and_day_first_dates(corpus):
 
 
 def test_numeric_dates_are_spelled_day_first():
-    from kcdiff.periods import spell_numeric_date
+    from kcdiff.figures.periods import spell_numeric_date
 
     assert spell_numeric_date("30/06/11") == "30 June 2011"
     assert spell_numeric_date("31/12/2010") == "31 December 2010"
@@ -179,7 +179,7 @@ def test_numeric_dates_are_spelled_day_first():
 
 
 def test_note_references_and_units_are_not_unreadable_figures():
-    from kcdiff.values import read_cell
+    from kcdiff.figures.values import read_cell
 
     assert read_cell("Beneficial owner (Note 3)").status == "text"
     assert read_cell("HK$\u2019000").status == "text"
@@ -188,7 +188,7 @@ def test_note_references_and_units_are_not_unreadable_figures():
 
 
 def test_us_dollar_figures_and_cells_that_are_not_figures():
-    from kcdiff.values import read_cell
+    from kcdiff.figures.values import read_cell
 
     assert read_cell("$(4,542)").value == -4542
     assert read_cell("-1,234").value == -1234

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from kcdiff.ingest import parse_text, read_filing, strip_markup
+from kcdiff.ingest import parse_text, read_filing
+from kcdiff.ingest.text import strip_markup
 
 
 def test_markdown_markup_is_presentation_not_content():

@@ -20,9 +20,9 @@ import pytest
 from conftest import ROOT, SmtpServer, free_port, wait_for
 
 from kcdiff.cli import main
-from kcdiff.mail import MailSettings
-from kcdiff.store import Store, default_db_path
-from kcdiff.watch import PAUSE_VARIABLE, Service, WatchSettings, is_ignored
+from kcdiff.service.mail import MailSettings
+from kcdiff.service.store import Store, default_db_path
+from kcdiff.service.watch import PAUSE_VARIABLE, Service, WatchSettings, is_ignored
 
 needs_core = pytest.mark.skipif(
     importlib.util.find_spec("kcdiff.compare") is None
@@ -306,7 +306,8 @@ def test_watch_once_from_a_config_file_and_the_history(tmp_path, smtp_server, in
     assert main(["watch", "--once", str(folder), "--config", str(config)]) == 0
     err = capsys.readouterr().err
     assert "2 new filing(s), 1 report(s), 1 e-mail(s) sent, 0 still queued" in err
-    logged = [record.getMessage() for record in caplog.records if record.name == "kcdiff.watch"]
+    logged = [record.getMessage() for record in caplog.records
+              if record.name == "kcdiff.service.watch"]
     assert [line.split(":")[0] for line in logged if ": issuer " in line] == [INTERIM, ANNUAL]
     (message,) = parsed(smtp_server)
     assert_is_the_report_email(message)

@@ -18,9 +18,9 @@ from dataclasses import dataclass, replace
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from .errors import InputError
-from .model import Block, Check, Filing
-from .pdf_layout import SOFT_HYPHEN, Line, page_blocks, resolve_hyphens
+from ..errors import InputError
+from ..model import Block, Check, Filing
+from .layout import SOFT_HYPHEN, Line, page_blocks, resolve_hyphens
 
 __all__ = ["read_pdf", "unreadable_share", "UNREADABLE_PAGE_SHARE"]
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .dates import FULL_MONTH, MONTHS
-from .model import Block, FilingMeta
+from ..model import Block, FilingMeta
+from ..text.dates import FULL_MONTH, MONTHS
 
 __all__ = ["meta_of", "parse_date"]
 

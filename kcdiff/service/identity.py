@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .dates import MONTHS
-from .model import Filing
+from ..model import Filing
+from ..text.dates import MONTHS
 
 __all__ = [
     "FilingRecord",

@@ -18,10 +18,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from ..model import Section
+from ..text.normalize import comparable
 from .headers import is_caption, is_header_cell, is_year_line, short_caption, statement_kind
 from .labels import RawRow, join_wrapped
-from .model import Section
-from .normalize import comparable
 from .periods import (
     Period,
     column_periods,

@@ -32,9 +32,9 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 
-from .errors import KcdiffError
+from ..errors import KcdiffError
+from ..ingest import read_filing
 from .identity import filing_record
-from .ingest import read_filing
 from .mail import DeliveryFailed, MailSettings, deliver
 from .reports import filing_line, plan_reports
 from .store import (

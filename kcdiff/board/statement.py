@@ -23,9 +23,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from . import officers
-from .model import BoardChange, Check, Director, OfficerChange, Section
-from .names import (
+from ..model import BoardChange, Check, Director, OfficerChange, Section
+from ..text.names import (
     ROLE_ORDER,
     Person,
     RolePhrase,
@@ -37,6 +36,7 @@ from .names import (
     sentences,
     similarity,
 )
+from . import officers
 from .officers import Committee, Signatory
 
 __all__ = [

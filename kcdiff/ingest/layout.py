@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .model import Block
+from ..model import Block
 
 __all__ = ["Line", "page_blocks", "resolve_hyphens", "is_number_cell", "merge_signs", "SOFT_HYPHEN"]
 

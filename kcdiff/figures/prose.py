@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .model import Check, Section
-from .normalize import comparable
+from ..model import Check, Section
+from ..text.normalize import comparable
 
 __all__ = ["prose_checks", "change_agrees", "amounts_in"]
 

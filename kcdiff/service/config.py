@@ -18,7 +18,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from .errors import ConfigError
+from ..errors import ConfigError
 from .mail import DEFAULT_SENDER, MailSettings
 from .watch import WatchSettings
 

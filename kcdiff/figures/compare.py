@@ -26,8 +26,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from .model import FigureChange
-from .normalize import comparable
+from ..model import FigureChange
+from ..text.normalize import comparable
 from .periods import Period
 from .tables import Table
 

@@ -18,9 +18,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .figures import label_key, line_items
-from .model import Check, Section
-from .normalize import comparable
+from ..model import Check, Section
+from ..text.normalize import comparable
+from .compare import label_key, line_items
 from .periods import Period
 from .prose import change_agrees, prose_checks
 from .tables import Row, Table

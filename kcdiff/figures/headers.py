@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from .dates import ANY_MONTH
-from .normalize import comparable
+from ..text.dates import ANY_MONTH
+from ..text.normalize import comparable
 from .periods import years_in
 
 __all__ = ["statement_kind", "is_caption", "is_header_cell", "is_year_line", "short_caption"]

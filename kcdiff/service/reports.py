@@ -11,7 +11,7 @@ import logging
 from dataclasses import replace
 from pathlib import Path
 
-from .errors import KcdiffError
+from ..errors import KcdiffError
 from .identity import FilingRecord
 from .mail import MailSettings, compose, headline
 from .store import PlannedMessage, PlannedReport, Store, StoredFiling, write_atomic
@@ -42,8 +42,8 @@ def make_report(
     """Compare ``old`` with ``new`` (their archived copies), write the HTML and JSON report
     to ``state/reports/`` and compose the e-mail. ``old_id``/``new_id``: stored ids, 0 for
     the filing being recorded. None when the core cannot compare them (logged)."""
-    from .compare import compare_files  # the core pipeline: ingest, segment, compare
-    from .render import render_html, render_json
+    from ..compare import compare_files  # the core pipeline: ingest, segment, compare
+    from ..render import render_html, render_json
 
     try:
         report = compare_files(old.archive, new.archive)

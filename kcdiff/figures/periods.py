@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from .dates import ANY_MONTH, MONTH_NAMES, MONTHS
-from .model import Section
-from .normalize import comparable
+from ..model import Section
+from ..text.dates import ANY_MONTH, MONTH_NAMES, MONTHS
+from ..text.normalize import comparable
 
 __all__ = ["Period", "filing_period", "column_periods", "years_in", "currencies_in"]
 

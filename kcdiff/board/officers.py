@@ -20,9 +20,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from .dates import ANY_MONTH
-from .model import OfficerChange, Section
-from .names import (
+from ..model import OfficerChange, Section
+from ..text.dates import ANY_MONTH
+from ..text.names import (
     HONORIFIC,
     NAME_RUN,
     blank_parentheses,

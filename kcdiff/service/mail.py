@@ -28,7 +28,7 @@ from typing import Literal
 
 import css_inline
 
-from .model import Report, Summary
+from ..model import Report, Summary
 from .store import write_atomic
 
 __all__ = [
@@ -175,7 +175,7 @@ def compose(
     issuer: str = "",
 ) -> EmailMessage:
     """Render ``report`` (HTML report, text summary) and build its message."""
-    from .render import render_html, render_text  # the core's renderer, shared by all outputs
+    from ..render import render_html, render_text  # the core's renderer, shared by all outputs
 
     return build_message(
         report,

@@ -18,9 +18,9 @@ from collections import Counter
 import lxml.etree
 import lxml.html
 
-from .errors import InputError
-from .model import Block, Filing
-from .pdf_layout import is_number_cell, merge_signs
+from ..errors import InputError
+from ..model import Block, Filing
+from .layout import is_number_cell, merge_signs
 
 __all__ = ["read_html", "edgar_document"]
 

@@ -1,0 +1,1 @@
+"""service: the watched folder, filing identity and pairing, SQLite history, e-mail."""

@@ -1,0 +1,1 @@
+"""text: how every stage reads text: normalisation, dates, names."""
