@@ -22,6 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from .identity import FilingRecord, fold_name
+from .pairing import order_key as _order  # one ordering rule for watch and batch
 
 __all__ = [
     "Store",
@@ -157,10 +158,6 @@ class PlannedReport:
     path: str
     summary: dict
     message: PlannedMessage | None = None
-
-
-def _order(filing: FilingRecord | StoredFiling, arrival: int) -> tuple[str, str, int]:
-    return (filing.period_end, filing.published, arrival)
 
 
 # --- the store -----------------------------------------------------------------------
