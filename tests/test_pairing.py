@@ -77,8 +77,8 @@ def test_only_comparable_filings_pair_and_copies_are_skipped():
     assert {key for key, _, _ in pairs} == {"1"}
 
 
-def test_same_issuers_and_neighbours_as_the_watch_store(tmp_path):
-    """Every arrival order of a small, uneven set: the store (recording one at a time)
+def test_same_issuers_and_neighbours_as_the_watch_store():
+    """Many arrival orders of a small, uneven set (every fourth of the 120): the store (recording one at a time)
     and the pure functions agree on issuer keys and on each filing's predecessor."""
     base = [
         record("a", code="3896", issuer="Kingsoft Cloud", end="2023-06-30"),
@@ -87,8 +87,8 @@ def test_same_issuers_and_neighbours_as_the_watch_store(tmp_path):
         record("d", prefix="kingsoft", code="3896"),
         record("e", issuer="Other Co", end="2023-12-31"),
     ]
-    for number, order in enumerate(itertools.permutations(base)):
-        with Store(tmp_path / f"{number}.db") as store:
+    for order in itertools.islice(itertools.permutations(base), 0, None, 4):
+        with Store(":memory:") as store:  # sqlite3's in-memory database: no disk writes
             stored_keys = []
             for item in order:
                 key = store.resolve_issuer(item)
