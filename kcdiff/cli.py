@@ -63,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     sections.set_defaults(handler=run_sections)
     _add_watch(commands)
     _add_history(commands)
+    _add_batch(commands)
     return parser
 
 
@@ -107,6 +108,32 @@ def _add_history(commands) -> None:
     history.add_argument("--dir", metavar="DIR", default=".",
                          help="the watched folder (default: the current folder)")
     history.set_defaults(handler=run_history)
+
+
+def _add_batch(commands) -> None:
+    batch = commands.add_parser(
+        "batch", help="compare every consecutive pair of filings in an archive (on Dask)",
+        description="Walk ARCHIVE, pair each issuer's consecutive filings of a comparable type "
+        "(the watch service's rules) and compare every pair as Dask tasks. Writes "
+        "OUT/pairs.parquet (one row per pair), OUT/sections.parquet (one row per aligned "
+        "section) and OUT/reports/ISSUER/*.json|html. A second run skips pairs already done. "
+        "Exit status: 0 every pair compared, 1 some rows are errors, 2 trouble. Needs "
+        "pip install 'kcdiff[batch]'.",
+    )
+    batch.add_argument("archive", metavar="ARCHIVE", help="a folder tree of filings")
+    batch.add_argument("-o", "--output", metavar="OUT", required=True,
+                       help="the output folder (created if missing)")
+    batch.add_argument("--scheduler", metavar="ADDRESS",
+                       help="an existing Dask scheduler, e.g. tcp://host:8786 (default: start "
+                       "a local cluster)")
+    batch.add_argument("--workers", metavar="N", type=int,
+                       help="local worker processes (default: one per core; ignored with "
+                       "--scheduler)")
+    batch.add_argument("--force", action="store_true",
+                       help="compare again the pairs an earlier run finished")
+    batch.add_argument("--connect-timeout", metavar="SECONDS", type=float, default=10.0,
+                       help="how long to try reaching --scheduler (default 10)")
+    batch.set_defaults(handler=run_batch)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -226,6 +253,31 @@ def _print_issuer(store, key: str) -> None:
         print(f"  report {names.get(report.old_filing, '?')} -> "
               f"{names.get(report.new_filing, '?')}: {report.summary.get('headline', '')}"
               f"  [{email}]\n    {report.path}")
+
+
+def run_batch(args: argparse.Namespace) -> int:
+    from .batch import missing_extra
+
+    missing = missing_extra()
+    if missing:
+        raise KcdiffError("kcdiff batch", f"needs {', '.join(missing)}: pip install "
+                          "'kcdiff[batch]'")
+    if args.workers is not None and args.workers < 1:
+        raise KcdiffError("--workers", "must be 1 or more")
+    import distributed  # noqa: F401  (configures its loggers on import; quieten them after)
+
+    from .batch import BatchSettings
+    from .batch import run_batch as batch
+
+    # Dask's own log lines (workers starting and stopping) are not the user's business.
+    logging.getLogger("distributed").setLevel(logging.ERROR)
+    result = batch(BatchSettings(Path(args.archive), Path(args.output), args.scheduler,
+                                 args.workers, args.force, args.connect_timeout))
+    print(f"kcdiff: batch: {result.files} files ({result.unreadable} unreadable), "
+          f"{result.pairs} pairs: {result.compared} compared, {result.skipped} already done, "
+          f"{result.errors} error rows; written to {Path(args.output).resolve()}",
+          file=sys.stderr)
+    return EXIT_DIFFERENT if result.errors else EXIT_SAME
 
 
 def write_atomically(path: Path, text: str) -> None:

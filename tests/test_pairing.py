@@ -78,8 +78,9 @@ def test_only_comparable_filings_pair_and_copies_are_skipped():
 
 
 def test_same_issuers_and_neighbours_as_the_watch_store():
-    """Many arrival orders of a small, uneven set (every fourth of the 120): the store (recording one at a time)
-    and the pure functions agree on issuer keys and on each filing's predecessor."""
+    """Many arrival orders of a small, uneven set (every fourth of the 120): the store
+    (recording one at a time) and the pure functions agree on issuer keys and on each
+    filing's predecessor."""
     base = [
         record("a", code="3896", issuer="Kingsoft Cloud", end="2023-06-30"),
         record("b", issuer="Kingsoft Cloud", end="2023-12-31"),
