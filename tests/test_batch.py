@@ -191,9 +191,9 @@ def test_an_interrupted_run_is_finished_by_the_next(local_run: Path, archive: Pa
     assert rows(out, "pairs") == rows(local_run, "pairs")
 
 
-def test_an_unreachable_scheduler_is_one_line(archive: Path, tmp_path: Path, capsys):
+def test_an_unreachable_scheduler_is_one_line(tmp_path: Path, capsys):
     port = free_port()  # bound and released: nothing listens there
-    code = main(["batch", str(archive), "-o", str(tmp_path / "out"), "--scheduler",
+    code = main(["batch", str(tmp_path), "-o", str(tmp_path / "out"), "--scheduler",
                  f"tcp://127.0.0.1:{port}", "--connect-timeout", "0.5"])
     err = capsys.readouterr().err
     assert code == 2
@@ -224,3 +224,21 @@ def test_the_command_line_does_not_load_dask():
 def test_archive_that_is_not_a_folder(tmp_path: Path, capsys):
     assert main(["batch", str(tmp_path / "missing"), "-o", str(tmp_path / "out")]) == 2
     assert "not a folder" in capsys.readouterr().err
+
+
+def test_progress_as_plain_lines_off_a_terminal():
+    import io
+
+    from kcdiff.batch.progress import Progress
+
+    stream = io.StringIO()
+    progress = Progress(4, "pairs", bar=None, stream=stream, every=0.0)  # not a terminal
+    progress.update()
+    progress.update()
+    lines = stream.getvalue().splitlines()
+    assert lines[0].startswith("kcdiff: batch: 1/4 pairs, ") and "per minute" in lines[0]
+    assert lines[1].startswith("kcdiff: batch: 2/4 pairs, ") and "s left" in lines[1]
+    progress.update(2)
+    progress.close()
+    assert stream.getvalue().splitlines()[-1].startswith("kcdiff: batch: 4/4 pairs, ")
+    assert "left" not in stream.getvalue().splitlines()[-1]

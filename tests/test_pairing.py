@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
+
 from kcdiff.service.identity import FilingRecord
 from kcdiff.service.pairing import consecutive_pairs, order_key, resolve_issuers
 from kcdiff.service.store import Store
@@ -106,3 +108,26 @@ def test_same_issuers_and_neighbours_as_the_watch_store():
 def test_order_key_is_the_stores_ordering():
     assert order_key(record("x", end="2023-06-30", published="2023-08-22"), 7) == (
         "2023-06-30", "2023-08-22", 7)
+
+
+# --- the identity the pairing rules rely on, read from real announcements --------------
+
+NOT_RESULTS = [
+    # "POLL RESULTS OF ANNUAL GENERAL MEETING HELD ON 3 JUNE 2011": doc_type agm_results,
+    # and doc_group_of counts anything matching "result" as a results announcement.
+    "2011-06-03_agm-poll-and-director-change_en.pdf",
+    # "POSITIVE PROFIT ALERT": the metadata calls it annual_results.
+    "2012-02-02_profit-alert_en.pdf",
+]
+
+
+@pytest.mark.xfail(strict=True, reason="identity (issue 11's files) puts AGM poll results and "
+                   "profit alerts in the results group, so watch and batch compare them with "
+                   "results announcements")
+@pytest.mark.parametrize("name", NOT_RESULTS)
+def test_poll_results_and_profit_alerts_are_not_results_announcements(corpus, name):
+    from kcdiff.ingest import read_filing
+    from kcdiff.service.identity import filing_record
+
+    path = corpus / "hkex_anxin-china_1149" / "en" / name
+    assert filing_record(read_filing(path), "0" * 64, path, path).doc_group != "results"
