@@ -242,3 +242,19 @@ def test_progress_as_plain_lines_off_a_terminal():
     progress.close()
     assert stream.getvalue().splitlines()[-1].startswith("kcdiff: batch: 4/4 pairs, ")
     assert "left" not in stream.getvalue().splitlines()[-1]
+
+
+def test_the_walk_follows_symlinked_folders_once_and_skips_output(tmp_path: Path):
+    from kcdiff.batch.archive import find_files
+
+    shared = tmp_path / "shared"
+    (shared / "sub").mkdir(parents=True)
+    (shared / "sub" / "a-2024.txt").write_text("x")
+    archive = tmp_path / "archive"
+    (archive / "out").mkdir(parents=True)
+    (archive / "out" / "report.html").write_text("x")
+    (archive / "b-2024.txt.part").write_text("x")  # a download in progress
+    (archive / "linked").symlink_to(shared)
+    (shared / "sub" / "loop").symlink_to(shared)  # a cycle must not loop
+    found = [file.relative for file in find_files(archive, exclude=archive / "out")]
+    assert found == ["linked/sub/a-2024.txt"]

@@ -1,7 +1,8 @@
 """An archive folder -> the filings in it, who filed each, and the pairs to compare.
 
 The walk skips what the watch service skips (hidden and temporary files, anything under a
-dotted folder) and the batch's own output folder. Files are taken in the order of their
+dotted folder) and the batch's own output folder; it follows symlinked folders (an archive
+assembled from shared storage), each real folder once. Files are taken in the order of their
 path relative to the archive: that is the "arrival" order the pairing rules break ties
 with (``service.pairing``), so a run pairs an archive the same way every time.
 
@@ -44,8 +45,13 @@ class IdentifiedFile:
 def find_files(archive: Path, exclude: Path | None = None) -> list[ArchiveFile]:
     """Every candidate filing under ``archive``, in relative-path order."""
     found: list[ArchiveFile] = []
-    for root, folders, files in os.walk(archive):
+    seen: set[str] = set()  # folders by real path: a symlinked folder is followed once
+    for root, folders, files in os.walk(archive, followlinks=True):
         here = Path(root)
+        if os.path.realpath(here) in seen:
+            folders[:] = []
+            continue
+        seen.add(os.path.realpath(here))
         folders[:] = sorted(
             name for name in folders
             if not name.startswith(".") and (exclude is None or here / name != exclude)
