@@ -20,6 +20,7 @@ from pathlib import Path
 from ..service.identity import FilingRecord
 from ..service.pairing import consecutive_pairs
 from ..service.watch import is_ignored
+from .tasks import one_line
 
 __all__ = ["ArchiveFile", "IdentifiedFile", "find_files", "identify", "pairs_of"]
 
@@ -85,8 +86,8 @@ def identify(file: ArchiveFile) -> IdentifiedFile:
     except KcdiffError as exc:
         return IdentifiedFile(file, sha256, None, f"{file.relative}: {exc.problem}")
     except Exception as exc:  # a reader bug on one file must not stop the archive
-        return IdentifiedFile(file, sha256, None,
-                              f"{file.relative}: internal error: {type(exc).__name__}: {exc}")
+        return IdentifiedFile(file, sha256, None, one_line(
+            f"{file.relative}: internal error: {type(exc).__name__}: {exc}"))
     return IdentifiedFile(file, sha256, filing_record(filing, sha256, file.path, file.path))
 
 

@@ -24,7 +24,15 @@ from ..service.identity import name_prefix_of
 from .archive import ArchiveFile, IdentifiedFile, find_files, identify, pairs_of
 from .progress import Progress
 from .results import Output
-from .tasks import PairOutcome, PairTask, compare_pair, error_row, pair_key, report_stem
+from .tasks import (
+    PairOutcome,
+    PairTask,
+    compare_pair,
+    error_row,
+    one_line,
+    pair_key,
+    report_stem,
+)
 
 __all__ = ["BatchSettings", "BatchResult", "run_batch"]
 
@@ -142,8 +150,8 @@ def _identify_all(cluster: _Cluster, files: list[ArchiveFile], output: Output,
     for future in as_completed(futures) if futures else ():
         file = by_future[future]
         if future.status == "error":  # the worker died on it, say
-            found[file.path] = IdentifiedFile(file, "", None,
-                                              f"{file.relative}: not read ({future.exception()})")
+            reason = one_line(f"{file.relative}: not read ({future.exception()})")
+            found[file.path] = IdentifiedFile(file, "", None, reason)
         else:
             found[file.path] = future.result()
         future.release()
@@ -170,7 +178,8 @@ def _compare_all(cluster: _Cluster, tasks: list[PairTask], output: Output,
         for future in as_completed(futures):
             task = by_future.pop(future)
             if future.status == "error":
-                outcome = PairOutcome(error_row(task, f"not compared ({future.exception()})"))
+                reason = one_line(f"not compared ({future.exception()})")
+                outcome = PairOutcome(error_row(task, reason))
             else:
                 outcome = future.result()
             output.save(outcome, task.issuer_key, report_stem(task))

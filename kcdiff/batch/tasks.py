@@ -12,9 +12,10 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ..model import SectionDiff
 from ..service.identity import FilingRecord
 
-__all__ = ["PairTask", "PairOutcome", "compare_pair", "error_row", "pair_key"]
+__all__ = ["PairTask", "PairOutcome", "compare_pair", "error_row", "one_line", "pair_key"]
 
 
 @dataclass(frozen=True)
@@ -49,14 +50,15 @@ def compare_pair(task: PairTask) -> PairOutcome:
         named = {task.old.path: task.old_relative, task.new.path: task.new_relative}
         return PairOutcome(error_row(task, f"{named.get(exc.path, exc.path)}: {exc.problem}"))
     except Exception as exc:  # one pair must never sink the batch
-        return PairOutcome(error_row(task, f"internal error: {type(exc).__name__}: {exc}"))
+        return PairOutcome(error_row(task, one_line(
+            f"internal error: {type(exc).__name__}: {exc}")))
 
 
 def _compare(task: PairTask) -> PairOutcome:
     from ..compare import compare
     from ..ingest import read_filing
     from ..render import render_html, render_json
-    from ..similarity import filing_similarity, section_similarity
+    from ..similarity import filing_similarity
 
     old, new = read_filing(task.old.path), read_filing(task.new.path)
     report = compare(old, new)
@@ -84,27 +86,31 @@ def _compare(task: PairTask) -> PairOutcome:
         "checks_info": severities["info"],
         **vars(similarity),
     }
-    sections = tuple(
-        {
-            "old_sha256": task.old.sha256,
-            "new_sha256": task.new.sha256,
-            "issuer_key": task.issuer_key,
-            "position": position,
-            "status": diff.status,
-            "category": diff.category,
-            "old_title": diff.old_title,
-            "new_title": diff.new_title,
-            "old_number": diff.old_number,
-            "new_number": diff.new_number,
-            "edits": len(diff.edits),
-            "routine_edits": len(diff.edits) - diff.substantive_edits,
-            "tables_changed": diff.tables_changed,
-            "kcdiff_similarity": diff.similarity,
-            **vars(section_similarity(diff)),
-        }
-        for position, diff in enumerate(report.sections)
-    )
+    sections = tuple(_section_row(task, position, diff)
+                     for position, diff in enumerate(report.sections))
     return PairOutcome(row, sections, render_json(report), render_html(report))
+
+
+def _section_row(task: PairTask, position: int, diff: SectionDiff) -> dict:
+    from ..similarity import section_similarity
+
+    return {
+        "old_sha256": task.old.sha256,
+        "new_sha256": task.new.sha256,
+        "issuer_key": task.issuer_key,
+        "position": position,
+        "status": diff.status,
+        "category": diff.category,
+        "old_title": diff.old_title,
+        "new_title": diff.new_title,
+        "old_number": diff.old_number,
+        "new_number": diff.new_number,
+        "edits": len(diff.edits),
+        "routine_edits": len(diff.edits) - diff.substantive_edits,
+        "tables_changed": diff.tables_changed,
+        "kcdiff_similarity": diff.similarity,
+        **vars(section_similarity(diff)),
+    }
 
 
 def _identity_columns(task: PairTask) -> dict:
@@ -127,6 +133,11 @@ def _identity_columns(task: PairTask) -> dict:
         "old_published": old.published,
         "new_published": new.published,
     }
+
+
+def one_line(text: str) -> str:
+    """A reason fit for one row or one log line: blanks and line breaks made single spaces."""
+    return " ".join(text.split())
 
 
 def error_row(task: PairTask, reason: str) -> dict:
