@@ -258,3 +258,20 @@ def test_the_walk_follows_symlinked_folders_once_and_skips_output(tmp_path: Path
     (shared / "sub" / "loop").symlink_to(shared)  # a cycle must not loop
     found = [file.relative for file in find_files(archive, exclude=archive / "out")]
     assert found == ["linked/sub/a-2024.txt"]
+
+
+def test_progress_bar_on_a_terminal():
+    import io
+
+    from kcdiff.batch.progress import Progress
+
+    stream = io.StringIO()
+    progress = Progress(3, "pairs", bar=True, stream=stream)
+    progress.update(3)
+    progress.close()
+    assert "3/3" in stream.getvalue() and "pairs" in stream.getvalue()
+
+
+def test_workers_must_be_at_least_one(tmp_path: Path, capsys):
+    assert main(["batch", str(tmp_path), "-o", str(tmp_path / "out"), "--workers", "0"]) == 2
+    assert capsys.readouterr().err == "kcdiff: error: --workers: must be 1 or more\n"
