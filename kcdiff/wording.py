@@ -12,11 +12,13 @@ differ is still reported as changed.
 
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from .model import Block, Edit, RedlineParagraph, Section, SectionDiff, Span
 from .text.dates import MONTHS
@@ -175,20 +177,45 @@ def _diff_paragraphs(old: list[_Paragraph], new: list[_Paragraph], out: _Redline
 
 
 def _moves(old, new, leftover_old, leftover_new, opcodes) -> dict[int, int]:
-    """new index -> old index for paragraphs that left one region and reappear in another."""
+    """new index -> old index for paragraphs that left one region and reappear in another:
+    for each leftover new paragraph in order, the first leftover old one (in old order) of
+    another region, not yet taken, at least MOVE_SIMILARITY alike."""
     region_of_old = {i: n for n, (_, i1, i2, _, _) in enumerate(opcodes) for i in range(i1, i2)}
     region_of_new = {j: n for n, (_, _, _, j1, j2) in enumerate(opcodes) for j in range(j1, j2)}
+    candidates = _MoveCandidates([i for i in leftover_old if old[i].tokens >= 5], old)
     moves: dict[int, int] = {}
     taken: set[int] = set()
     for j in leftover_new:
-        for i in leftover_old:
-            if i in taken or region_of_old[i] == region_of_new[j] or old[i].tokens < 5:
-                continue
-            if old[i].key == new[j].key or fuzz.ratio(old[i].key, new[j].key) >= MOVE_SIMILARITY:
+        for i in candidates.alike(new[j].key):
+            if i not in taken and region_of_old[i] != region_of_new[j]:
                 moves[j] = i
                 taken.add(i)
                 break
     return moves
+
+
+class _MoveCandidates:
+    """Old paragraphs by key length, so a new paragraph is scored only against those whose
+    length allows MOVE_SIMILARITY at all: fuzz.ratio is 100 * (1 - distance / (la + lb))
+    and the distance is at least |la - lb|, so lb must lie within la * [0.818, 1.223]. The
+    scoring itself runs in rapidfuzz's C loop, not in a Python double loop."""
+
+    def __init__(self, indexes: list[int], old) -> None:
+        ordered = sorted(indexes, key=lambda i: (len(old[i].key), i))
+        self._indexes = ordered
+        self._keys = [old[i].key for i in ordered]
+        self._lengths = [len(key) for key in self._keys]
+
+    def alike(self, key: str) -> list[int]:
+        """Old indexes at least MOVE_SIMILARITY alike ``key``, in old order."""
+        share = MOVE_SIMILARITY / (200.0 - MOVE_SIMILARITY)
+        low = bisect_left(self._lengths, math.floor(len(key) * share))
+        high = bisect_right(self._lengths, math.ceil(len(key) / share))
+        if low >= high:
+            return []
+        found = process.extract(key, self._keys[low:high], scorer=fuzz.ratio, processor=None,
+                                score_cutoff=MOVE_SIMILARITY, limit=None)
+        return sorted(self._indexes[low + position] for _, _, position in found)
 
 
 def _pair_in_order(old, new, olds: list[int], news: list[int]) -> dict[int, int]:

@@ -80,3 +80,35 @@ def test_real_section_pair(interim_path, annual_path):
     routine = {(e.old, e.new) for e in diff.edits if e.routine}
     assert ("2022", "2023") in routine
     assert not any(e.routine for e in diff.edits if "%" in e.new)
+
+
+MOVED = "Our suppliers primarily include IDC operators and server providers in China and abroad."
+STAY_1 = "We purchase servers, network equipment and network resources from suppliers."
+STAY_2 = "Our distributed infrastructure is the foundation of our technology and our growth."
+
+
+def _moved_to(old_text: str, new_text: str) -> list[str]:
+    """Statuses when ``old_text`` stands first in the old section and ``new_text`` last in
+    the new one, with two unchanged paragraphs between them."""
+    diff = diff_sections(section(old_text, STAY_1, STAY_2), section(STAY_1, STAY_2, new_text))
+    return [p.status for p in diff.redline]
+
+
+def test_moved_paragraph_at_exactly_the_move_similarity_is_a_move():
+    # 90 characters against 110 that contain them: fuzz.ratio = 2 * 90 / 200 = 90.0, the
+    # threshold itself, and the longest length a 90-character paragraph can move to.
+    old_text = "aaa" + " bb" * 28 + " c" + "d"
+    longer = old_text + " tail words" + " eeeeeeee"
+    assert (len(old_text), len(longer)) == (90, 110)
+    assert _moved_to(old_text, longer) == ["moved_from", "equal", "equal", "moved_to"]
+
+
+def test_moved_paragraph_just_below_the_move_similarity_is_not_a_move():
+    old_text = "aaa" + " bb" * 28 + " c" + "d"
+    longer = old_text + " tail words" + " eeeeeeeee"  # 111 characters: ratio 89.6
+    assert _moved_to(old_text, longer) == ["deleted", "equal", "equal", "inserted"]
+
+
+def test_reworded_paragraph_moved_elsewhere_is_a_move_with_its_edits():
+    reworded = MOVED.replace("and abroad", "and overseas")
+    assert _moved_to(MOVED, reworded) == ["moved_from", "equal", "equal", "moved_to"]
