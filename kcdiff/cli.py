@@ -11,7 +11,6 @@ import argparse
 import logging
 import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -133,6 +132,7 @@ def run_diff(args: argparse.Namespace) -> int:
     from .compare import compare_files
     from .render import make_env, render_html, render_json, render_text
 
+    _refuse_output_over_input(args.output, (args.old, args.new))
     report = compare_files(args.old, args.new, max_bytes=int(args.max_size * 2**20))
     fmt = args.format or _format_from_name(args.output)
     if fmt == "json":
@@ -229,20 +229,26 @@ def _print_issuer(store, key: str) -> None:
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Write to a temporary file beside ``path`` and rename it into place, so a reader
-    never sees half a report and a failure leaves nothing behind."""
+    """Write the report through the one atomic writer; a failure leaves nothing behind."""
+    from .service.files import write_atomic
+
     directory = path.parent if str(path.parent) else Path(".")
     if not directory.is_dir():
         raise OutputError(str(path), f"folder {directory} does not exist")
     try:
-        handle = tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", dir=directory, prefix=f".{path.name}.", suffix=".tmp",
-            delete=False,
-        )
-        with handle:
-            handle.write(text)
-        os.replace(handle.name, path)
+        write_atomic(path, text.encode("utf-8"))
     except OSError as exc:
-        if "handle" in locals():
-            Path(handle.name).unlink(missing_ok=True)
         raise OutputError(str(path), f"cannot write the report ({exc.strerror or exc})") from exc
+
+
+def _refuse_output_over_input(output: str | None, inputs: Sequence[str]) -> None:
+    """``-o`` naming one of the inputs (by any path, a link included) would destroy it."""
+    if not output:
+        return
+    for given in inputs:
+        try:
+            same = os.path.samefile(output, given)
+        except OSError:  # one of them does not exist: the names may still match
+            same = Path(output).resolve() == Path(given).resolve()
+        if same:
+            raise OutputError(output, f"is the input {given}; write the report elsewhere")

@@ -29,7 +29,7 @@ from typing import Literal
 import css_inline
 
 from ..model import Report, Summary
-from .store import write_atomic
+from .files import write_atomic
 
 __all__ = [
     "MailSettings",

@@ -12,9 +12,10 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..errors import KcdiffError
+from .files import write_atomic
 from .identity import FilingRecord
 from .mail import MailSettings, compose, headline
-from .store import PlannedMessage, PlannedReport, Store, StoredFiling, write_atomic
+from .store import PlannedMessage, PlannedReport, Store, StoredFiling
 
 __all__ = ["plan_reports", "make_report", "filing_line"]
 

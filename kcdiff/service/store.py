@@ -13,7 +13,6 @@ the new one.
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,6 +20,7 @@ from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from pathlib import Path
 
+from .files import write_atomic
 from .identity import FilingRecord, fold_name
 
 __all__ = [
@@ -85,21 +85,6 @@ CREATE TABLE IF NOT EXISTS outbox (
 
 def default_db_path(folder: str | Path) -> Path:
     return Path(folder) / STATE_DIR / "kcdiff.db"
-
-
-def write_atomic(target: Path, data: bytes) -> None:
-    """Write ``data`` to ``target`` through a temporary dotfile in the same folder and a
-    rename, so nobody (a mail client, a restarted service) ever reads half a file."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    try:
-        with open(temporary, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, target)
-    finally:
-        temporary.unlink(missing_ok=True)
 
 
 def _now() -> str:

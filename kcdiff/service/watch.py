@@ -34,6 +34,7 @@ from watchdog.observers.api import BaseObserver
 
 from ..errors import KcdiffError
 from ..ingest import read_filing
+from .files import write_atomic
 from .identity import filing_record
 from .mail import DeliveryFailed, MailSettings, deliver
 from .reports import filing_line, plan_reports
@@ -42,7 +43,6 @@ from .store import (
     Store,
     StoredFiling,
     default_db_path,
-    write_atomic,
 )
 
 __all__ = [
