@@ -181,10 +181,7 @@ def run_watch(args: argparse.Namespace) -> int:
     logging.getLogger("kcdiff").setLevel(logging.INFO)  # one line per filing processed
     service = Service(settings)
     if args.once:
-        result = service.run_once()
-        print(f"kcdiff: {result.filings} new filing(s), {result.reports} report(s), "
-              f"{result.sent} e-mail(s) sent, {result.queued} still queued", file=sys.stderr)
-        return EXIT_DIFFERENT if result.queued else EXIT_SAME
+        return _report_once(service.run_once())
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())
@@ -192,6 +189,28 @@ def run_watch(args: argparse.Namespace) -> int:
           f"{settings.mail.describe()}", file=sys.stderr)
     service.run(stop)
     return EXIT_SAME
+
+
+def _report_once(result) -> int:
+    """The summary line of ``watch --once``, and its exit status: 2 when a filing could
+    not be recorded or an e-mail was refused or has an unknown outcome (a person must
+    look), 1 when e-mails wait for a retry, else 0."""
+    from .service.files import safe_text
+
+    rejected = f", {result.rejected} file(s) rejected" if result.rejected else ""
+    print(f"kcdiff: {result.filings} new filing(s), {result.reports} report(s), "
+          f"{result.sent} e-mail(s) sent, {result.queued} still queued{rejected}",
+          file=sys.stderr)
+    problems = [f"{safe_text(path)}: not recorded (see the log above); it is read again "
+                "on the next run" for path in result.unrecorded]
+    if result.failed or result.unknown:
+        problems.append(f"{result.failed} e-mail(s) refused by the server, {result.unknown} "
+                        "with an unknown outcome (not re-sent); see kcdiff history")
+    for problem in problems:
+        print(f"kcdiff: error: {problem}", file=sys.stderr)
+    if problems:
+        return EXIT_TROUBLE
+    return EXIT_DIFFERENT if result.queued else EXIT_SAME
 
 
 def run_history(args: argparse.Namespace) -> int:
@@ -210,22 +229,38 @@ def run_history(args: argparse.Namespace) -> int:
             keys = [key]
         for key in keys:
             _print_issuer(store, key)
+        if not args.issuer:
+            _print_rejected(store)
     return EXIT_SAME
 
 
 def _print_issuer(store, key: str) -> None:
+    from .service.files import safe_text
+
     filings = store.issuer_filings(key)
     names = {filing.id: filing.name for filing in filings}
     issuer = next((filing.issuer for filing in filings if filing.issuer), "")
     print(f"{key}  {issuer}".rstrip())
     for filing in filings:
-        print(f"  {filing.period_end or '?':10}  {filing.doc_type or '-':16}  {filing.name}"
+        print(f"  {filing.period_end or '?':10}  {filing.doc_type or '-':16}  "
+              f"{safe_text(filing.name)}"
               f"  (published {filing.published or '?'}, first seen {filing.first_seen})")
     for report in store.reports_of(key):
         email = f"e-mail {report.email}" if report.email else "no e-mail"
-        print(f"  report {names.get(report.old_filing, '?')} -> "
-              f"{names.get(report.new_filing, '?')}: {report.summary.get('headline', '')}"
-              f"  [{email}]\n    {report.path}")
+        print(f"  report {safe_text(names.get(report.old_filing, '?'))} -> "
+              f"{safe_text(names.get(report.new_filing, '?'))}: "
+              f"{report.summary.get('headline', '')}  [{email}]\n    {safe_text(report.path)}")
+        for delivery in store.deliveries_of_report(report.id):
+            print(f"    {delivery.status} by {safe_text(delivery.recipient)} {delivery.at}"
+                  f"{': ' + safe_text(delivery.detail) if delivery.status != 'accepted' else ''}")
+
+
+def _print_rejected(store) -> None:
+    from .service.files import safe_text
+
+    for rejected in store.rejected():
+        print(f"rejected  {safe_text(rejected.path)}: {safe_text(rejected.error)}"
+              f"  (first seen {rejected.first_seen})")
 
 
 def write_atomically(path: Path, text: str) -> None:

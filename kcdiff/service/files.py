@@ -13,7 +13,7 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
-__all__ = ["write_atomic", "safe_text", "safe_file_name"]
+__all__ = ["write_atomic", "safe_text", "safe_file_name", "FolderLock"]
 
 # Control characters (C0, DEL, C1) and the bidirectional overrides, embeddings and isolates
 # that make "report‮txt.exe" read as "reportexe.txt".
@@ -50,3 +50,37 @@ def safe_file_name(name: str, fallback: str = "file") -> str:
     no leading dot, letters kept (NFC)."""
     name = unicodedata.normalize("NFC", safe_text(name)).replace("/", "-").replace("\\", "-")
     return name.strip(". ") or fallback
+
+
+class FolderLock:
+    """One process owns a watched folder: an exclusive ``flock`` on ``DIR/.kcdiff/lock``,
+    released by the kernel when the process ends in any way (SIGKILL included), so a
+    stale lock never blocks a restart."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._handle = None
+
+    def acquire(self) -> None:
+        """Take the lock, or raise ``BlockingIOError`` naming the holder's process id."""
+        import fcntl
+
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 (held until release)
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "?"
+            handle.close()
+            raise BlockingIOError(f"process {holder}") from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()))
+        handle.flush()
+        self._handle = handle
+
+    def release(self) -> None:
+        if self._handle is not None:
+            self._handle.close()  # closing the descriptor drops the flock
+            self._handle = None

@@ -8,6 +8,11 @@ Pairing: filings of one issuer (see ``identity``) and one document group are ord
 period end, then publication date, then arrival; an unknown period end sorts first. Pairing
 uses that order, never arrival order, so a late-arriving older filing is not reported as
 the new one.
+
+Each e-mail is an outbox row with one ``deliveries`` row per recipient that got a final
+answer (accepted, refused, unknown); a filing that cannot be read is a ``rejected`` row,
+recorded once with its error. A damaged database is refused with how to recover
+(``StoreError``), never silently written around.
 """
 
 from __future__ import annotations
@@ -20,8 +25,9 @@ from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ..errors import KcdiffError
 from .files import write_atomic
-from .identity import FilingRecord, fold_name
+from .identity import FilingIdentity, FilingRecord, fold_name
 
 __all__ = [
     "Store",
@@ -33,6 +39,9 @@ __all__ = [
     "default_db_path",
     "write_atomic",
     "STATE_DIR",
+    "StoreError",
+    "Delivery",
+    "Rejected",
 ]
 
 STATE_DIR = ".kcdiff"
@@ -80,7 +89,29 @@ CREATE TABLE IF NOT EXISTS outbox (
     created      TEXT NOT NULL,
     sent         TEXT NOT NULL DEFAULT ''
 );
+CREATE TABLE IF NOT EXISTS deliveries (
+    outbox_id   INTEGER NOT NULL REFERENCES outbox (id),
+    recipient   TEXT NOT NULL,
+    status      TEXT NOT NULL,
+    detail      TEXT NOT NULL DEFAULT '',
+    at          TEXT NOT NULL,
+    PRIMARY KEY (outbox_id, recipient)
+);
+CREATE TABLE IF NOT EXISTS rejected (
+    key         TEXT PRIMARY KEY,
+    path        TEXT NOT NULL,
+    error       TEXT NOT NULL,
+    first_seen  TEXT NOT NULL
+);
 """
+_RESET = (
+    "move it aside and run again: filings are read again from the folder, and e-mails "
+    "already delivered are not sent again (the delivery ledger beside it remembers them)"
+)
+
+
+class StoreError(KcdiffError):
+    """The history database cannot be used (damaged, not a database, locked for good)."""
 
 
 def default_db_path(folder: str | Path) -> Path:
@@ -91,11 +122,27 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+StoredFiling = FilingIdentity  # a stored filing is an identity with its id filled in
+
+
 @dataclass(frozen=True)
-class StoredFiling(FilingRecord):
-    id: int = 0
-    issuer_key: str = ""
-    first_seen: str = ""
+class Delivery:
+    """The final answer for one recipient of one e-mail."""
+
+    recipient: str
+    status: str  # "accepted", "refused", "unknown"
+    detail: str
+    at: str
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """A file read once and found not to be a filing kcdiff can compare."""
+
+    key: str
+    path: str
+    error: str
+    first_seen: str
 
 
 @dataclass(frozen=True)
@@ -144,6 +191,9 @@ class PlannedReport:
     message: PlannedMessage | None = None
 
 
+_SET_ON_STORE = {"id", "issuer_key", "first_seen"}
+
+
 def _order(filing: FilingRecord | StoredFiling, arrival: int) -> tuple[str, str, int]:
     return (filing.period_end, filing.published, arrival)
 
@@ -154,14 +204,28 @@ def _order(filing: FilingRecord | StoredFiling, arrival: int) -> tuple[str, str,
 class Store:
     """History of one watched folder. One connection per Store; use one Store per thread."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, check: bool = False) -> None:
+        """Open (or make) the history at ``path``; ``check``: verify every page first
+        (the service does, once at start), raising ``StoreError`` if it is damaged."""
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-        self._db.row_factory = sqlite3.Row
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA foreign_keys=ON")
-        self._db.executescript(_SCHEMA)
+        try:
+            self._db.row_factory = sqlite3.Row
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA foreign_keys=ON")
+            if check:
+                self._check()
+            self._db.executescript(_SCHEMA)
+        except sqlite3.DatabaseError as exc:
+            self._db.close()
+            raise StoreError(str(self.path), f"the history database is damaged ({exc}); "
+                             f"{_RESET}") from exc
+
+    def _check(self) -> None:
+        problems = [row[0] for row in self._db.execute("PRAGMA quick_check")]
+        if problems != ["ok"]:
+            raise sqlite3.DatabaseError(problems[0])
 
     def close(self) -> None:
         self._db.close()
@@ -256,7 +320,7 @@ class Store:
         """Store a filing with the reports it triggered and their e-mails, all or nothing:
         a crash leaves either everything (to send) or nothing (to redo on restart)."""
         with self._transaction() as db:
-            columns = [f.name for f in fields(FilingRecord)]
+            columns = [f.name for f in fields(FilingRecord) if f.name not in _SET_ON_STORE]
             cursor = db.execute(
                 f"INSERT INTO filings ({', '.join(columns)}, issuer_key, first_seen) "
                 f"VALUES ({', '.join('?' * (len(columns) + 2))})",
@@ -328,23 +392,86 @@ class Store:
         return row["due"]
 
     def mark_sent(self, message_id: int) -> None:
-        with self._transaction() as db:
-            db.execute(
-                "UPDATE outbox SET status = 'sent', sent = ?, attempts = attempts + 1, "
-                "last_error = '' WHERE id = ?",
-                (_now(), message_id),
-            )
+        self._set_status(message_id, "sent", "", 0.0)
 
     def mark_failed(self, message_id: int, error: str, retry_at: float) -> None:
+        """A try that got no final answer: queued again for ``retry_at``."""
+        self._set_status(message_id, "queued", error, retry_at)
+
+    def record_attempt(self, message_id: int, outcomes: list[Delivery], status: str,
+                       error: str = "", retry_at: float = 0.0) -> None:
+        """The final answers of one try, and the message's status after it, together."""
         with self._transaction() as db:
-            db.execute(
-                "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt = ? "
-                "WHERE id = ?",
-                (error, retry_at, message_id),
+            db.executemany(
+                "INSERT OR REPLACE INTO deliveries (outbox_id, recipient, status, detail, at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [(message_id, d.recipient, d.status, d.detail, d.at) for d in outcomes],
             )
+            self._update_status(db, message_id, status, error, retry_at)
+
+    def _set_status(self, message_id: int, status: str, error: str, retry_at: float) -> None:
+        with self._transaction() as db:
+            self._update_status(db, message_id, status, error, retry_at)
+
+    @staticmethod
+    def _update_status(db: sqlite3.Connection, message_id: int, status: str, error: str,
+                       retry_at: float) -> None:
+        db.execute(
+            "UPDATE outbox SET status = ?, attempts = attempts + 1, last_error = ?, "
+            "next_attempt = ?, sent = CASE WHEN ? = 'sent' THEN ? ELSE sent END WHERE id = ?",
+            (status, error, retry_at, status, _now(), message_id),
+        )
+
+    def deliveries(self, message_id: int) -> list[Delivery]:
+        rows = self._db.execute(
+            "SELECT * FROM deliveries WHERE outbox_id = ? ORDER BY rowid", (message_id,))
+        return [Delivery(row["recipient"], row["status"], row["detail"], row["at"])
+                for row in rows]
+
+    def deliveries_of_report(self, report_id: int) -> list[Delivery]:
+        row = self._db.execute("SELECT id FROM outbox WHERE report_id = ?", (report_id,)
+                               ).fetchone()
+        return self.deliveries(row["id"]) if row else []
+
+    def reopen_unreached(self, recipients: tuple[str, ...]) -> int:
+        """Queue again every failed e-mail that reached nobody, if ``recipients`` (the
+        settings now) include someone not yet tried: a fixed ``--mail-to`` helps. An e-mail
+        some recipient accepted is never re-opened, so a new colleague is not sent the
+        whole history."""
+        reopened = 0
+        rows = self._db.execute(
+            "SELECT id FROM outbox WHERE status = 'failed' AND id NOT IN "
+            "(SELECT outbox_id FROM deliveries WHERE status IN ('accepted', 'unknown'))"
+        ).fetchall()
+        for row in rows:
+            tried = {d.recipient for d in self.deliveries(row["id"])}
+            if set(recipients) - tried:
+                self._set_status(row["id"], "queued", "", 0.0)
+                reopened += 1
+        return reopened
 
     def outbox(self) -> list[OutboxMessage]:
         return [_message(row) for row in self._db.execute("SELECT * FROM outbox ORDER BY id")]
+
+    def outbox_counts(self) -> dict[str, int]:
+        rows = self._db.execute("SELECT status, COUNT(*) AS n FROM outbox GROUP BY status")
+        return {row["status"]: row["n"] for row in rows}
+
+    # filings that are not filings
+
+    def reject(self, key: str, path: str, error: str) -> None:
+        with self._transaction() as db:
+            db.execute("INSERT OR IGNORE INTO rejected (key, path, error, first_seen) "
+                       "VALUES (?, ?, ?, ?)", (key, path, error, _now()))
+
+    def is_rejected(self, key: str) -> bool:
+        return self._db.execute("SELECT 1 FROM rejected WHERE key = ?", (key,)
+                                ).fetchone() is not None
+
+    def rejected(self) -> list[Rejected]:
+        rows = self._db.execute("SELECT * FROM rejected ORDER BY first_seen, rowid")
+        return [Rejected(row["key"], row["path"], row["error"], row["first_seen"])
+                for row in rows]
 
 
 def _filing(row: sqlite3.Row) -> StoredFiling:
