@@ -72,7 +72,9 @@ def _add_watch(commands) -> None:
         "one and the report is e-mailed (or, with no SMTP host, written as an .eml file to "
         "DIR/.kcdiff/outbox/). History in DIR/.kcdiff/kcdiff.db. SMTP login comes from "
         "KCDIFF_SMTP_USER and KCDIFF_SMTP_PASSWORD. With --once, exit status is 0 when "
-        "everything was delivered, 1 when e-mails are still queued for a later run.",
+        "everything was recorded and delivered, 1 when e-mails are still queued for a "
+        "retry, 2 when a filing could not be recorded or an e-mail was refused or has an "
+        "unknown outcome (each named on a line; see kcdiff history).",
     )
     watch.add_argument("folder", metavar="DIR", help="the folder filings are dropped into")
     watch.add_argument("--once", action="store_true",
@@ -84,6 +86,9 @@ def _add_watch(commands) -> None:
                        help="SMTP server (default: none, write .eml files to the outbox)")
     watch.add_argument("--smtp-port", metavar="PORT", type=int,
                        help="SMTP port (default: 25, 587 with STARTTLS, 465 with SSL)")
+    watch.add_argument("--smtp-timeout", metavar="SECONDS", type=float,
+                       help="give up on an SMTP answer after SECONDS (default 30); no answer "
+                       "after the message was sent counts as an unknown outcome")
     watch.add_argument("--mail-from", metavar="ADDRESS", help="sender address")
     watch.add_argument("--mail-to", metavar="ADDRESS", action="append",
                        help="recipient address (repeatable)")
@@ -175,6 +180,7 @@ def run_watch(args: argparse.Namespace) -> int:
     flags = {
         "smtp-host": args.smtp_host, "smtp-port": args.smtp_port, "mail-from": args.mail_from,
         "mail-to": args.mail_to, "smtp-starttls": args.smtp_starttls, "smtp-ssl": args.smtp_ssl,
+        "smtp-timeout": args.smtp_timeout,
     }
     options = merge(load_config(args.config) if args.config else {}, flags)
     settings = watch_settings(args.folder, options, args.config or "command line")

@@ -114,8 +114,8 @@ class Courier:
         delay = self.backoff(message.attempts + 1)
         store.record_attempt(message.id, [*known, *final], status, error,
                              time.time() + delay if retry else 0.0)
-        self._log(message, status, answered, error, delay)
-        if status == "sent":
+        self._log(message, status, answered, error, delay, sent=bool(outcomes))
+        if status == "sent" and outcomes:  # not when the ledger alone knew it went
             result.sent += 1
         elif status in ("failed", "unknown"):
             setattr(result, status, getattr(result, status) + 1)
@@ -136,8 +136,12 @@ class Courier:
             return tuple(Outcome(r, "retry", str(exc)) for r in recipients)
 
     def _log(self, message: OutboxMessage, status: str, answered: dict[str, Delivery],
-             error: str, delay: float) -> None:
+             error: str, delay: float, sent: bool) -> None:
         subject = safe_text(message.subject)
+        if not sent and status == "sent":
+            log.info("e-mail %d already delivered (delivery ledger), not sent again: %s",
+                     message.id, subject)
+            return
         if status == "queued":
             log.warning("e-mail %d not sent (%s); retry in %.1f s", message.id,
                         safe_text(error), delay)
