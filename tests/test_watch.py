@@ -273,7 +273,7 @@ def test_a_file_copied_slowly_is_processed_once_and_complete(tmp_path, smtp_serv
     content = annual_path.read_bytes()
     # Each chunk is written once the worker has seen the previous one, well within the
     # settle time: the file is seen partial ten times and must be read only complete.
-    with watching(settings(tmp_path, smtp_server, settle=3.0)) as service:
+    with watching(settings(tmp_path, smtp_server, settle=1.5)) as service:
         drop(interim_path, tmp_path)
         wait_for(recorded(tmp_path, 1))
         chunks, path = 10, tmp_path / ANNUAL

@@ -21,13 +21,24 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from datetime import UTC, datetime
 from pathlib import Path
 
 from ..errors import KcdiffError
 from .files import write_atomic
 from .identity import FilingIdentity, FilingRecord, fold_name
+from .records import (
+    SCHEMA,
+    Delivery,
+    OutboxMessage,
+    PlannedMessage,
+    PlannedReport,
+    Rejected,
+    StoredReport,
+    message_of,
+    report_of,
+)
 
 __all__ = [
     "Store",
@@ -46,64 +57,6 @@ __all__ = [
 
 STATE_DIR = ".kcdiff"
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS filings (
-    id          INTEGER PRIMARY KEY,
-    sha256      TEXT NOT NULL UNIQUE,
-    path        TEXT NOT NULL,
-    archive     TEXT NOT NULL,
-    issuer_key  TEXT NOT NULL,
-    issuer      TEXT NOT NULL DEFAULT '',
-    stock_code  TEXT NOT NULL DEFAULT '',
-    name_prefix TEXT NOT NULL DEFAULT '',
-    doc_type    TEXT NOT NULL DEFAULT '',
-    doc_group   TEXT NOT NULL DEFAULT '',
-    title       TEXT NOT NULL DEFAULT '',
-    period      TEXT NOT NULL DEFAULT '',
-    period_end  TEXT NOT NULL DEFAULT '',
-    published   TEXT NOT NULL DEFAULT '',
-    first_seen  TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS filings_by_issuer
-    ON filings (issuer_key, doc_group, period_end, published);
-CREATE TABLE IF NOT EXISTS reports (
-    id          INTEGER PRIMARY KEY,
-    old_filing  INTEGER NOT NULL REFERENCES filings (id),
-    new_filing  INTEGER NOT NULL REFERENCES filings (id),
-    path        TEXT NOT NULL,
-    summary     TEXT NOT NULL,
-    created     TEXT NOT NULL,
-    UNIQUE (old_filing, new_filing)
-);
-CREATE TABLE IF NOT EXISTS outbox (
-    id           INTEGER PRIMARY KEY,
-    report_id    INTEGER REFERENCES reports (id),
-    message_id   TEXT NOT NULL UNIQUE,
-    subject      TEXT NOT NULL,
-    recipients   TEXT NOT NULL,
-    message      BLOB NOT NULL,
-    status       TEXT NOT NULL DEFAULT 'queued',
-    attempts     INTEGER NOT NULL DEFAULT 0,
-    next_attempt REAL NOT NULL DEFAULT 0,
-    last_error   TEXT NOT NULL DEFAULT '',
-    created      TEXT NOT NULL,
-    sent         TEXT NOT NULL DEFAULT ''
-);
-CREATE TABLE IF NOT EXISTS deliveries (
-    outbox_id   INTEGER NOT NULL REFERENCES outbox (id),
-    recipient   TEXT NOT NULL,
-    status      TEXT NOT NULL,
-    detail      TEXT NOT NULL DEFAULT '',
-    at          TEXT NOT NULL,
-    PRIMARY KEY (outbox_id, recipient)
-);
-CREATE TABLE IF NOT EXISTS rejected (
-    key         TEXT PRIMARY KEY,
-    path        TEXT NOT NULL,
-    error       TEXT NOT NULL,
-    first_seen  TEXT NOT NULL
-);
-"""
 _RESET = (
     "move it aside and run again: filings are read again from the folder, and e-mails "
     "already delivered are not sent again (the delivery ledger beside it remembers them)"
@@ -123,72 +76,6 @@ def _now() -> str:
 
 
 StoredFiling = FilingIdentity  # a stored filing is an identity with its id filled in
-
-
-@dataclass(frozen=True)
-class Delivery:
-    """The final answer for one recipient of one e-mail."""
-
-    recipient: str
-    status: str  # "accepted", "refused", "unknown"
-    detail: str
-    at: str
-
-
-@dataclass(frozen=True)
-class Rejected:
-    """A file read once and found not to be a filing kcdiff can compare."""
-
-    key: str
-    path: str
-    error: str
-    first_seen: str
-
-
-@dataclass(frozen=True)
-class StoredReport:
-    id: int
-    old_filing: int
-    new_filing: int
-    path: str
-    summary: dict
-    created: str
-    email: str = ""  # "queued", "sent", or "" when no e-mail was made
-
-
-@dataclass(frozen=True)
-class OutboxMessage:
-    id: int
-    message_id: str
-    subject: str
-    recipients: tuple[str, ...]
-    message: bytes
-    status: str
-    attempts: int
-    next_attempt: float
-    last_error: str
-
-
-@dataclass(frozen=True)
-class PlannedMessage:
-    """An e-mail to queue in the same transaction as its report."""
-
-    message_id: str
-    subject: str
-    recipients: tuple[str, ...]
-    message: bytes
-
-
-@dataclass(frozen=True)
-class PlannedReport:
-    """A report written to disk, to record with the filing that triggered it.
-    ``old``/``new`` are stored filing ids, or 0 for the filing being recorded."""
-
-    old: int
-    new: int
-    path: str
-    summary: dict
-    message: PlannedMessage | None = None
 
 
 _SET_ON_STORE = {"id", "issuer_key", "first_seen"}
@@ -216,7 +103,7 @@ class Store:
             self._db.execute("PRAGMA foreign_keys=ON")
             if check:
                 self._check()
-            self._db.executescript(_SCHEMA)
+            self._db.executescript(SCHEMA)
         except sqlite3.DatabaseError as exc:
             self._db.close()
             raise StoreError(str(self.path), f"the history database is damaged ({exc}); "
@@ -357,7 +244,7 @@ class Store:
             "WHERE filings.issuer_key = ? ORDER BY reports.id",
             (issuer_key,),
         )
-        return [_report(row) for row in rows]
+        return [report_of(row) for row in rows]
 
     def find_issuer(self, text: str) -> str:
         """The issuer key a person means by ``text``: the key itself, a stock code, the
@@ -383,7 +270,7 @@ class Store:
         if due_before is not None:
             query += " AND next_attempt <= ?"
             params = (due_before,)
-        return [_message(row) for row in self._db.execute(query + " ORDER BY id", params)]
+        return [message_of(row) for row in self._db.execute(query + " ORDER BY id", params)]
 
     def next_due(self) -> float | None:
         row = self._db.execute(
@@ -451,7 +338,7 @@ class Store:
         return reopened
 
     def outbox(self) -> list[OutboxMessage]:
-        return [_message(row) for row in self._db.execute("SELECT * FROM outbox ORDER BY id")]
+        return [message_of(row) for row in self._db.execute("SELECT * FROM outbox ORDER BY id")]
 
     def outbox_counts(self) -> dict[str, int]:
         rows = self._db.execute("SELECT status, COUNT(*) AS n FROM outbox GROUP BY status")
@@ -477,20 +364,3 @@ class Store:
 def _filing(row: sqlite3.Row) -> StoredFiling:
     names = {f.name for f in fields(StoredFiling)}
     return StoredFiling(**{key: row[key] for key in row.keys() if key in names})
-
-
-def _report(row: sqlite3.Row) -> StoredReport:
-    return StoredReport(
-        id=row["id"], old_filing=row["old_filing"], new_filing=row["new_filing"],
-        path=row["path"], summary=json.loads(row["summary"]), created=row["created"],
-        email=row["email"] if "email" in row.keys() else "",
-    )
-
-
-def _message(row: sqlite3.Row) -> OutboxMessage:
-    return OutboxMessage(
-        id=row["id"], message_id=row["message_id"], subject=row["subject"],
-        recipients=tuple(json.loads(row["recipients"])), message=bytes(row["message"]),
-        status=row["status"], attempts=row["attempts"], next_attempt=row["next_attempt"],
-        last_error=row["last_error"],
-    )
