@@ -20,6 +20,7 @@ import json
 import logging
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email import message_from_bytes
@@ -104,9 +105,13 @@ class Courier:
         known = self._from_ledger(message, recipients, answered)
         answered.update({d.recipient: d for d in known})
         pending = [r for r in recipients if r not in answered]
-        outcomes = self._send(message, pending) if pending else ()
-        final = [_delivery(o) for o in outcomes if o.final]
-        self.ledger.add(message.message_id, final)
+        final: list[Delivery] = []
+
+        def write_ledger(outcomes: tuple[Outcome, ...]) -> None:
+            final.extend(_delivery(o) for o in outcomes if o.final)
+            self.ledger.add(message.message_id, final)
+
+        outcomes = self._send(message, pending, write_ledger) if pending else ()
         answered.update({d.recipient: d for d in final})
         retry = [o for o in outcomes if not o.final]
         status = _status(recipients, answered, bool(retry))
@@ -125,12 +130,13 @@ class Courier:
         found = [self.ledger.get(message.message_id, r) for r in recipients if r not in answered]
         return [delivery for delivery in found if delivery is not None]
 
-    def _send(self, message: OutboxMessage, recipients: list[str]) -> tuple[Outcome, ...]:
+    def _send(self, message: OutboxMessage, recipients: list[str],
+              on_answer: Callable[[tuple[Outcome, ...]], None]) -> tuple[Outcome, ...]:
         name = f"{message.id:06d}-{message.message_id.strip('<>').split('@')[0]}"
         raw = _addressed(message.message, recipients) if not self.mail.embedded else (
             message.message)
         try:
-            return deliver(raw, recipients, self.mail, self.state / "outbox", name)
+            return deliver(raw, recipients, self.mail, self.state / "outbox", name, on_answer)
         except (DeliveryFailed, ValueError) as exc:
             # ValueError: an address smtplib cannot encode; it waits like any other failure.
             return tuple(Outcome(r, "retry", str(exc)) for r in recipients)

@@ -24,7 +24,7 @@ import os
 import re
 import smtplib
 import ssl
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from email.message import EmailMessage
 from email.policy import SMTP
@@ -217,17 +217,25 @@ def compose(
 # --- delivering -----------------------------------------------------------------------
 
 
+Answered = Callable[[tuple[Outcome, ...]], None]
+
+
 def deliver(
-    raw: bytes, recipients: Sequence[str], settings: MailSettings, outbox: Path, name: str
+    raw: bytes, recipients: Sequence[str], settings: MailSettings, outbox: Path, name: str,
+    on_answer: Answered | None = None,
 ) -> tuple[Outcome, ...]:
-    """Hand one message over to ``recipients``: one outcome each."""
+    """Hand one message over to ``recipients``: one outcome each. ``on_answer`` is called
+    with them as soon as they are known (before the SMTP session is closed)."""
     if settings.embedded:
         try:
             where = str(write_eml(raw, outbox, name))
         except DeliveryFailed as exc:
             return tuple(Outcome(r, "retry", str(exc)) for r in recipients or ("outbox",))
-        return tuple(Outcome(r, "accepted", where) for r in recipients or ("outbox",))
-    return send_smtp(raw, recipients, settings)
+        outcomes = tuple(Outcome(r, "accepted", where) for r in recipients or ("outbox",))
+        if on_answer is not None:
+            on_answer(outcomes)
+        return outcomes
+    return send_smtp(raw, recipients, settings, on_answer)
 
 
 def write_eml(raw: bytes, outbox: Path, name: str) -> Path:
@@ -245,9 +253,11 @@ def _safe_name(name: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-.") or "message"
 
 
-def send_smtp(raw: bytes, recipients: Sequence[str], settings: MailSettings
-              ) -> tuple[Outcome, ...]:
-    """Send over SMTP, one command at a time, so each recipient's outcome is known."""
+def send_smtp(raw: bytes, recipients: Sequence[str], settings: MailSettings,
+              on_answer: Answered | None = None) -> tuple[Outcome, ...]:
+    """Send over SMTP, one command at a time, so each recipient's outcome is known;
+    ``on_answer`` hears them before QUIT, which keeps the window between the server's
+    acceptance and the caller's record of it as short as it can be."""
     if not recipients:
         raise DeliveryFailed("no recipients: give --mail-to (or mail-to in the config file)")
     where = f"SMTP server {settings.host}:{settings.effective_port}"
@@ -255,15 +265,26 @@ def send_smtp(raw: bytes, recipients: Sequence[str], settings: MailSettings
         client = _connect(settings)
     except (smtplib.SMTPException, OSError) as exc:
         return _all(recipients, "retry", f"{where}: {_reason(exc)}")
+    outcomes: tuple[Outcome, ...] = ()
     try:
         outcomes = _transaction(client, raw, list(recipients), settings.sender, where)
-        if all(outcome.status != "unknown" for outcome in outcomes):
+        if on_answer is not None:
+            on_answer(outcomes)
+    finally:
+        _close(client, polite=bool(outcomes) and all(o.status != "unknown" for o in outcomes))
+    return outcomes
+
+
+def _close(client: smtplib.SMTP, polite: bool) -> None:
+    """QUIT (unless the server stopped answering), then close; the outcomes are known
+    already, and a failed QUIT changes none of them."""
+    try:
+        if polite:
             client.quit()
     except (smtplib.SMTPException, OSError):
-        pass  # the outcomes are known; a failed QUIT changes none of them
+        pass
     finally:
         client.close()
-    return outcomes
 
 
 def _transaction(client: smtplib.SMTP, raw: bytes, recipients: list[str], sender: str,

@@ -192,6 +192,7 @@ class Service:
         only e-mails, never filings."""
         with Store(self.settings.db_path or default_db_path(self.folder)) as store:
             while not stop.is_set():
+                self._wake.clear()  # before sending: a filing queued meanwhile wakes the wait
                 try:
                     self._courier.deliver_due(store, time.time(), self._sent)
                 except Exception:  # a broken history must not kill the sender silently
@@ -199,7 +200,6 @@ class Service:
                 due = store.next_due()
                 wait = 0.5 if due is None else due - time.time()
                 self._wake.wait(min(max(wait, 0.02), 0.5))
-                self._wake.clear()
 
     def _watch(self, folder: Path) -> None:
         """Watch a subfolder (and everything under it) unless a watched one holds it."""
