@@ -301,7 +301,7 @@ def test_embedded_outbox_without_smtp_settings(tmp_path, interim_path, annual_pa
         wait_for(recorded(tmp_path, 1))
         drop(annual_path, tmp_path)
         outbox = tmp_path / ".kcdiff" / "outbox"
-        written = wait_for(lambda: outbox.is_dir() and list(outbox.iterdir()))
+        written = wait_for(lambda: outbox.is_dir() and list(outbox.glob("*.eml")))  # not the .tmp
     (eml,) = written
     assert eml.suffix == ".eml"
     message = email.message_from_bytes(eml.read_bytes(), policy=email.policy.default)
