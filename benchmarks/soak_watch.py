@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import argparse
 import collections
-import email
-import email.policy
 import hashlib
 import os
 import random
@@ -46,8 +44,10 @@ class Counter:
         self.seen: collections.Counter[str] = collections.Counter()
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's name)
-        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
-        self.seen[str(message["Message-ID"])] += 1
+        # Counted as stored, then answered at once, as a mail server queues then replies.
+        head = envelope.original_content.split(b"\r\n\r\n", 1)[0]
+        found = re.search(rb"(?im)^Message-ID:\s*(<[^>]+>)", head)
+        self.seen[found[1].decode() if found else "?"] += 1
         return "250 OK"
 
 
@@ -89,16 +89,21 @@ def drop_all(folder: Path, order: list[tuple[str, bytes]], gap: float) -> None:
         time.sleep(gap)
 
 
-def start(folder: Path, port: int) -> subprocess.Popen:
+def start(folder: Path, port: int, log: Path | None) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.Popen(
-        [sys.executable, "-m", "kcdiff", "watch", str(folder), "--config",
-         str(folder.parent / "soak.toml"), "--smtp-port", str(port)],
-        env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
+    errors = open(log, "ab") if log else subprocess.DEVNULL  # noqa: SIM115 (the child's)
+    try:
+        return subprocess.Popen(
+            [sys.executable, "-m", "kcdiff", "watch", str(folder), "--config",
+             str(folder.parent / "soak.toml"), "--smtp-port", str(port)],
+            env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=errors,
+        )
+    finally:
+        if log:
+            errors.close()
 
 
-def soak(kills: int, seed: int) -> int:
+def soak(kills: int, seed: int, log: Path | None = None) -> int:
     from aiosmtpd.controller import Controller
 
     rng = random.Random(seed)
@@ -122,12 +127,15 @@ def soak(kills: int, seed: int) -> int:
         started = time.perf_counter()
         dropper = threading.Thread(target=drop_all, args=(folder, order, 0.6))
         dropper.start()
-        watcher = start(folder, port)
+        watcher = start(folder, port, log)
         for _ in range(kills):
             time.sleep(rng.uniform(0.2, 2.5))
             watcher.send_signal(signal.SIGKILL)
             watcher.wait()
-            watcher = start(folder, port)
+            if log:
+                with open(log, "a", encoding="utf-8") as note:
+                    note.write("--- SIGKILL ---\n")
+            watcher = start(folder, port, log)
         dropper.join()
         deadline = time.monotonic() + 300
         while expected - set(counter.seen) and time.monotonic() < deadline:
@@ -156,9 +164,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--kills", type=int, default=20)
     parser.add_argument("--seed", type=int, default=int(time.time()))
+    parser.add_argument("--log", type=Path, help="append the watchers' log lines to this file")
     args = parser.parse_args()
     print(f"seed {args.seed}")
-    return soak(args.kills, args.seed)
+    return soak(args.kills, args.seed, args.log)
 
 
 if __name__ == "__main__":

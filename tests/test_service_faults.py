@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -19,7 +18,6 @@ from test_watch import (
     INTERIM,
     assert_is_the_report_email,
     child_env,
-    drop,
     history,
     needs_core,
     recorded,
@@ -33,14 +31,46 @@ from kcdiff.service.store import Store, default_db_path
 pytestmark = needs_core
 
 
-def filings(folder: Path, interim: Path, annual: Path, annual_name: str = ANNUAL) -> None:
-    shutil.copyfile(interim, folder / INTERIM)
-    shutil.copyfile(annual, folder / annual_name)
+# Two short announcements of one issuer (what the service needs of a filing: issuer,
+# stock code, period), so each test compares in milliseconds; the full sample pair goes
+# through the service in test_watch.py.
+SMALL_INTERIM = """Kingsoft Cloud Holdings Limited
+(Stock Code: 3896)
+INTERIM RESULTS ANNOUNCEMENT FOR THE SIX MONTHS ENDED JUNE 30, 2023
+
+FINANCIAL HIGHLIGHTS
+
+Total revenues were RMB3,360.1 million for the six months ended June 30, 2023.
+
+BUSINESS REVIEW
+
+We continued to focus on our public cloud services.
+"""
+SMALL_ANNUAL = (SMALL_INTERIM
+                .replace("INTERIM RESULTS ANNOUNCEMENT FOR THE SIX MONTHS ENDED JUNE 30, 2023",
+                         "ANNUAL RESULTS ANNOUNCEMENT FOR THE YEAR ENDED DECEMBER 31, 2024")
+                .replace("RMB3,360.1 million for the six months ended June 30, 2023",
+                         "RMB7,785.2 million for the year ended December 31, 2024")
+                .replace("public cloud services", "AI customers"))
+
+
+def filings(folder: Path, interim: str = INTERIM, annual: str | bytes = ANNUAL) -> None:
+    """The small pair, under the sample names (or the names given)."""
+    write(folder / interim, SMALL_INTERIM)
+    write(folder / annual if isinstance(annual, str) else os.fsencode(folder) + b"/" + annual,
+          SMALL_ANNUAL)
+
+
+def write(path: Path | bytes, text: str) -> None:
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(text)
 
 
 def once(folder: Path, server: SmtpServer, *recipients: str, timeout: float = 5) -> int:
-    argv = ["watch", "--once", str(folder), "--smtp-host", "127.0.0.1",
-            "--smtp-port", str(server.port), "--smtp-timeout", str(timeout)]
+    config = folder.parent / f"{folder.name}-kcdiff.toml"  # outside the watched folder
+    config.write_text("settle = 0.05\n", encoding="utf-8")
+    argv = ["watch", "--once", str(folder), "--smtp-host", "127.0.0.1", "--config",
+            str(config), "--smtp-port", str(server.port), "--smtp-timeout", str(timeout)]
     for recipient in recipients or ("c@example.com",):
         argv += ["--mail-to", recipient]
     return main(argv)
@@ -54,12 +84,12 @@ def outbox_status(folder: Path) -> list[str]:
 
 
 def test_a_symlink_named_like_the_next_filing_is_skipped_not_read_or_mailed(
-        tmp_path, smtp_server, interim_path, annual_path, caplog):
+        tmp_path, smtp_server, caplog):
     folder, outside = tmp_path / "filings", tmp_path / "outside"
     folder.mkdir(), outside.mkdir()
-    shutil.copyfile(interim_path, folder / INTERIM)
+    write(folder / INTERIM, SMALL_INTERIM)
     secret = outside / "secret.txt"
-    shutil.copyfile(annual_path, secret)  # a readable filing: only the link stops it
+    write(secret, SMALL_ANNUAL)  # a readable filing: only the link stops it
     (folder / ANNUAL).symlink_to(secret)
     assert once(folder, smtp_server) == 0
     assert smtp_server.inbox.envelopes == []
@@ -70,18 +100,18 @@ def test_a_symlink_named_like_the_next_filing_is_skipped_not_read_or_mailed(
 
 
 def test_a_symlinked_folder_made_while_watching_is_not_followed(
-        tmp_path, smtp_server, interim_path, annual_path):
+        tmp_path, smtp_server):
     folder, outside = tmp_path / "filings", tmp_path / "outside"
     folder.mkdir(), outside.mkdir()
-    shutil.copyfile(annual_path, outside / ANNUAL)
+    write(outside / ANNUAL, SMALL_ANNUAL)
     with watching(settings(folder, smtp_server)) as service:
-        drop(interim_path, folder)
+        write(folder / INTERIM, SMALL_INTERIM)
         wait_for(recorded(folder, 1))
         (folder / "linked").symlink_to(outside, target_is_directory=True)
         wait_for(lambda: not service.pending)
         # The real subfolder beside it still works: proof the events were handled.
         (folder / "real").mkdir()
-        drop(interim_path, folder / "real", "copy.txt")
+        write(folder / "real" / "copy.txt", SMALL_INTERIM)
         wait_for(lambda: service.observed(folder / "real" / "copy.txt"))
     assert smtp_server.inbox.envelopes == []
     assert history(folder)["filings"] == [INTERIM]
@@ -92,9 +122,12 @@ def test_a_symlinked_folder_made_while_watching_is_not_followed(
 
 @pytest.mark.parametrize("over", [True, False])
 def test_an_over_limit_filing_is_refused_unread_and_unarchived(
-        tmp_path, smtp_server, interim_path, annual_path, over):
-    filings(tmp_path, interim_path, annual_path)
+        tmp_path, smtp_server, over):
+    filings(tmp_path)
+    with open(tmp_path / ANNUAL, "a", encoding="utf-8") as annual:  # the larger of the two
+        annual.write("\nOUTLOOK\n\nWe expect revenue to grow next year.\n")
     size = (tmp_path / ANNUAL).stat().st_size
+    assert size > (tmp_path / INTERIM).stat().st_size
     limit = size - 1 if over else size  # just either side of the annual's size
     from kcdiff.service.watch import Service
 
@@ -123,11 +156,8 @@ def test_a_fifo_in_the_folder_is_skipped_at_once(tmp_path, smtp_server, caplog):
 
 
 def test_hostile_and_undecodable_names_are_recorded_and_mailed_clean(
-        tmp_path, smtp_server, interim_path, annual_path, capsys):
-    evil = (os.fsencode(tmp_path / "kingsoft-cloud-2024-") + b"\xff"
-            + "annual\u202egpj\n.txt".encode())
-    shutil.copyfile(interim_path, tmp_path / INTERIM)
-    shutil.copyfile(annual_path, evil)
+        tmp_path, smtp_server, capsys):
+    filings(tmp_path, annual=b"kingsoft-cloud-2024-\xff" + "annual\u202egpj\n.txt".encode())
     assert once(tmp_path, smtp_server) == 0
     (message,) = smtp_server.inbox.messages
     subject = message["Subject"]
@@ -148,9 +178,9 @@ def test_hostile_and_undecodable_names_are_recorded_and_mailed_clean(
 
 
 def test_a_server_that_answers_after_the_timeout_gets_one_copy(
-        tmp_path, smtp_server, interim_path, annual_path, capsys):
-    filings(tmp_path, interim_path, annual_path)
-    smtp_server.inbox.late = 1.5  # stores the message, answers after the client gave up
+        tmp_path, smtp_server, capsys):
+    filings(tmp_path)
+    smtp_server.inbox.late = 1.0  # stores the message, answers after the client gave up
     assert once(tmp_path, smtp_server, timeout=0.5) == 2
     err = capsys.readouterr().err
     assert "0 e-mail(s) refused by the server, 1 with an unknown outcome" in err
@@ -181,8 +211,8 @@ def test_a_second_watcher_on_the_folder_is_refused_clearly(tmp_path, smtp_server
 
 
 def test_deleting_the_database_does_not_resend_what_was_delivered(
-        tmp_path, smtp_server, interim_path, annual_path, capsys):
-    filings(tmp_path, interim_path, annual_path)
+        tmp_path, smtp_server, capsys):
+    filings(tmp_path)
     assert once(tmp_path, smtp_server) == 0
     default_db_path(tmp_path).unlink()
     assert once(tmp_path, smtp_server) == 0
@@ -206,11 +236,11 @@ def test_a_damaged_database_stops_the_start_with_how_to_recover(tmp_path, smtp_s
 
 
 def test_a_filing_the_history_refuses_is_an_error_not_success(
-        tmp_path, smtp_server, interim_path, annual_path, capsys):
+        tmp_path, smtp_server, capsys):
     with Store(default_db_path(tmp_path)) as store:  # a real SQLite failure on insert
         store._db.execute("CREATE TRIGGER refuse BEFORE INSERT ON filings "
                           "BEGIN SELECT RAISE(ABORT, 'disk full'); END")
-    filings(tmp_path, interim_path, annual_path)
+    filings(tmp_path)
     assert once(tmp_path, smtp_server) == 2
     err = capsys.readouterr().err.splitlines()
     assert err[-2:] == [
@@ -227,8 +257,8 @@ def test_a_filing_the_history_refuses_is_an_error_not_success(
 
 
 def test_a_permanent_refusal_is_tried_once_and_marked_failed(
-        tmp_path, smtp_server, interim_path, annual_path, capsys):
-    filings(tmp_path, interim_path, annual_path)
+        tmp_path, smtp_server, capsys):
+    filings(tmp_path)
     smtp_server.inbox.data_reply = "554 5.7.1 message refused"
     assert once(tmp_path, smtp_server) == 2
     assert once(tmp_path, smtp_server) == 0  # failed stays failed: not retried
@@ -242,8 +272,8 @@ def test_a_permanent_refusal_is_tried_once_and_marked_failed(
 
 
 def test_a_temporary_refusal_is_retried_until_accepted(
-        tmp_path, smtp_server, interim_path, annual_path):
-    filings(tmp_path, interim_path, annual_path)
+        tmp_path, smtp_server):
+    filings(tmp_path)
     smtp_server.inbox.data_reply = "451 4.3.0 try later"
     from kcdiff.service.watch import Service
 
@@ -256,8 +286,8 @@ def test_a_temporary_refusal_is_retried_until_accepted(
 
 
 def test_a_refused_recipient_is_recorded_and_the_other_gets_one_copy(
-        tmp_path, smtp_server, interim_path, annual_path, capsys):
-    filings(tmp_path, interim_path, annual_path)
+        tmp_path, smtp_server, capsys):
+    filings(tmp_path)
     smtp_server.inbox.refuse_rcpt = {"gone@example.com"}
     assert once(tmp_path, smtp_server, "gone@example.com", "c@example.com") == 2
     assert once(tmp_path, smtp_server, "gone@example.com", "c@example.com") == 0
@@ -270,8 +300,8 @@ def test_a_refused_recipient_is_recorded_and_the_other_gets_one_copy(
 
 
 def test_fixing_mail_to_delivers_a_message_that_reached_nobody(
-        tmp_path, smtp_server, interim_path, annual_path):
-    filings(tmp_path, interim_path, annual_path)
+        tmp_path, smtp_server):
+    filings(tmp_path)
     smtp_server.inbox.refuse_rcpt = {"typo@example.con"}
     assert once(tmp_path, smtp_server, "typo@example.con") == 2
     assert smtp_server.inbox.envelopes == []
@@ -287,15 +317,15 @@ def test_fixing_mail_to_delivers_a_message_that_reached_nobody(
 
 
 def test_a_server_hanging_in_data_does_not_stop_filings_being_compared(
-        tmp_path, smtp_server, interim_path, annual_path):
+        tmp_path, smtp_server):
     smtp_server.inbox.hang = True
     with watching(settings(tmp_path, smtp_server)):
-        drop(interim_path, tmp_path)
+        write(tmp_path / INTERIM, SMALL_INTERIM)
         wait_for(recorded(tmp_path, 1))
-        drop(annual_path, tmp_path)
+        write(tmp_path / ANNUAL, SMALL_ANNUAL)
         assert smtp_server.inbox.data_started.wait(30)  # the sender is stuck in DATA
-        other = tmp_path / "other-issuer-2024-annual.txt"
-        other.write_bytes(annual_path.read_bytes().replace(b"Kingsoft Cloud", b"Othercorp"))
+        write(tmp_path / "other-issuer-2024-annual.txt",
+              SMALL_ANNUAL.replace("Kingsoft Cloud", "Othercorp").replace("3896", "9999"))
         wait_for(recorded(tmp_path, 3))  # compared and recorded while the sender hangs
         assert smtp_server.inbox.data_count == 1 and smtp_server.inbox.envelopes == []
         smtp_server.inbox.release.set()  # let the sender go, so the service can stop
@@ -304,13 +334,9 @@ def test_a_server_hanging_in_data_does_not_stop_filings_being_compared(
 # --- 11. report files never overwrite each other ----------------------------------------
 
 
-def test_names_with_dots_give_one_report_file_each(tmp_path, smtp_server, interim_path,
-                                                   annual_path):
-    shutil.copyfile(interim_path, tmp_path / "acme-2021-interim.txt")
-    shutil.copyfile(annual_path, tmp_path / "acme-2024.final.txt")
-    later = annual_path.read_text(encoding="utf-8").replace(
-        "year ended December 31, 2024", "year ended December 31, 2025", 1)
-    (tmp_path / "acme-2025.interim.txt").write_text(later, encoding="utf-8")
+def test_names_with_dots_give_one_report_file_each(tmp_path, smtp_server):
+    filings(tmp_path, "acme-2021-interim.txt", "acme-2024.final.txt")
+    write(tmp_path / "acme-2025.interim.txt", SMALL_ANNUAL.replace("2024", "2025"))
     assert once(tmp_path, smtp_server) == 0
     with Store(default_db_path(tmp_path)) as store:
         paths = [report.path for key in store.issuers() for report in store.reports_of(key)]
