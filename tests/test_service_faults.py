@@ -235,22 +235,25 @@ def test_a_damaged_database_stops_the_start_with_how_to_recover(tmp_path, smtp_s
     assert "move it aside and run again" in line
 
 
-def test_a_filing_the_history_refuses_is_an_error_not_success(
-        tmp_path, smtp_server, capsys):
-    with Store(default_db_path(tmp_path)) as store:  # a real SQLite failure on insert
-        store._db.execute("CREATE TRIGGER refuse BEFORE INSERT ON filings "
-                          "BEGIN SELECT RAISE(ABORT, 'disk full'); END")
+def test_a_filing_the_history_refuses_is_an_error_not_success(tmp_path, smtp_server,
+                                                              capsys):
+    with Store(default_db_path(tmp_path)) as store:  # a real SQLite failure, for the annual
+        store._db.execute("CREATE TRIGGER refuse BEFORE INSERT ON filings WHEN NEW.path "
+                          "LIKE '%annual%' BEGIN SELECT RAISE(ABORT, 'disk full'); END")
     filings(tmp_path)
+    os.utime(tmp_path / INTERIM, (1e9, 1e9))  # read first: the annual then has a report
     assert once(tmp_path, smtp_server) == 2
     err = capsys.readouterr().err.splitlines()
-    assert err[-2:] == [
-        f"kcdiff: error: {tmp_path / INTERIM}: not recorded (see the log above); it is read "
-        "again on the next run",
-        f"kcdiff: error: {tmp_path / ANNUAL}: not recorded (see the log above); it is read "
-        "again on the next run",
-    ]
+    assert err[-1] == (f"kcdiff: error: {tmp_path / ANNUAL}: not recorded (see the log above); "
+                       "it is read again on the next run")
+    assert "1 new filing(s), 0 report(s), 0 e-mail(s) sent" in err[-2]
     assert smtp_server.inbox.envelopes == []
-    assert not list((tmp_path / ".kcdiff" / "reports").glob("*"))  # no orphan reports
+    # The annual's report was compared and written before the insert failed: removed again.
+    assert list((tmp_path / ".kcdiff" / "reports").glob("*")) == []
+    with Store(default_db_path(tmp_path)) as store:
+        store._db.execute("DROP TRIGGER refuse")
+    assert once(tmp_path, smtp_server) == 0  # the next run reads it again
+    assert len(smtp_server.inbox.envelopes) == 1
 
 
 # --- 8. permanent, temporary and per-recipient refusals ---------------------------------

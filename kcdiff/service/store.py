@@ -25,7 +25,7 @@ from dataclasses import fields
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ..errors import KcdiffError
+from ..errors import StoreError
 from .files import write_atomic
 from .identity import FilingIdentity, FilingRecord, fold_name
 from .records import (
@@ -62,9 +62,6 @@ _RESET = (
     "already delivered are not sent again (the delivery ledger beside it remembers them)"
 )
 
-
-class StoreError(KcdiffError):
-    """The history database cannot be used (damaged, not a database, locked for good)."""
 
 
 def default_db_path(folder: str | Path) -> Path:
