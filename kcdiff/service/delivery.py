@@ -133,8 +133,9 @@ class Courier:
     def _send(self, message: OutboxMessage, recipients: list[str],
               on_answer: Callable[[tuple[Outcome, ...]], None]) -> tuple[Outcome, ...]:
         name = f"{message.id:06d}-{message.message_id.strip('<>').split('@')[0]}"
-        raw = _addressed(message.message, recipients) if not self.mail.embedded else (
-            message.message)
+        raw = message.message  # its To: names the recipients it was queued for
+        if not self.mail.embedded and tuple(recipients) != message.recipients:
+            raw = _addressed(raw, recipients)
         try:
             return deliver(raw, recipients, self.mail, self.state / "outbox", name, on_answer)
         except (DeliveryFailed, ValueError) as exc:
