@@ -323,3 +323,14 @@ def test_a_server_hanging_in_data_is_unknown_after_the_timeout(smtp_server):
     (outcome,) = send_smtp(RAW, ("c@example.com",), smtp_settings(smtp_server, timeout=0.5))
     assert outcome.status == "unknown"
     assert time.monotonic() - started < 5
+
+
+def test_the_attached_report_keeps_non_ascii_text():
+    html = REPORT_HTML.replace("what changed", "a.txt → b.txt, 金山云控股有限公司")
+    raw = build_message(
+        sample_report(), report_html=html, text_summary="x", sender="a@example.com",
+        recipients=["b@example.com"], message_id="<m@kcdiff>", attachment_name="r.html",
+    ).as_bytes()
+    (attachment,) = email.message_from_bytes(raw, policy=email.policy.default
+                                             ).iter_attachments()
+    assert attachment.get_content() == html

@@ -351,3 +351,28 @@ def test_names_with_dots_give_one_report_file_each(tmp_path, smtp_server):
                       if "acme-2024.final--acme-2025.interim" in p.name]
     assert json.loads(json_report.read_text(encoding="utf-8"))["new"]["path"].endswith(
         "acme-2025.interim.txt")
+
+
+# --- once each: parse and render ----------------------------------------------------------
+
+
+def test_each_filing_is_parsed_once_and_each_report_rendered_once(tmp_path, smtp_server,
+                                                                  monkeypatch):
+    import kcdiff.render
+    import kcdiff.service.pipeline as pipeline
+    from kcdiff.service.watch import Service
+
+    parsed, rendered = [], []
+    real_parse, real_render = pipeline.parse_filing, kcdiff.render.render_html
+    monkeypatch.setattr(pipeline, "parse_filing",
+                        lambda path, data: parsed.append(Path(path).name) or real_parse(path, data))
+    monkeypatch.setattr(kcdiff.render, "render_html",
+                        lambda report, *a, **k: rendered.append(1) or real_render(report, *a, **k))
+    filings(tmp_path)
+    result = Service(settings(tmp_path, smtp_server)).run_once()
+    assert (result.filings, result.reports, result.sent) == (2, 1, 1)
+    assert sorted(parsed) == [INTERIM, ANNUAL] and rendered == [1]
+    (message,) = smtp_server.inbox.messages
+    (attachment,) = message.iter_attachments()
+    report_file = next((tmp_path / ".kcdiff" / "reports").glob("*.html"))
+    assert attachment.get_content() == report_file.read_text(encoding="utf-8")

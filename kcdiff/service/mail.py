@@ -185,6 +185,7 @@ def build_message(
         maintype="text",
         subtype="html",
         filename=safe_file_name(attachment_name, "kcdiff-report.html"),
+        params={"charset": "utf-8"},  # else a reader decodes "→" and CJK names as ASCII
     )
     return message
 
