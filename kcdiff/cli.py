@@ -11,7 +11,6 @@ import argparse
 import logging
 import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -74,7 +73,9 @@ def _add_watch(commands) -> None:
         "one and the report is e-mailed (or, with no SMTP host, written as an .eml file to "
         "DIR/.kcdiff/outbox/). History in DIR/.kcdiff/kcdiff.db. SMTP login comes from "
         "KCDIFF_SMTP_USER and KCDIFF_SMTP_PASSWORD. With --once, exit status is 0 when "
-        "everything was delivered, 1 when e-mails are still queued for a later run.",
+        "everything was recorded and delivered, 1 when e-mails are still queued for a "
+        "retry, 2 when a filing could not be recorded or an e-mail was refused or has an "
+        "unknown outcome (each named on a line; see kcdiff history).",
     )
     watch.add_argument("folder", metavar="DIR", help="the folder filings are dropped into")
     watch.add_argument("--once", action="store_true",
@@ -86,6 +87,9 @@ def _add_watch(commands) -> None:
                        help="SMTP server (default: none, write .eml files to the outbox)")
     watch.add_argument("--smtp-port", metavar="PORT", type=int,
                        help="SMTP port (default: 25, 587 with STARTTLS, 465 with SSL)")
+    watch.add_argument("--smtp-timeout", metavar="SECONDS", type=float,
+                       help="give up on an SMTP answer after SECONDS (default 30); no answer "
+                       "after the message was sent counts as an unknown outcome")
     watch.add_argument("--mail-from", metavar="ADDRESS", help="sender address")
     watch.add_argument("--mail-to", metavar="ADDRESS", action="append",
                        help="recipient address (repeatable)")
@@ -160,6 +164,7 @@ def run_diff(args: argparse.Namespace) -> int:
     from .compare import compare_files
     from .render import make_env, render_html, render_json, render_text
 
+    _refuse_output_over_input(args.output, (args.old, args.new))
     report = compare_files(args.old, args.new, max_bytes=int(args.max_size * 2**20))
     fmt = args.format or _format_from_name(args.output)
     if fmt == "json":
@@ -202,16 +207,14 @@ def run_watch(args: argparse.Namespace) -> int:
     flags = {
         "smtp-host": args.smtp_host, "smtp-port": args.smtp_port, "mail-from": args.mail_from,
         "mail-to": args.mail_to, "smtp-starttls": args.smtp_starttls, "smtp-ssl": args.smtp_ssl,
+        "smtp-timeout": args.smtp_timeout,
     }
     options = merge(load_config(args.config) if args.config else {}, flags)
     settings = watch_settings(args.folder, options, args.config or "command line")
     logging.getLogger("kcdiff").setLevel(logging.INFO)  # one line per filing processed
     service = Service(settings)
     if args.once:
-        result = service.run_once()
-        print(f"kcdiff: {result.filings} new filing(s), {result.reports} report(s), "
-              f"{result.sent} e-mail(s) sent, {result.queued} still queued", file=sys.stderr)
-        return EXIT_DIFFERENT if result.queued else EXIT_SAME
+        return _report_once(service.run_once())
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())
@@ -219,6 +222,28 @@ def run_watch(args: argparse.Namespace) -> int:
           f"{settings.mail.describe()}", file=sys.stderr)
     service.run(stop)
     return EXIT_SAME
+
+
+def _report_once(result) -> int:
+    """The summary line of ``watch --once``, and its exit status: 2 when a filing could
+    not be recorded or an e-mail was refused or has an unknown outcome (a person must
+    look), 1 when e-mails wait for a retry, else 0."""
+    from .service.files import safe_text
+
+    rejected = f", {result.rejected} file(s) rejected" if result.rejected else ""
+    print(f"kcdiff: {result.filings} new filing(s), {result.reports} report(s), "
+          f"{result.sent} e-mail(s) sent, {result.queued} still queued{rejected}",
+          file=sys.stderr)
+    problems = [f"{safe_text(path)}: not recorded (see the log above); it is read again "
+                "on the next run" for path in result.unrecorded]
+    if result.failed or result.unknown:
+        problems.append(f"{result.failed} e-mail(s) refused by the server, {result.unknown} "
+                        "with an unknown outcome (not re-sent); see kcdiff history")
+    for problem in problems:
+        print(f"kcdiff: error: {problem}", file=sys.stderr)
+    if problems:
+        return EXIT_TROUBLE
+    return EXIT_DIFFERENT if result.queued else EXIT_SAME
 
 
 def run_history(args: argparse.Namespace) -> int:
@@ -237,22 +262,38 @@ def run_history(args: argparse.Namespace) -> int:
             keys = [key]
         for key in keys:
             _print_issuer(store, key)
+        if not args.issuer:
+            _print_rejected(store)
     return EXIT_SAME
 
 
 def _print_issuer(store, key: str) -> None:
+    from .service.files import safe_text
+
     filings = store.issuer_filings(key)
     names = {filing.id: filing.name for filing in filings}
     issuer = next((filing.issuer for filing in filings if filing.issuer), "")
     print(f"{key}  {issuer}".rstrip())
     for filing in filings:
-        print(f"  {filing.period_end or '?':10}  {filing.doc_type or '-':16}  {filing.name}"
+        print(f"  {filing.period_end or '?':10}  {filing.doc_type or '-':16}  "
+              f"{safe_text(filing.name)}"
               f"  (published {filing.published or '?'}, first seen {filing.first_seen})")
     for report in store.reports_of(key):
         email = f"e-mail {report.email}" if report.email else "no e-mail"
-        print(f"  report {names.get(report.old_filing, '?')} -> "
-              f"{names.get(report.new_filing, '?')}: {report.summary.get('headline', '')}"
-              f"  [{email}]\n    {report.path}")
+        print(f"  report {safe_text(names.get(report.old_filing, '?'))} -> "
+              f"{safe_text(names.get(report.new_filing, '?'))}: "
+              f"{report.summary.get('headline', '')}  [{email}]\n    {safe_text(report.path)}")
+        for delivery in store.deliveries_of_report(report.id):
+            print(f"    {delivery.status} by {safe_text(delivery.recipient)} {delivery.at}"
+                  f"{': ' + safe_text(delivery.detail) if delivery.status != 'accepted' else ''}")
+
+
+def _print_rejected(store) -> None:
+    from .service.files import safe_text
+
+    for rejected in store.rejected():
+        print(f"rejected  {safe_text(rejected.path)}: {safe_text(rejected.error)}"
+              f"  (first seen {rejected.first_seen})")
 
 
 def run_batch(args: argparse.Namespace) -> int:
@@ -281,20 +322,26 @@ def run_batch(args: argparse.Namespace) -> int:
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Write to a temporary file beside ``path`` and rename it into place, so a reader
-    never sees half a report and a failure leaves nothing behind."""
+    """Write the report through the one atomic writer; a failure leaves nothing behind."""
+    from .service.files import write_atomic
+
     directory = path.parent if str(path.parent) else Path(".")
     if not directory.is_dir():
         raise OutputError(str(path), f"folder {directory} does not exist")
     try:
-        handle = tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", dir=directory, prefix=f".{path.name}.", suffix=".tmp",
-            delete=False,
-        )
-        with handle:
-            handle.write(text)
-        os.replace(handle.name, path)
+        write_atomic(path, text.encode("utf-8"))
     except OSError as exc:
-        if "handle" in locals():
-            Path(handle.name).unlink(missing_ok=True)
         raise OutputError(str(path), f"cannot write the report ({exc.strerror or exc})") from exc
+
+
+def _refuse_output_over_input(output: str | None, inputs: Sequence[str]) -> None:
+    """``-o`` naming one of the inputs (by any path, a link included) would destroy it."""
+    if not output:
+        return
+    for given in inputs:
+        try:
+            same = os.path.samefile(output, given)
+        except OSError:  # one of them does not exist: the names may still match
+            same = Path(output).resolve() == Path(given).resolve()
+        if same:
+            raise OutputError(output, f"is the input {given}; write the report elsewhere")

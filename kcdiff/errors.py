@@ -30,3 +30,7 @@ class OutputError(KcdiffError):
 
 class ConfigError(KcdiffError):
     """A setting that cannot be used: a bad config file, a missing SMTP recipient."""
+
+
+class StoreError(KcdiffError):
+    """The watch history cannot be used (a damaged database), with how to recover."""

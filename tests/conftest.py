@@ -59,13 +59,50 @@ def anxin(corpus: Path):
 
 
 class Inbox:
-    """An aiosmtpd handler that keeps every accepted message (envelope and raw bytes)."""
+    """An aiosmtpd handler that keeps every accepted message (envelope and raw bytes), and
+    can misbehave the way real servers do:
+
+    - ``refuse_rcpt``: recipients answered with ``rcpt_reply`` (default a permanent 550);
+    - ``data_reply``: the answer to the message instead of 250 ("451 ...", "554 ...");
+    - ``late``: seconds to wait *after storing* the message before answering 250, longer
+      than the client's timeout = a server that has the message but answers too late;
+    - ``hang``: never answer the message (until ``release`` is set), without storing it.
+
+    ``data_started`` is set as soon as a message's data has arrived."""
 
     def __init__(self) -> None:
+        import threading
+
         self.envelopes = []
+        self.refuse_rcpt: set[str] = set()
+        self.rcpt_reply = "550 5.1.1 no such mailbox"
+        self.data_reply = ""
+        self.late = 0.0
+        self.hang = False
+        self.data_started = threading.Event()
+        self.release = threading.Event()
+        self.data_count = 0
+
+    async def handle_RCPT(self, server, session, envelope, address, options):  # noqa: N802
+        if address in self.refuse_rcpt:
+            return self.rcpt_reply
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's name)
+        import asyncio
+
+        self.data_count += 1
+        self.data_started.set()
+        if self.hang:
+            while not self.release.is_set():
+                await asyncio.sleep(0.02)
+            return "451 4.3.0 released"
+        if self.data_reply:
+            return self.data_reply
         self.envelopes.append(envelope)
+        if self.late:
+            await asyncio.sleep(self.late)
         return "250 Message accepted for delivery"
 
     @property
@@ -106,6 +143,7 @@ class SmtpServer:
         return self
 
     def stop(self) -> None:
+        self.inbox.release.set()
         if self._controller is not None:
             self._controller.stop()
             self._controller = None

@@ -5,9 +5,11 @@ from __future__ import annotations
 import email
 import email.policy
 import logging
+import re
 import shutil
 import ssl
 import subprocess
+import time
 
 import pytest
 from conftest import SmtpServer, free_port
@@ -18,7 +20,6 @@ from kcdiff.service.config import load_config, mail_settings, merge
 from kcdiff.service.mail import (
     PASSWORD_VARIABLE,
     USER_VARIABLE,
-    DeliveryFailed,
     MailSettings,
     build_message,
     headline,
@@ -146,10 +147,10 @@ def test_login_comes_from_the_environment_and_is_never_logged(monkeypatch, caplo
         assert logins == [(b"kcdiff-bot", b"s3cret-pw")]
         assert len(server.inbox.envelopes) == 1
         monkeypatch.setenv(PASSWORD_VARIABLE, "wrong-pw")
-        with pytest.raises(DeliveryFailed) as refused:
-            send_smtp(b"Subject: hi\r\n\r\nbody\r\n", settings.recipients, settings)
-        assert "login refused" in str(refused.value)
-        assert "wrong-pw" not in str(refused.value)
+        (refused,) = send_smtp(b"Subject: hi\r\n\r\nbody\r\n", settings.recipients, settings)
+        assert refused.status == "retry"  # fix the password and it goes
+        assert "login refused" in refused.detail
+        assert "wrong-pw" not in refused.detail
         assert "pw" not in caplog.text
     finally:
         server.stop()
@@ -158,8 +159,9 @@ def test_login_comes_from_the_environment_and_is_never_logged(monkeypatch, caplo
 def test_a_server_that_is_down_is_a_delivery_failure():
     settings = MailSettings(host="127.0.0.1", port=free_port(), recipients=("c@example.com",),
                             timeout=2)
-    with pytest.raises(DeliveryFailed, match=r"SMTP server 127\.0\.0\.1:\d+"):
-        send_smtp(b"Subject: hi\r\n\r\nbody\r\n", settings.recipients, settings)
+    (outcome,) = send_smtp(b"Subject: hi\r\n\r\nbody\r\n", settings.recipients, settings)
+    assert outcome.status == "retry"
+    assert re.match(r"SMTP server 127\.0\.0\.1:\d+: ", outcome.detail)
 
 
 @pytest.fixture
@@ -236,3 +238,99 @@ def test_bad_settings_name_the_file_and_the_problem(tmp_path):
     with pytest.raises(ConfigError, match="choose one"):
         mail_settings({"smtp-starttls": True, "smtp-ssl": True})
     assert mail_settings({}).embedded
+
+
+# --- hostile names and misbehaving servers ---------------------------------------------
+
+
+def test_control_and_bidi_characters_never_reach_the_headers():
+    report = sample_report()
+    evil = "/w/in/acme\u202egpj.exe\r\nBcc: victim@example.com\x07.txt"
+    hostile = Report(FilingSummary(evil, "", "", "", ""),
+                     FilingSummary(report.new.path, "Acme\u2066 Ltd\n", "", "", ""),
+                     report.summary, ())
+    raw = built_raw(hostile)
+    head = raw.split(b"\r\n\r\n", 1)[0].decode("ascii")
+    message = email.message_from_bytes(raw, policy=email.policy.default)
+    subject = message["Subject"]
+    assert not re.search(r"[\x00-\x1f\x7f\u202a-\u202e\u2066-\u2069]", subject)
+    # (the stdlib's folding around the encoded "→" may leave two spaces: not ours)
+    assert " ".join(subject.split()).startswith(
+        "kcdiff: Acme Ltd: acme gpj.exe Bcc: victim@example.com .txt → ")
+    assert message["Bcc"] is None and "Bcc:" not in head.split("Subject:")[0]
+
+
+def test_attachment_name_has_no_control_or_bidi_characters():
+    raw = build_message(
+        sample_report(), report_html=REPORT_HTML, text_summary="x", sender="a@example.com",
+        recipients=["b@example.com"], message_id="<m@kcdiff>",
+        attachment_name="kcdiff-report\u202elmth.exe\n.html",
+    ).as_bytes()
+    (attachment,) = email.message_from_bytes(raw, policy=email.policy.default
+                                             ).iter_attachments()
+    assert attachment.get_filename() == "kcdiff-report lmth.exe .html"
+
+
+def smtp_settings(server: SmtpServer, *recipients: str, timeout: float = 5) -> MailSettings:
+    return MailSettings(host="127.0.0.1", port=server.port, sender="kcdiff@example.com",
+                        recipients=recipients or ("c@example.com",), timeout=timeout)
+
+
+RAW = b"Subject: hi\r\nMessage-ID: <m@kcdiff>\r\n\r\n.leading dot\r\nbody\r\n"
+
+
+def test_a_permanent_refusal_of_the_message_is_refused_not_retry(smtp_server):
+    smtp_server.inbox.data_reply = "554 5.6.0 message content rejected"
+    (outcome,) = send_smtp(RAW, ("c@example.com",), smtp_settings(smtp_server))
+    assert (outcome.status, outcome.detail) == ("refused", "554 5.6.0 message content rejected")
+    assert smtp_server.inbox.envelopes == []
+
+
+def test_a_temporary_refusal_is_retry(smtp_server):
+    smtp_server.inbox.data_reply = "451 4.3.0 try again later"
+    (outcome,) = send_smtp(RAW, ("c@example.com",), smtp_settings(smtp_server))
+    assert outcome.status == "retry"
+
+
+def test_one_recipient_refused_the_other_accepted(smtp_server):
+    smtp_server.inbox.refuse_rcpt = {"gone@example.com"}
+    outcomes = send_smtp(RAW, ("gone@example.com", "c@example.com"),
+                         smtp_settings(smtp_server))
+    assert [(o.recipient, o.status) for o in outcomes] == [
+        ("gone@example.com", "refused"), ("c@example.com", "accepted")]
+    (envelope,) = smtp_server.inbox.envelopes
+    assert envelope.rcpt_tos == ["c@example.com"]
+    assert b"\r\n.leading dot" in envelope.original_content  # dot-stuffing undone
+
+
+def test_a_recipient_refused_for_now_is_retry(smtp_server):
+    smtp_server.inbox.refuse_rcpt = {"full@example.com"}
+    smtp_server.inbox.rcpt_reply = "452 4.2.2 mailbox full"
+    (outcome,) = send_smtp(RAW, ("full@example.com",), smtp_settings(smtp_server))
+    assert outcome.status == "retry" and smtp_server.inbox.data_count == 0
+
+
+def test_a_server_answering_after_the_timeout_is_unknown_not_retry(smtp_server):
+    smtp_server.inbox.late = 1.5
+    (outcome,) = send_smtp(RAW, ("c@example.com",), smtp_settings(smtp_server, timeout=0.5))
+    assert outcome.status == "unknown"
+    assert len(smtp_server.inbox.envelopes) == 1  # it had the message all along
+
+
+def test_a_server_hanging_in_data_is_unknown_after_the_timeout(smtp_server):
+    smtp_server.inbox.hang = True
+    started = time.monotonic()
+    (outcome,) = send_smtp(RAW, ("c@example.com",), smtp_settings(smtp_server, timeout=0.5))
+    assert outcome.status == "unknown"
+    assert time.monotonic() - started < 5
+
+
+def test_the_attached_report_keeps_non_ascii_text():
+    html = REPORT_HTML.replace("what changed", "a.txt → b.txt, 金山云控股有限公司")
+    raw = build_message(
+        sample_report(), report_html=html, text_summary="x", sender="a@example.com",
+        recipients=["b@example.com"], message_id="<m@kcdiff>", attachment_name="r.html",
+    ).as_bytes()
+    (attachment,) = email.message_from_bytes(raw, policy=email.policy.default
+                                             ).iter_attachments()
+    assert attachment.get_content() == html

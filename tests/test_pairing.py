@@ -7,14 +7,14 @@ import itertools
 
 import pytest
 
-from kcdiff.service.identity import FilingRecord
+from kcdiff.service.identity import FilingIdentity
 from kcdiff.service.pairing import consecutive_pairs, order_key, resolve_issuers
 from kcdiff.service.store import Store
 
 
 def record(name: str, code: str = "", issuer: str = "", prefix: str = "", end: str = "",
-           published: str = "", group: str = "results", sha: str = "") -> FilingRecord:
-    return FilingRecord(sha256=sha or f"{name:0<64}", path=f"/a/{name}", archive=f"/a/{name}",
+           published: str = "", group: str = "results", sha: str = "") -> FilingIdentity:
+    return FilingIdentity(sha256=sha or f"{name:0<64}", path=f"/a/{name}", archive=f"/a/{name}",
                         issuer=issuer, stock_code=code, name_prefix=prefix, doc_group=group,
                         period_end=end, published=published)
 

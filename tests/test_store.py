@@ -8,18 +8,27 @@ import pytest
 
 from kcdiff.ingest import read_filing
 from kcdiff.model import Block, Filing, FilingMeta
+from kcdiff.service.delivery import Ledger
 from kcdiff.service.identity import (
-    FilingRecord,
+    FilingIdentity,
     doc_group_of,
     filing_record,
     name_prefix_of,
     period_end_of,
 )
-from kcdiff.service.store import PlannedMessage, PlannedReport, Store, default_db_path, write_atomic
+from kcdiff.service.store import (
+    Delivery,
+    PlannedMessage,
+    PlannedReport,
+    Store,
+    StoreError,
+    default_db_path,
+    write_atomic,
+)
 
 
-def record(name: str, period_end: str = "", **fields) -> FilingRecord:
-    return FilingRecord(
+def record(name: str, period_end: str = "", **fields) -> FilingIdentity:
+    return FilingIdentity(
         sha256=f"sha-{name}", path=f"/in/{name}", archive=f"/archive/{name}",
         name_prefix=name_prefix_of(name), doc_group="results", period_end=period_end, **fields,
     )
@@ -121,7 +130,7 @@ def test_neighbours_follow_periods_not_arrival(store):
 
 def test_other_document_groups_are_not_neighbours(store):
     store.record(record("kc-2023-interim.txt", "2023-06-30"), "kc")
-    monthly = FilingRecord("sha-m", "/in/m", "/a/m", doc_group="monthly_return",
+    monthly = FilingIdentity("sha-m", "/in/m", "/a/m", doc_group="monthly_return",
                            period_end="2023-07-31")
     assert store.neighbours("kc", monthly) == (None, None)
 
@@ -172,3 +181,72 @@ def test_write_atomic_leaves_only_the_finished_file(tmp_path):
     write_atomic(target, b"<html>two</html>")
     assert target.read_bytes() == b"<html>two</html>"
     assert [p.name for p in target.parent.iterdir()] == ["r.html"]
+
+
+# --- deliveries, rejected files, a damaged history --------------------------------------
+
+
+def queued_message(store):
+    old = store.record(record("kc-2023-interim.txt", "2023-06-30"), "kc")
+    report = PlannedReport(old.id, 0, "/r.html", {}, message("<m@kcdiff>"))
+    store.record(record("kc-2024-annual.txt", "2024-12-31"), "kc", [report])
+    (queued,) = store.queued()
+    return queued
+
+
+def test_an_attempt_records_each_recipients_answer_with_the_status(store):
+    queued = queued_message(store)
+    answers = [Delivery("a@example.com", "accepted", "250 OK", "t"),
+               Delivery("b@example.com", "refused", "550 no such mailbox", "t")]
+    store.record_attempt(queued.id, answers, "failed")
+    assert store.deliveries(queued.id) == answers
+    assert store.queued() == [] and store.outbox()[0].status == "failed"
+    (report,) = store.reports_of("kc")
+    assert store.deliveries_of_report(report.id) == answers
+    # Someone accepted it: a new recipient later is not sent the old report.
+    assert store.reopen_unreached(("c@example.com",)) == 0
+
+
+def test_an_email_that_reached_nobody_is_reopened_only_for_someone_new(store):
+    queued = queued_message(store)
+    store.record_attempt(queued.id, [Delivery("typo@example.con", "refused", "550", "t")],
+                         "failed")
+    assert store.reopen_unreached(("typo@example.con",)) == 0
+    assert store.reopen_unreached(("typo@example.con", "right@example.com")) == 1
+    assert [m.id for m in store.queued()] == [queued.id]
+
+
+def test_an_unknown_outcome_is_never_reopened(store):
+    queued = queued_message(store)
+    store.record_attempt(queued.id, [Delivery("a@example.com", "unknown", "timed out", "t")],
+                         "unknown")
+    assert store.reopen_unreached(("b@example.com",)) == 0 and store.queued() == []
+
+
+def test_a_rejected_file_is_recorded_once(store):
+    store.reject("sha-x", "/in/x.txt", "not a PDF, HTML or text filing")
+    store.reject("sha-x", "/in/x.txt", "again")
+    (rejected,) = store.rejected()
+    assert (rejected.path, rejected.error) == ("/in/x.txt", "not a PDF, HTML or text filing")
+    assert store.is_rejected("sha-x") and not store.is_rejected("sha-y")
+
+
+def test_a_damaged_history_is_refused_with_how_to_recover(tmp_path):
+    database = tmp_path / "kcdiff.db"
+    with Store(database) as store:
+        store.record(record("kc-2023-interim.txt", "2023-06-30"), "kc")
+    data = bytearray(database.read_bytes())
+    data[4096:8192] = b"\xff" * 4096  # the second page: a table's b-tree, overwritten
+    database.write_bytes(bytes(data))
+    with pytest.raises(StoreError, match="damaged.*move it aside and run again"):
+        Store(database, check=True)
+
+
+def test_the_ledger_survives_a_line_cut_short(tmp_path):
+    ledger = Ledger(tmp_path / "delivered.jsonl")
+    ledger.add("<m@kcdiff>", [Delivery("a@example.com", "accepted", "250", "t")])
+    with open(ledger.path, "a", encoding="utf-8") as handle:
+        handle.write('{"message_id": "<n@kcdiff>", "recip')  # killed mid-write
+    again = Ledger(ledger.path)
+    assert again.get("<m@kcdiff>", "a@example.com").status == "accepted"
+    assert again.get("<n@kcdiff>", "a@example.com") is None

@@ -12,7 +12,6 @@ import sqlite3
 import subprocess
 import sys
 import threading
-import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -22,7 +21,7 @@ from conftest import ROOT, SmtpServer, free_port, wait_for
 from kcdiff.cli import main
 from kcdiff.service.mail import MailSettings
 from kcdiff.service.store import Store, default_db_path
-from kcdiff.service.watch import PAUSE_VARIABLE, Service, WatchSettings, is_ignored
+from kcdiff.service.watch import Service, WatchSettings, is_ignored
 
 needs_core = pytest.mark.skipif(
     importlib.util.find_spec("kcdiff.compare") is None
@@ -87,6 +86,11 @@ def drop(sample: Path, folder: Path, name: str | None = None) -> Path:
     return target
 
 
+def signature(path: Path) -> tuple[int, int]:
+    status = path.stat()
+    return (status.st_size, status.st_mtime_ns)
+
+
 def parsed(server: SmtpServer) -> list[email.message.EmailMessage]:
     return server.inbox.messages
 
@@ -118,12 +122,20 @@ def test_temporary_and_hidden_files_are_ignored(tmp_path):
     assert is_ignored(Path("/elsewhere/a.txt"), tmp_path)
 
 
-def test_unreadable_files_are_skipped_without_stopping_the_service(tmp_path, caplog):
+def test_unreadable_files_are_recorded_once_as_rejected(tmp_path, caplog, capsys):
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01" * 100)
     result = Service(settings(tmp_path)).run_once()
-    assert (result.filings, result.sent) == (0, 0)
-    assert "binary.txt: not recorded: not a PDF, HTML or text filing" in caplog.text
+    assert (result.filings, result.sent, result.rejected, result.unrecorded) == (0, 0, 2, [])
+    assert ("binary.txt: not a filing kcdiff can compare, recorded as rejected: not a PDF, "
+            "HTML or text filing") in caplog.text
+    caplog.clear()
+    again = Service(settings(tmp_path)).run_once()  # a restart does not try them again
+    assert (again.rejected, caplog.text) == (0, "")
+    assert main(["history", "--dir", str(tmp_path)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert sorted(line.split(":")[0] for line in out) == [
+        f"rejected  {tmp_path / 'binary.txt'}", f"rejected  {tmp_path / 'empty.txt'}"]
 
 
 # --- with the core ----------------------------------------------------------------------
@@ -172,34 +184,36 @@ def test_same_content_again_and_a_late_older_filing(tmp_path, smtp_server, inter
         shutil.copyfile(annual_path, tmp_path / "copy-of-annual.txt")
         (tmp_path / INTERIM).rename(tmp_path / "renamed-interim.txt")
         os.utime(tmp_path / ANNUAL)
-        wait_for(lambda: not service.pending)
-        time.sleep(0.5)  # a settle period for any event still on its way
-        wait_for(lambda: not service.pending)
+        # The copy and the renamed file are each seen as they are now, and read (the
+        # touch may raise no event at all; if it does, the same hash is skipped).
+        for path in (tmp_path / "copy-of-annual.txt", tmp_path / "renamed-interim.txt"):
+            wait_for(lambda path=path: service.observed(path) == signature(path)
+                     and not service.pending)
     (message,) = parsed(smtp_server)
     assert_is_the_report_email(message)
     assert history(tmp_path)["filings"] == [INTERIM, ANNUAL]
 
 
 @needs_core
-def test_killed_between_queueing_and_sending_then_restarted_sends_once(
+def test_killed_in_the_middle_of_sending_then_restarted_sends_once(
     tmp_path, smtp_server, interim_path, annual_path, capsys
 ):
     shutil.copyfile(interim_path, tmp_path / INTERIM)
     shutil.copyfile(annual_path, tmp_path / ANNUAL)
-    env = {**os.environ, PAUSE_VARIABLE: "60",
-           "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+    smtp_server.inbox.hang = True  # the message is on the wire, never answered
     watcher = subprocess.Popen(
         [sys.executable, "-m", "kcdiff", "watch", str(tmp_path), "--smtp-host", "127.0.0.1",
          "--smtp-port", str(smtp_server.port), "--mail-to", "c@example.com"],
-        env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        env=child_env(), cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )
     try:
-        wait_for(lambda: queued_in(tmp_path) == 1, timeout=30)
+        assert smtp_server.inbox.data_started.wait(60), "the watcher never sent"
     finally:
-        watcher.kill()  # SIGKILL: no clean-up of any kind
+        watcher.kill()  # SIGKILL in the middle of DATA: no clean-up of any kind
         _, errors = watcher.communicate(timeout=10)
     assert watcher.returncode == -9, errors.decode()
-    assert smtp_server.inbox.envelopes == []  # queued, and killed before sending
+    assert smtp_server.inbox.envelopes == [] and queued_in(tmp_path) == 1
+    smtp_server.inbox.hang = False
     once = ["watch", "--once", str(tmp_path), "--smtp-host", "127.0.0.1",
             "--smtp-port", str(smtp_server.port), "--mail-to", "c@example.com"]
     assert main(once) == 0
@@ -208,6 +222,11 @@ def test_killed_between_queueing_and_sending_then_restarted_sends_once(
     assert "0 new filing(s), 0 report(s), 0 e-mail(s) sent" in capsys.readouterr().err
     (message,) = parsed(smtp_server)
     assert_is_the_report_email(message)
+
+
+def child_env() -> dict[str, str]:
+    return {**os.environ,
+            "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
 
 
 def queued_in(folder: Path) -> int:
@@ -252,17 +271,18 @@ def test_smtp_server_down_at_first_gets_the_email_once_it_is_up(tmp_path, interi
 def test_a_file_copied_slowly_is_processed_once_and_complete(tmp_path, smtp_server,
                                                             interim_path, annual_path):
     content = annual_path.read_bytes()
-    with watching(settings(tmp_path, smtp_server, settle=0.5)):
+    # Each chunk is written once the worker has seen the previous one, well within the
+    # settle time: the file is seen partial ten times and must be read only complete.
+    with watching(settings(tmp_path, smtp_server, settle=1.5)) as service:
         drop(interim_path, tmp_path)
         wait_for(recorded(tmp_path, 1))
-        chunks = 10
-        with open(tmp_path / ANNUAL, "wb") as target:  # the final name, from the first byte
+        chunks, path = 10, tmp_path / ANNUAL
+        with open(path, "wb") as target:  # the final name, from the first byte
             for start in range(0, len(content), len(content) // chunks + 1):
                 target.write(content[start:start + len(content) // chunks + 1])
                 target.flush()
-                time.sleep(2.0 / chunks)
+                wait_for(lambda: service.observed(path) == signature(path))
         wait_for(lambda: smtp_server.inbox.envelopes)
-        time.sleep(0.6)  # longer than settle: a second, partial reading would show by now
     (message,) = parsed(smtp_server)
     assert_is_the_report_email(message)
     with Store(default_db_path(tmp_path)) as store:
@@ -281,7 +301,7 @@ def test_embedded_outbox_without_smtp_settings(tmp_path, interim_path, annual_pa
         wait_for(recorded(tmp_path, 1))
         drop(annual_path, tmp_path)
         outbox = tmp_path / ".kcdiff" / "outbox"
-        written = wait_for(lambda: outbox.is_dir() and list(outbox.iterdir()))
+        written = wait_for(lambda: outbox.is_dir() and list(outbox.glob("*.eml")))  # not the .tmp
     (eml,) = written
     assert eml.suffix == ".eml"
     message = email.message_from_bytes(eml.read_bytes(), policy=email.policy.default)

@@ -17,7 +17,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..service.identity import FilingRecord
+from ..service.identity import FilingIdentity
 from ..service.pairing import consecutive_pairs
 from ..service.watch import is_ignored
 from .tasks import one_line
@@ -39,7 +39,7 @@ class ArchiveFile:
 class IdentifiedFile:
     file: ArchiveFile
     sha256: str
-    record: FilingRecord | None  # None when the file cannot be read as a filing
+    record: FilingIdentity | None  # None when the file cannot be read as a filing
     error: str = ""  # "PATH: what is wrong" when it cannot
 
 
@@ -91,7 +91,7 @@ def identify(file: ArchiveFile) -> IdentifiedFile:
     return IdentifiedFile(file, sha256, filing_record(filing, sha256, file.path, file.path))
 
 
-def pairs_of(identified: list[IdentifiedFile]) -> list[tuple[str, FilingRecord, FilingRecord]]:
+def pairs_of(identified: list[IdentifiedFile]) -> list[tuple[str, FilingIdentity]]:
     """(issuer key, old, new) for every consecutive comparable pair (``identified`` in
     archive order), by the watch service's rules."""
     return consecutive_pairs([item.record for item in identified if item.record is not None])

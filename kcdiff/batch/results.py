@@ -19,7 +19,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from ..service.identity import FilingRecord
+from ..service.identity import FilingIdentity
 from ..service.store import write_atomic
 from .archive import ArchiveFile, IdentifiedFile
 from .tasks import PairOutcome, pair_key
@@ -111,7 +111,7 @@ class Output:
         known = {}
         for item in json.loads(path.read_text(encoding="utf-8")):
             file = ArchiveFile(**item["file"])
-            record = FilingRecord(**item["record"]) if item["record"] else None
+            record = FilingIdentity(**item["record"]) if item["record"] else None
             known[(file.path, file.size, file.mtime_ns)] = IdentifiedFile(
                 file, item["sha256"], record, item["error"])
         return known

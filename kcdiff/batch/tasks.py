@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..model import SectionDiff
-from ..service.identity import FilingRecord
+from ..service.identity import FilingIdentity
 
 __all__ = ["PairTask", "PairOutcome", "compare_pair", "error_row", "one_line", "pair_key"]
 
@@ -21,8 +21,8 @@ __all__ = ["PairTask", "PairOutcome", "compare_pair", "error_row", "one_line", "
 @dataclass(frozen=True)
 class PairTask:
     issuer_key: str
-    old: FilingRecord
-    new: FilingRecord
+    old: FilingIdentity
+    new: FilingIdentity
     old_relative: str  # paths as the rows name them: relative to the archive
     new_relative: str
 

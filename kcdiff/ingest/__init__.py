@@ -4,7 +4,17 @@
 ``layout``) are the readers; ``metadata`` reads what a filing says about itself.
 """
 
-from .source import MAX_BYTES, decode_text, detect_format, read_filing
+from .source import (
+    MAX_BYTES,
+    decode_text,
+    detect_format,
+    parse_filing,
+    read_filing,
+    read_regular_file,
+)
 from .text import parse_text
 
-__all__ = ["read_filing", "parse_text", "detect_format", "decode_text", "MAX_BYTES"]
+__all__ = [
+    "read_filing", "parse_filing", "read_regular_file", "parse_text", "detect_format",
+    "decode_text", "MAX_BYTES",
+]

@@ -11,7 +11,10 @@ Nothing is read from the network.
 from __future__ import annotations
 
 import codecs
+import errno
+import os
 import re
+import stat
 from dataclasses import replace
 from pathlib import Path
 
@@ -20,7 +23,10 @@ from ..model import Filing
 from .metadata import meta_of
 from .text import parse_text
 
-__all__ = ["read_filing", "detect_format", "decode_text", "MAX_BYTES"]
+__all__ = [
+    "read_filing", "parse_filing", "read_regular_file", "detect_format", "decode_text",
+    "MAX_BYTES",
+]
 
 MAX_BYTES = 50 * 1024 * 1024
 NOT_A_FILING = "not a PDF, HTML or text filing"
@@ -41,7 +47,12 @@ _MAX_CONTROL_SHARE = 0.01
 def read_filing(path: str | Path, max_bytes: int = MAX_BYTES) -> Filing:
     """Read the filing at ``path`` (PDF, HTML or text) with its metadata."""
     path = Path(path)
-    data = _read_bytes(path, max_bytes)
+    return parse_filing(path, read_regular_file(path, max_bytes))
+
+
+def parse_filing(path: str | Path, data: bytes) -> Filing:
+    """The filing in ``data``, the bytes of the file at ``path`` (read once by the caller,
+    so the watch service hashes, archives and compares the very same bytes)."""
     kind = detect_format(data)
     # Each reader is imported when a file needs it: pdfium and lxml cost more to load
     # than comparing two text filings takes.
@@ -60,24 +71,70 @@ def read_filing(path: str | Path, max_bytes: int = MAX_BYTES) -> Filing:
     return replace(filing, meta=meta_of(filing.blocks))
 
 
-def _read_bytes(path: Path, max_bytes: int) -> bytes:
-    if not path.exists():
-        raise InputError(str(path), "no such file")
-    if path.is_dir():
-        raise InputError(str(path), "is a directory, not a filing")
-    size = path.stat().st_size
+def read_regular_file(path: str | Path, max_bytes: int = MAX_BYTES, *,
+                      follow_symlinks: bool = True) -> bytes:
+    """The bytes of ``path`` if it is a regular file of at most ``max_bytes``.
+
+    Checked on the opened descriptor, not the name, so nothing can be swapped in between:
+    a device (``/dev/zero`` reports size 0 and never ends), a FIFO (blocks forever), a
+    folder or a socket is refused at once; so is a symbolic link when ``follow_symlinks``
+    is false. The size is checked before reading, and reading stops one byte past the
+    limit in case the file grows meanwhile."""
+    path = Path(path)
+    # O_NONBLOCK: opening a FIFO with no writer would otherwise wait forever.
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+    if not follow_symlinks:
+        flags |= os.O_NOFOLLOW
+    try:
+        descriptor = os.open(path, flags)
+    except OSError as exc:
+        raise InputError(str(path), _open_problem(path, exc)) from exc
+    try:
+        status = os.fstat(descriptor)
+        if stat.S_ISDIR(status.st_mode):
+            raise InputError(str(path), "is a directory, not a filing")
+        if not stat.S_ISREG(status.st_mode):
+            raise InputError(str(path), "is not a regular file (a device, FIFO or socket)")
+        _check_size(path, status.st_size, max_bytes)
+        data = _read_at_most(descriptor, max_bytes + 1)
+    except OSError as exc:
+        raise InputError(str(path), f"cannot be read ({exc.strerror or exc})") from exc
+    finally:
+        os.close(descriptor)
+    if len(data) > max_bytes:  # it grew after the check
+        raise InputError(str(path), f"file grew past the {max_bytes:,}-byte limit while read")
+    if not data.strip():
+        raise InputError(str(path), "file is empty")
+    return data
+
+
+def _open_problem(path: Path, exc: OSError) -> str:
+    if exc.errno == errno.ENOENT:
+        return "no such file"
+    if exc.errno == errno.ELOOP:
+        return "is a symbolic link; only regular files are read"
+    if exc.errno == errno.EISDIR:
+        return "is a directory, not a filing"
+    return f"cannot be read ({exc.strerror or exc})"
+
+
+def _check_size(path: Path, size: int, max_bytes: int) -> None:
     if size > max_bytes:
         raise InputError(
             str(path), f"file is {size:,} bytes, over the {max_bytes:,}-byte limit; "
             "raise the limit if the file is really a filing"
         )
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(str(path), f"cannot be read ({exc.strerror or exc})") from exc
-    if not data.strip():
-        raise InputError(str(path), "file is empty")
-    return data
+
+
+def _read_at_most(descriptor: int, limit: int) -> bytes:
+    chunks, total = [], 0
+    while total < limit:
+        chunk = os.read(descriptor, min(limit - total, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
 
 
 def detect_format(data: bytes) -> str:

@@ -8,6 +8,7 @@ The file uses the flags' names as keys, so a setting reads the same in both plac
     mail-from = "kcdiff@example.com"
     mail-to = ["compliance@example.com"]
     settle = 1.0   # seconds a file must stay unchanged before it is read
+    smtp-timeout = 30   # seconds to wait for an SMTP answer
 
 Flags override the file. SMTP credentials are never in the file: they come from the
 environment (``KCDIFF_SMTP_USER``, ``KCDIFF_SMTP_PASSWORD``).
@@ -26,6 +27,7 @@ __all__ = ["load_config", "merge", "mail_settings", "watch_settings", "CONFIG_KE
 
 CONFIG_KEYS = {
     "smtp-host", "smtp-port", "mail-from", "mail-to", "smtp-starttls", "smtp-ssl", "settle",
+    "smtp-timeout",
 }
 
 
@@ -64,6 +66,11 @@ def mail_settings(options: dict[str, object], source: str = "command line") -> M
         raise ConfigError(
             source, f"SMTP port {options.get('smtp-port')!r} is not a number"
         ) from exc
+    try:
+        timeout = float(options.get("smtp-timeout") or MailSettings.timeout)
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(
+            source, f"SMTP timeout {options.get('smtp-timeout')!r} is not a number") from exc
     security = "ssl" if options.get("smtp-ssl") else (
         "starttls" if options.get("smtp-starttls") else "plain")
     return MailSettings(
@@ -72,6 +79,7 @@ def mail_settings(options: dict[str, object], source: str = "command line") -> M
         security=security,
         sender=str(options.get("mail-from") or DEFAULT_SENDER),
         recipients=tuple(str(address) for address in recipients),
+        timeout=timeout,
     )
 
 

@@ -1,7 +1,9 @@
 """Who filed what, for which period: the identity of a filing in the watch history.
 
-Pure functions from a ``Filing`` (and its file name) to a ``FilingRecord``. Metadata comes
-first (``Filing.meta``); where it is empty, as on plain-text filings today, sane fallbacks:
+One type, ``FilingIdentity``, from the moment a filing is read to its row in the history
+(``id``, ``issuer_key`` and ``first_seen`` are filled in when it is stored). Pure
+functions from a ``Filing`` (and its file name) to it. Metadata comes first
+(``Filing.meta``); where it is empty, as on plain-text filings today, sane fallbacks:
 
 - Issuer: the stock code, else the issuer name (case and punctuation folded), else the
   file-name prefix before the first year (``kingsoft-cloud-2024-annual.txt`` ->
@@ -25,7 +27,8 @@ from ..model import Filing
 from ..text.dates import MONTHS
 
 __all__ = [
-    "FilingRecord",
+    "FilingIdentity",
+    "display_path",
     "filing_record",
     "period_end_of",
     "name_prefix_of",
@@ -35,8 +38,9 @@ __all__ = [
 
 
 @dataclass(frozen=True)
-class FilingRecord:
-    """What the history keeps about one filing, before it has an id."""
+class FilingIdentity:
+    """Who filed what, for which period; where it arrived and where its copy is kept.
+    ``id`` is 0 until the history stores it."""
 
     sha256: str
     path: str
@@ -50,11 +54,22 @@ class FilingRecord:
     period: str = ""
     period_end: str = ""
     published: str = ""
+    id: int = 0
+    issuer_key: str = ""
+    first_seen: str = ""
 
     @property
     def name(self) -> str:
         return Path(self.path).name
 
+
+
+
+def display_path(path: str | Path) -> str:
+    """A path as text that any store, log or header can hold: bytes that were not UTF-8
+    in the file name (kept by ``os.fsdecode`` as surrogates) become ``\\xNN``. Line breaks
+    and other characters stay: escaping for a header or a log is done where it is written."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 _MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
@@ -123,13 +138,13 @@ def fold_name(issuer: str) -> str:
 
 def filing_record(
     filing: Filing, sha256: str, path: str | Path, archive: str | Path
-) -> FilingRecord:
+) -> FilingIdentity:
     """The history record of ``filing`` (read from ``archive``, found at ``path``)."""
     meta = filing.meta
-    return FilingRecord(
+    return FilingIdentity(
         sha256=sha256,
-        path=str(path),
-        archive=str(archive),
+        path=display_path(path),
+        archive=display_path(archive),
         issuer=meta.issuer,
         stock_code=meta.stock_code.strip(),
         name_prefix=name_prefix_of(path),

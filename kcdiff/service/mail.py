@@ -7,8 +7,14 @@ documents and the headline counts.
 
 Delivery is SMTP (plain, STARTTLS or SSL; login from ``KCDIFF_SMTP_USER`` and
 ``KCDIFF_SMTP_PASSWORD`` when set, never logged) or, with no SMTP host configured, an
-``.eml`` file in the outbox folder, so the service works out of the box. Failures raise
-``DeliveryFailed``; the caller keeps the message queued and retries.
+``.eml`` file in the outbox folder, so the service works out of the box.
+
+``send_smtp`` returns one ``Outcome`` per recipient, read from the server's replies:
+``accepted`` (250 after the data), ``refused`` (a 5xx: permanent, never retried), ``retry``
+(a 4xx, or no connection: nothing was handed over) and ``unknown`` (the connection broke
+or timed out after the whole message was sent: the server may have it, so it is not
+re-sent blindly). Filing text reaches the Subject and the attachment name only through
+``safe_text``: no control or bidi characters.
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ import os
 import re
 import smtplib
 import ssl
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from email.message import EmailMessage
 from email.policy import SMTP
@@ -29,11 +35,12 @@ from typing import Literal
 import css_inline
 
 from ..model import Report, Summary
-from .store import write_atomic
+from .files import safe_file_name, safe_text, write_atomic
 
 __all__ = [
     "MailSettings",
     "DeliveryFailed",
+    "Outcome",
     "subject_for",
     "headline",
     "inline_css",
@@ -82,7 +89,23 @@ class MailSettings:
 
 
 class DeliveryFailed(Exception):
-    """A message was not accepted this time; it stays queued for a retry."""
+    """A message was not handed over this time; it stays queued for a retry."""
+
+
+OutcomeStatus = Literal["accepted", "refused", "retry", "unknown"]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of a message for one recipient (see the module docstring)."""
+
+    recipient: str
+    status: OutcomeStatus
+    detail: str = ""
+
+    @property
+    def final(self) -> bool:
+        return self.status != "retry"
 
 
 # --- building -------------------------------------------------------------------------
@@ -108,15 +131,15 @@ def _s(count: int) -> str:
 def subject_for(report: Report, issuer: str = "") -> str:
     """"kcdiff: Kingsoft Cloud Holdings Limited (3896): a.txt → b.txt: <headline>".
     ``issuer`` names the company when neither filing's metadata does."""
-    name = report.new.issuer or report.old.issuer or issuer or "unknown issuer"
-    code = report.new.stock_code or report.old.stock_code
+    name = safe_text(report.new.issuer or report.old.issuer or issuer) or "unknown issuer"
+    code = safe_text(report.new.stock_code or report.old.stock_code)
     who = f"{name} ({code})" if code and code not in name else name
     documents = f"{_document(report.old.path)} → {_document(report.new.path)}"
-    return f"kcdiff: {who}: {documents}: {headline(report.summary)}"
+    return safe_text(f"kcdiff: {who}: {documents}: {headline(report.summary)}")
 
 
 def _document(path: str) -> str:
-    return Path(path).name or path
+    return safe_text(Path(path).name or path)
 
 
 def inline_css(html: str) -> str:
@@ -161,7 +184,8 @@ def build_message(
         report_html.encode("utf-8"),
         maintype="text",
         subtype="html",
-        filename=attachment_name,
+        filename=safe_file_name(attachment_name, "kcdiff-report.html"),
+        params={"charset": "utf-8"},  # else a reader decodes "→" and CJK names as ASCII
     )
     return message
 
@@ -173,13 +197,15 @@ def compose(
     message_id: str,
     attachment_name: str,
     issuer: str = "",
+    report_html: str | None = None,
 ) -> EmailMessage:
-    """Render ``report`` (HTML report, text summary) and build its message."""
+    """Render ``report`` (HTML report, text summary) and build its message; pass
+    ``report_html`` when the report is already rendered, so it is rendered once."""
     from ..render import render_html, render_text  # the core's renderer, shared by all outputs
 
     return build_message(
         report,
-        report_html=render_html(report),
+        report_html=report_html if report_html is not None else render_html(report),
         text_summary=render_text(report),
         sender=settings.sender,
         recipients=settings.recipients,
@@ -192,14 +218,25 @@ def compose(
 # --- delivering -----------------------------------------------------------------------
 
 
+Answered = Callable[[tuple[Outcome, ...]], None]
+
+
 def deliver(
-    raw: bytes, recipients: Sequence[str], settings: MailSettings, outbox: Path, name: str
-) -> str:
-    """Hand one message over; returns where it went. Raises ``DeliveryFailed``."""
+    raw: bytes, recipients: Sequence[str], settings: MailSettings, outbox: Path, name: str,
+    on_answer: Answered | None = None,
+) -> tuple[Outcome, ...]:
+    """Hand one message over to ``recipients``: one outcome each. ``on_answer`` is called
+    with them as soon as they are known (before the SMTP session is closed)."""
     if settings.embedded:
-        return str(write_eml(raw, outbox, name))
-    send_smtp(raw, recipients or settings.recipients, settings)
-    return settings.describe()
+        try:
+            where = str(write_eml(raw, outbox, name))
+        except DeliveryFailed as exc:
+            return tuple(Outcome(r, "retry", str(exc)) for r in recipients or ("outbox",))
+        outcomes = tuple(Outcome(r, "accepted", where) for r in recipients or ("outbox",))
+        if on_answer is not None:
+            on_answer(outcomes)
+        return outcomes
+    return send_smtp(raw, recipients, settings, on_answer)
 
 
 def write_eml(raw: bytes, outbox: Path, name: str) -> Path:
@@ -217,19 +254,99 @@ def _safe_name(name: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-.") or "message"
 
 
-def send_smtp(raw: bytes, recipients: Sequence[str], settings: MailSettings) -> None:
-    """Send over SMTP and return once the server has accepted the message."""
+def send_smtp(raw: bytes, recipients: Sequence[str], settings: MailSettings,
+              on_answer: Answered | None = None) -> tuple[Outcome, ...]:
+    """Send over SMTP, one command at a time, so each recipient's outcome is known;
+    ``on_answer`` hears them before QUIT, which keeps the window between the server's
+    acceptance and the caller's record of it as short as it can be."""
     if not recipients:
         raise DeliveryFailed("no recipients: give --mail-to (or mail-to in the config file)")
-    where = f"{settings.host}:{settings.effective_port}"
+    where = f"SMTP server {settings.host}:{settings.effective_port}"
     try:
-        with _connect(settings) as client:
-            _login(client)
-            refused = client.sendmail(settings.sender, list(recipients), raw)
+        client = _connect(settings)
     except (smtplib.SMTPException, OSError) as exc:
-        raise DeliveryFailed(f"SMTP server {where}: {_reason(exc)}") from exc
-    if refused:
-        log.warning("SMTP server %s refused %s", where, ", ".join(sorted(refused)))
+        return _all(recipients, "retry", f"{where}: {_reason(exc)}")
+    outcomes: tuple[Outcome, ...] = ()
+    try:
+        outcomes = _transaction(client, raw, list(recipients), settings.sender, where)
+        if on_answer is not None:
+            on_answer(outcomes)
+    finally:
+        _close(client, polite=bool(outcomes) and all(o.status != "unknown" for o in outcomes))
+    return outcomes
+
+
+def _close(client: smtplib.SMTP, polite: bool) -> None:
+    """QUIT (unless the server stopped answering), then close; the outcomes are known
+    already, and a failed QUIT changes none of them."""
+    try:
+        if polite:
+            client.quit()
+    except (smtplib.SMTPException, OSError):
+        pass
+    finally:
+        client.close()
+
+
+def _transaction(client: smtplib.SMTP, raw: bytes, recipients: list[str], sender: str,
+                 where: str) -> tuple[Outcome, ...]:
+    """MAIL, RCPT per recipient, DATA: before the message is sent a failure means retry;
+    after it, a broken connection means the outcome is unknown."""
+    decided: dict[str, Outcome] = {}
+    try:
+        client.ehlo_or_helo_if_needed()
+        _login(client)
+        code, reply = client.mail(sender)
+        if code != 250:
+            return _all(recipients, _kind(code), f"{where}: MAIL {code} {_text(reply)}")
+        for recipient in recipients:
+            code, reply = client.rcpt(recipient)
+            if code not in (250, 251):
+                decided[recipient] = Outcome(recipient, _kind(code), f"{code} {_text(reply)}")
+        taken = [r for r in recipients if r not in decided]
+        if not taken:
+            return tuple(decided[r] for r in recipients)
+        code, reply = client.docmd("DATA")
+        if code != 354:
+            return _merge(recipients, decided, taken, _kind(code), f"DATA {code} {_text(reply)}")
+    except (smtplib.SMTPException, OSError) as exc:
+        return _merge(recipients, decided, recipients, "retry", f"{where}: {_reason(exc)}")
+    try:
+        client.send(_dot_stuffed(raw))
+        code, reply = client.getreply()
+    except (smtplib.SMTPException, OSError) as exc:
+        return _merge(recipients, decided, taken, "unknown",
+                      f"{where}: no answer after the message was sent ({_reason(exc)})")
+    status = "accepted" if code == 250 else _kind(code)
+    return _merge(recipients, decided, taken, status, f"{code} {_text(reply)}")
+
+
+def _kind(code: int) -> OutcomeStatus:
+    """5xx is permanent; 4xx (and anything odd) is worth another try."""
+    return "refused" if 500 <= code < 600 else "retry"
+
+
+def _merge(recipients: Sequence[str], decided: dict[str, Outcome], taken: Sequence[str],
+           status: OutcomeStatus, detail: str) -> tuple[Outcome, ...]:
+    outcomes = {**{r: Outcome(r, status, detail) for r in taken if r not in decided}, **decided}
+    return tuple(outcomes[r] for r in recipients)
+
+
+def _all(recipients: Sequence[str], status: OutcomeStatus, detail: str) -> tuple[Outcome, ...]:
+    return tuple(Outcome(r, status, detail) for r in recipients)
+
+
+def _dot_stuffed(raw: bytes) -> bytes:
+    """The message as sent after DATA (RFC 5321 4.5.2): leading dots doubled, CRLF ends,
+    then the terminating dot line."""
+    body = re.sub(rb"(?m)^\.", b"..", re.sub(rb"\r?\n", b"\r\n", raw))
+    if not body.endswith(b"\r\n"):
+        body += b"\r\n"
+    return body + b".\r\n"
+
+
+def _text(reply: bytes | str) -> str:
+    return reply.decode("utf-8", "replace") if isinstance(reply, bytes) else str(reply)
 
 
 def _connect(settings: MailSettings) -> smtplib.SMTP:

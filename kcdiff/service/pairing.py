@@ -18,23 +18,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import pairwise
 
-from .identity import FilingRecord, fold_name
+from .identity import FilingIdentity, fold_name
 
 __all__ = ["order_key", "new_issuer_key", "resolve_issuers", "consecutive_pairs"]
 
 
-def order_key(filing: FilingRecord, arrival: int) -> tuple[str, str, int]:
+def order_key(filing: FilingIdentity, arrival: int) -> tuple[str, str, int]:
     """Where ``filing`` (the ``arrival``-th to arrive) stands among its issuer's filings."""
     return (filing.period_end, filing.published, arrival)
 
 
-def new_issuer_key(record: FilingRecord) -> str:
+def new_issuer_key(record: FilingIdentity) -> str:
     """The key of an issuer that ``record`` is the first filing of."""
     return (record.stock_code or fold_name(record.issuer) or record.name_prefix
             or record.sha256[:12])
 
 
-def resolve_issuers(records: Sequence[FilingRecord]) -> list[str]:
+def resolve_issuers(records: Sequence[FilingIdentity]) -> list[str]:
     """The issuer key of each record, ``records`` being in arrival order (the key of the
     first earlier filing matching on stock code, else name, else file-name prefix)."""
     first_by: dict[str, dict[str, str]] = {"code": {}, "name": {}, "prefix": {}}
@@ -53,18 +53,18 @@ def resolve_issuers(records: Sequence[FilingRecord]) -> list[str]:
 
 
 def consecutive_pairs(
-    records: Sequence[FilingRecord],
-) -> list[tuple[str, FilingRecord, FilingRecord]]:
+    records: Sequence[FilingIdentity],
+) -> list[tuple[str, FilingIdentity]]:
     """(issuer key, old, new) for each consecutive pair of comparable filings, ``records``
     being in arrival order. Content seen before (the same sha256) is skipped, as the watch
     service skips a copy. Pairs come issuer by issuer, each in period order."""
-    unique: list[FilingRecord] = []
+    unique: list[FilingIdentity] = []
     seen: set[str] = set()
     for record in records:
         if record.sha256 not in seen:
             seen.add(record.sha256)
             unique.append(record)
-    groups: dict[tuple[str, str], list[tuple[tuple[str, str, int], FilingRecord]]] = {}
+    groups: dict[tuple[str, str], list[tuple[tuple[str, str, int], FilingIdentity]]] = {}
     for arrival, (key, record) in enumerate(zip(resolve_issuers(unique), unique, strict=True)):
         groups.setdefault((key, record.doc_group), []).append((order_key(record, arrival), record))
     pairs = []

@@ -8,25 +8,42 @@ Pairing: filings of one issuer (see ``identity``) and one document group are ord
 period end, then publication date, then arrival; an unknown period end sorts first. Pairing
 uses that order, never arrival order, so a late-arriving older filing is not reported as
 the new one.
+
+Each e-mail is an outbox row with one ``deliveries`` row per recipient that got a final
+answer (accepted, refused, unknown); a filing that cannot be read is a ``rejected`` row,
+recorded once with its error. A damaged database is refused with how to recover
+(``StoreError``), never silently written around.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .identity import FilingRecord, fold_name
+from ..errors import StoreError
+from .files import write_atomic
+from .identity import FilingIdentity, fold_name
+from .pairing import new_issuer_key
 from .pairing import order_key as _order  # one ordering rule for watch and batch
+from .records import (
+    SCHEMA,
+    Delivery,
+    OutboxMessage,
+    PlannedMessage,
+    PlannedReport,
+    Rejected,
+    StoredReport,
+    message_of,
+    report_of,
+)
 
 __all__ = [
     "Store",
-    "StoredFiling",
     "StoredReport",
     "OutboxMessage",
     "PlannedReport",
@@ -34,130 +51,31 @@ __all__ = [
     "default_db_path",
     "write_atomic",
     "STATE_DIR",
+    "StoreError",
+    "Delivery",
+    "Rejected",
 ]
 
 STATE_DIR = ".kcdiff"
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS filings (
-    id          INTEGER PRIMARY KEY,
-    sha256      TEXT NOT NULL UNIQUE,
-    path        TEXT NOT NULL,
-    archive     TEXT NOT NULL,
-    issuer_key  TEXT NOT NULL,
-    issuer      TEXT NOT NULL DEFAULT '',
-    stock_code  TEXT NOT NULL DEFAULT '',
-    name_prefix TEXT NOT NULL DEFAULT '',
-    doc_type    TEXT NOT NULL DEFAULT '',
-    doc_group   TEXT NOT NULL DEFAULT '',
-    title       TEXT NOT NULL DEFAULT '',
-    period      TEXT NOT NULL DEFAULT '',
-    period_end  TEXT NOT NULL DEFAULT '',
-    published   TEXT NOT NULL DEFAULT '',
-    first_seen  TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS filings_by_issuer
-    ON filings (issuer_key, doc_group, period_end, published);
-CREATE TABLE IF NOT EXISTS reports (
-    id          INTEGER PRIMARY KEY,
-    old_filing  INTEGER NOT NULL REFERENCES filings (id),
-    new_filing  INTEGER NOT NULL REFERENCES filings (id),
-    path        TEXT NOT NULL,
-    summary     TEXT NOT NULL,
-    created     TEXT NOT NULL,
-    UNIQUE (old_filing, new_filing)
-);
-CREATE TABLE IF NOT EXISTS outbox (
-    id           INTEGER PRIMARY KEY,
-    report_id    INTEGER REFERENCES reports (id),
-    message_id   TEXT NOT NULL UNIQUE,
-    subject      TEXT NOT NULL,
-    recipients   TEXT NOT NULL,
-    message      BLOB NOT NULL,
-    status       TEXT NOT NULL DEFAULT 'queued',
-    attempts     INTEGER NOT NULL DEFAULT 0,
-    next_attempt REAL NOT NULL DEFAULT 0,
-    last_error   TEXT NOT NULL DEFAULT '',
-    created      TEXT NOT NULL,
-    sent         TEXT NOT NULL DEFAULT ''
-);
-"""
+_RESET = (
+    "move it aside and run again: filings are read again from the folder, and e-mails "
+    "already delivered are not sent again (the delivery ledger beside it remembers them)"
+)
+
 
 
 def default_db_path(folder: str | Path) -> Path:
     return Path(folder) / STATE_DIR / "kcdiff.db"
 
 
-def write_atomic(target: Path, data: bytes) -> None:
-    """Write ``data`` to ``target`` through a temporary dotfile in the same folder and a
-    rename, so nobody (a mail client, a restarted service) ever reads half a file."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    try:
-        with open(temporary, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, target)
-    finally:
-        temporary.unlink(missing_ok=True)
-
-
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-@dataclass(frozen=True)
-class StoredFiling(FilingRecord):
-    id: int = 0
-    issuer_key: str = ""
-    first_seen: str = ""
 
 
-@dataclass(frozen=True)
-class StoredReport:
-    id: int
-    old_filing: int
-    new_filing: int
-    path: str
-    summary: dict
-    created: str
-    email: str = ""  # "queued", "sent", or "" when no e-mail was made
-
-
-@dataclass(frozen=True)
-class OutboxMessage:
-    id: int
-    message_id: str
-    subject: str
-    recipients: tuple[str, ...]
-    message: bytes
-    status: str
-    attempts: int
-    next_attempt: float
-    last_error: str
-
-
-@dataclass(frozen=True)
-class PlannedMessage:
-    """An e-mail to queue in the same transaction as its report."""
-
-    message_id: str
-    subject: str
-    recipients: tuple[str, ...]
-    message: bytes
-
-
-@dataclass(frozen=True)
-class PlannedReport:
-    """A report written to disk, to record with the filing that triggered it.
-    ``old``/``new`` are stored filing ids, or 0 for the filing being recorded."""
-
-    old: int
-    new: int
-    path: str
-    summary: dict
-    message: PlannedMessage | None = None
+_SET_ON_STORE = {"id", "issuer_key", "first_seen"}
 
 
 # --- the store -----------------------------------------------------------------------
@@ -166,14 +84,28 @@ class PlannedReport:
 class Store:
     """History of one watched folder. One connection per Store; use one Store per thread."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, check: bool = False) -> None:
+        """Open (or make) the history at ``path``; ``check``: verify every page first
+        (the service does, once at start), raising ``StoreError`` if it is damaged."""
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-        self._db.row_factory = sqlite3.Row
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA foreign_keys=ON")
-        self._db.executescript(_SCHEMA)
+        try:
+            self._db.row_factory = sqlite3.Row
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA foreign_keys=ON")
+            if check:
+                self._check()
+            self._db.executescript(SCHEMA)
+        except sqlite3.DatabaseError as exc:
+            self._db.close()
+            raise StoreError(str(self.path), f"the history database is damaged ({exc}); "
+                             f"{_RESET}") from exc
+
+    def _check(self) -> None:
+        problems = [row[0] for row in self._db.execute("PRAGMA quick_check")]
+        if problems != ["ok"]:
+            raise sqlite3.DatabaseError(problems[0])
 
     def close(self) -> None:
         self._db.close()
@@ -196,15 +128,15 @@ class Store:
 
     # filings
 
-    def filing_by_sha(self, sha256: str) -> StoredFiling | None:
+    def filing_by_sha(self, sha256: str) -> FilingIdentity | None:
         row = self._db.execute("SELECT * FROM filings WHERE sha256 = ?", (sha256,)).fetchone()
         return _filing(row) if row else None
 
-    def filing(self, filing_id: int) -> StoredFiling:
+    def filing(self, filing_id: int) -> FilingIdentity:
         row = self._db.execute("SELECT * FROM filings WHERE id = ?", (filing_id,)).fetchone()
         return _filing(row)
 
-    def resolve_issuer(self, record: FilingRecord) -> str:
+    def resolve_issuer(self, record: FilingIdentity) -> str:
         """The issuer key ``record`` belongs to (see the module docstring)."""
         folded = fold_name(record.issuer)
         found = (
@@ -212,7 +144,7 @@ class Store:
             or self._key_by_name(folded)
             or self._key_where("name_prefix", record.name_prefix)
         )
-        return found or record.stock_code or folded or record.name_prefix or record.sha256[:12]
+        return found or new_issuer_key(record)
 
     def _key_where(self, column: str, value: str) -> str:
         if not value:
@@ -230,7 +162,7 @@ class Store:
         )
         return next((row["issuer_key"] for row in rows if fold_name(row["issuer"]) == folded), "")
 
-    def issuer_filings(self, issuer_key: str, doc_group: str | None = None) -> list[StoredFiling]:
+    def issuer_filings(self, issuer_key: str, doc_group: str | None = None) -> list[FilingIdentity]:
         """The issuer's filings in period order (oldest first)."""
         query = "SELECT * FROM filings WHERE issuer_key = ?"
         params: list[str] = [issuer_key]
@@ -241,8 +173,8 @@ class Store:
         return [_filing(row) for row in rows]
 
     def neighbours(
-        self, issuer_key: str, record: FilingRecord
-    ) -> tuple[StoredFiling | None, StoredFiling | None]:
+        self, issuer_key: str, record: FilingIdentity
+    ) -> tuple[FilingIdentity | None, FilingIdentity | None]:
         """The latest stored filing before ``record`` and the earliest after it, of the same
         issuer and document group, in period order (``record`` not yet stored: it counts
         as arriving last)."""
@@ -263,12 +195,12 @@ class Store:
         return [row["issuer_key"] for row in rows]
 
     def record(
-        self, record: FilingRecord, issuer_key: str, reports: list[PlannedReport] = ()
-    ) -> StoredFiling:
+        self, record: FilingIdentity, issuer_key: str, reports: list[PlannedReport] = ()
+    ) -> FilingIdentity:
         """Store a filing with the reports it triggered and their e-mails, all or nothing:
         a crash leaves either everything (to send) or nothing (to redo on restart)."""
         with self._transaction() as db:
-            columns = [f.name for f in fields(FilingRecord)]
+            columns = [f.name for f in fields(FilingIdentity) if f.name not in _SET_ON_STORE]
             cursor = db.execute(
                 f"INSERT INTO filings ({', '.join(columns)}, issuer_key, first_seen) "
                 f"VALUES ({', '.join('?' * (len(columns) + 2))})",
@@ -305,7 +237,7 @@ class Store:
             "WHERE filings.issuer_key = ? ORDER BY reports.id",
             (issuer_key,),
         )
-        return [_report(row) for row in rows]
+        return [report_of(row) for row in rows]
 
     def find_issuer(self, text: str) -> str:
         """The issuer key a person means by ``text``: the key itself, a stock code, the
@@ -331,7 +263,7 @@ class Store:
         if due_before is not None:
             query += " AND next_attempt <= ?"
             params = (due_before,)
-        return [_message(row) for row in self._db.execute(query + " ORDER BY id", params)]
+        return [message_of(row) for row in self._db.execute(query + " ORDER BY id", params)]
 
     def next_due(self) -> float | None:
         row = self._db.execute(
@@ -340,42 +272,88 @@ class Store:
         return row["due"]
 
     def mark_sent(self, message_id: int) -> None:
-        with self._transaction() as db:
-            db.execute(
-                "UPDATE outbox SET status = 'sent', sent = ?, attempts = attempts + 1, "
-                "last_error = '' WHERE id = ?",
-                (_now(), message_id),
-            )
+        self._set_status(message_id, "sent", "", 0.0)
 
     def mark_failed(self, message_id: int, error: str, retry_at: float) -> None:
+        """A try that got no final answer: queued again for ``retry_at``."""
+        self._set_status(message_id, "queued", error, retry_at)
+
+    def record_attempt(self, message_id: int, outcomes: list[Delivery], status: str,
+                       error: str = "", retry_at: float = 0.0) -> None:
+        """The final answers of one try, and the message's status after it, together."""
         with self._transaction() as db:
-            db.execute(
-                "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt = ? "
-                "WHERE id = ?",
-                (error, retry_at, message_id),
+            db.executemany(
+                "INSERT OR REPLACE INTO deliveries (outbox_id, recipient, status, detail, at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [(message_id, d.recipient, d.status, d.detail, d.at) for d in outcomes],
             )
+            self._update_status(db, message_id, status, error, retry_at)
+
+    def _set_status(self, message_id: int, status: str, error: str, retry_at: float) -> None:
+        with self._transaction() as db:
+            self._update_status(db, message_id, status, error, retry_at)
+
+    @staticmethod
+    def _update_status(db: sqlite3.Connection, message_id: int, status: str, error: str,
+                       retry_at: float) -> None:
+        db.execute(
+            "UPDATE outbox SET status = ?, attempts = attempts + 1, last_error = ?, "
+            "next_attempt = ?, sent = CASE WHEN ? = 'sent' THEN ? ELSE sent END WHERE id = ?",
+            (status, error, retry_at, status, _now(), message_id),
+        )
+
+    def deliveries(self, message_id: int) -> list[Delivery]:
+        rows = self._db.execute(
+            "SELECT * FROM deliveries WHERE outbox_id = ? ORDER BY rowid", (message_id,))
+        return [Delivery(row["recipient"], row["status"], row["detail"], row["at"])
+                for row in rows]
+
+    def deliveries_of_report(self, report_id: int) -> list[Delivery]:
+        row = self._db.execute("SELECT id FROM outbox WHERE report_id = ?", (report_id,)
+                               ).fetchone()
+        return self.deliveries(row["id"]) if row else []
+
+    def reopen_unreached(self, recipients: tuple[str, ...]) -> int:
+        """Queue again every failed e-mail that reached nobody, if ``recipients`` (the
+        settings now) include someone not yet tried: a fixed ``--mail-to`` helps. An e-mail
+        some recipient accepted is never re-opened, so a new colleague is not sent the
+        whole history."""
+        reopened = 0
+        rows = self._db.execute(
+            "SELECT id FROM outbox WHERE status = 'failed' AND id NOT IN "
+            "(SELECT outbox_id FROM deliveries WHERE status IN ('accepted', 'unknown'))"
+        ).fetchall()
+        for row in rows:
+            tried = {d.recipient for d in self.deliveries(row["id"])}
+            if set(recipients) - tried:
+                self._set_status(row["id"], "queued", "", 0.0)
+                reopened += 1
+        return reopened
 
     def outbox(self) -> list[OutboxMessage]:
-        return [_message(row) for row in self._db.execute("SELECT * FROM outbox ORDER BY id")]
+        return [message_of(row) for row in self._db.execute("SELECT * FROM outbox ORDER BY id")]
+
+    def outbox_counts(self) -> dict[str, int]:
+        rows = self._db.execute("SELECT status, COUNT(*) AS n FROM outbox GROUP BY status")
+        return {row["status"]: row["n"] for row in rows}
+
+    # filings that are not filings
+
+    def reject(self, key: str, path: str, error: str) -> None:
+        with self._transaction() as db:
+            db.execute("INSERT OR IGNORE INTO rejected (key, path, error, first_seen) "
+                       "VALUES (?, ?, ?, ?)", (key, path, error, _now()))
+
+    def is_rejected(self, key: str) -> bool:
+        return self._db.execute("SELECT 1 FROM rejected WHERE key = ?", (key,)
+                                ).fetchone() is not None
+
+    def rejected(self) -> list[Rejected]:
+        rows = self._db.execute("SELECT * FROM rejected ORDER BY first_seen, rowid")
+        return [Rejected(row["key"], row["path"], row["error"], row["first_seen"])
+                for row in rows]
 
 
-def _filing(row: sqlite3.Row) -> StoredFiling:
-    names = {f.name for f in fields(StoredFiling)}
-    return StoredFiling(**{key: row[key] for key in row.keys() if key in names})
-
-
-def _report(row: sqlite3.Row) -> StoredReport:
-    return StoredReport(
-        id=row["id"], old_filing=row["old_filing"], new_filing=row["new_filing"],
-        path=row["path"], summary=json.loads(row["summary"]), created=row["created"],
-        email=row["email"] if "email" in row.keys() else "",
-    )
-
-
-def _message(row: sqlite3.Row) -> OutboxMessage:
-    return OutboxMessage(
-        id=row["id"], message_id=row["message_id"], subject=row["subject"],
-        recipients=tuple(json.loads(row["recipients"])), message=bytes(row["message"]),
-        status=row["status"], attempts=row["attempts"], next_attempt=row["next_attempt"],
-        last_error=row["last_error"],
-    )
+def _filing(row: sqlite3.Row) -> FilingIdentity:
+    names = {f.name for f in fields(FilingIdentity)}
+    return FilingIdentity(**{key: row[key] for key in row.keys() if key in names})

@@ -1,26 +1,27 @@
-"""The watch service: a folder of filings in, one change report per new filing out by e-mail.
+"""The watch service: a watched folder -> a queue of paths -> one worker that processes
+each complete filing (``pipeline``) -> an outbox that a sender thread delivers.
 
-Watchdog's handler threads only put paths on a queue; one worker takes them one at a time:
-wait until the file is complete (its size and time stay unchanged for ``settle`` seconds),
-hash it, archive a copy, ingest -> pair -> compare -> store -> queue the e-mail -> send.
-Every file is read once into memory; the hash, the archived copy and the comparison all
-come from those same bytes, so a file replaced mid-way can never mix two versions.
+A watchdog observer (its own thread) only puts paths on a queue. The worker waits until a
+file's size and modification time have stayed the same for ``settle`` seconds (a copy in
+progress keeps changing them), reads it once, and hands the bytes to the pipeline.
+Sending runs in its own thread with its own connection to the history, so a mail server
+that hangs never stops filings being read and compared.
 
-Nothing lost, nothing twice: a filing, its reports and their e-mails are recorded in one
-transaction; an e-mail is marked sent only after the server accepted it, and retried with
-exponential backoff until then. On start-up the worker first catches up on every file in
-the folder (known content is recognised by hash and skipped) and sends what is queued.
+Only regular files inside the folder are read: a symbolic link (to a file or a folder) is
+skipped with a log line, and a file is opened without following links. A file over
+``max_bytes``, or a device or FIFO, is refused before a byte is read, and recorded once.
 
-For the crash test, ``KCDIFF_PAUSE_BEFORE_SEND`` (seconds) makes the worker wait between
-queueing an e-mail and sending it.
+One process owns a folder: a second ``kcdiff watch`` on it stops with a clear line. On
+start-up the worker catches up on every file in the folder (known content is recognised
+by hash and skipped) and the sender sends what is queued.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import queue
+import stat
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -32,30 +33,19 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 
-from ..errors import KcdiffError
-from ..ingest import read_filing
-from .identity import filing_record
-from .mail import DeliveryFailed, MailSettings, deliver
-from .reports import filing_line, plan_reports
-from .store import (
-    STATE_DIR,
-    Store,
-    StoredFiling,
-    default_db_path,
-    write_atomic,
-)
+from ..errors import ConfigError, InputError
+from ..ingest import MAX_BYTES, read_regular_file
+from .delivery import Courier, Ledger, SendResult
+from .files import FolderLock, safe_text
+from .identity import display_path
+from .mail import MailSettings
+from .pipeline import Pipeline, Processed
+from .store import STATE_DIR, Store, default_db_path
 
-__all__ = [
-    "WatchSettings",
-    "Service",
-    "RunResult",
-    "is_ignored",
-    "PAUSE_VARIABLE",
-]
+__all__ = ["WatchSettings", "Service", "RunResult", "is_ignored"]
 
 log = logging.getLogger(__name__)
 
-PAUSE_VARIABLE = "KCDIFF_PAUSE_BEFORE_SEND"
 Signature = tuple[int, int]  # a file's size and modification time (ns)
 IGNORED_SUFFIXES = (".part", ".crdownload", ".partial", ".download", ".tmp", ".swp")
 
@@ -70,6 +60,7 @@ class WatchSettings:
     retry_base: float = 2.0  # first retry of a failed e-mail after this many seconds...
     retry_max: float = 600.0  # ...doubling up to this
     once_attempts: int = 3  # tries per e-mail in --once before leaving it queued
+    max_bytes: int = MAX_BYTES  # larger files are refused unread
 
     @property
     def state(self) -> Path:
@@ -84,7 +75,11 @@ class RunResult:
     filings: int = 0
     reports: int = 0
     sent: int = 0
-    queued: int = 0
+    queued: int = 0  # e-mails left for a retry
+    failed: int = 0  # e-mails refused by the server (some recipient)
+    unknown: int = 0  # e-mails whose outcome is unknown
+    rejected: int = 0  # files recorded as not comparable filings
+    unrecorded: list[str] = field(default_factory=list)  # files the history could not take
 
 
 def is_ignored(path: Path, folder: Path) -> bool:
@@ -127,9 +122,16 @@ class Service:
         # All of them settle at once, so a burst of arrivals waits one settle, not one each.
         self._settling: dict[Path, tuple[Signature, float]] = {}
         self._last_read: dict[Path, Signature] = {}
+        self._skipped: set[Path] = set()
         self._store: Store | None = None
+        self._pipeline: Pipeline | None = None
         self._observer: BaseObserver | None = None
         self._watched: set[Path] = set()
+        self._wake = threading.Event()
+        self._courier = Courier(
+            settings.mail, settings.state, Ledger(settings.state / "delivered.jsonl"),
+            settings.retry_base, settings.retry_max)
+        self._sent = SendResult()
         self.result = RunResult()
 
     # --- the two ways to run --------------------------------------------------------
@@ -150,7 +152,7 @@ class Service:
                 self.deliver_due(now=float("inf"))
                 if not self.store.queued():
                     break
-            self.result.queued = len(self.store.queued())
+            self._finish()
         return self.result
 
     def run(self, stop: threading.Event, ready: threading.Event | None = None) -> RunResult:
@@ -161,24 +163,43 @@ class Service:
         # would also watch our own .kcdiff, where every database write is an event.
         observer.schedule(_Enqueue(self.enqueue), str(self.folder), recursive=False)
         for entry in sorted(self.folder.iterdir()):
-            if entry.is_dir() and not is_ignored(entry, self.folder):
+            if entry.is_dir() and not entry.is_symlink() and not is_ignored(entry, self.folder):
                 self._watch(entry)
         observer.start()
+        sender = None
         try:
             with self._opened():
+                sender = threading.Thread(target=self._send_until, args=(stop,),
+                                          name="kcdiff-sender", daemon=True)
+                sender.start()
                 self.catch_up()
                 if ready is not None:
                     ready.set()
                 while not stop.is_set():
-                    self.deliver_due(now=time.time())
-                    self._collect(timeout=self._idle())
+                    self._collect(timeout=self.settings.poll if self._settling else 0.5)
                     self._process_settled(stop)
-                self.result.queued = len(self.store.queued())
+                self._wake.set()
+                sender.join()
+                self._finish()
         finally:
             observer.stop()
             observer.join()
             self._observer = None
         return self.result
+
+    def _send_until(self, stop: threading.Event) -> None:
+        """The sender thread: its own connection to the history, so a slow server delays
+        only e-mails, never filings."""
+        with Store(self.settings.db_path or default_db_path(self.folder)) as store:
+            while not stop.is_set():
+                self._wake.clear()  # before sending: a filing queued meanwhile wakes the wait
+                try:
+                    self._courier.deliver_due(store, time.time(), self._sent)
+                except Exception:  # a broken history must not kill the sender silently
+                    log.exception("e-mail delivery stopped for now")
+                due = store.next_due()
+                wait = 0.5 if due is None else due - time.time()
+                self._wake.wait(min(max(wait, 0.02), 0.5))
 
     def _watch(self, folder: Path) -> None:
         """Watch a subfolder (and everything under it) unless a watched one holds it."""
@@ -194,14 +215,33 @@ class Service:
 
     @contextmanager
     def _opened(self) -> Iterator[Store]:
-        # Opened in the thread that runs the service: a sqlite3 connection belongs to the
-        # thread that made it.
-        self._store = Store(self.settings.db_path or default_db_path(self.folder))
+        lock = FolderLock(self.settings.state / "lock")
         try:
+            lock.acquire()
+        except BlockingIOError as exc:
+            raise ConfigError(str(self.settings.folder), f"already watched by {exc} (lock "
+                              f"{lock.path}); stop that watcher first") from None
+        try:
+            # Opened in the thread that runs the worker: a sqlite3 connection belongs to
+            # the thread that made it. Checked once: a damaged history stops the start.
+            self._store = Store(self.settings.db_path or default_db_path(self.folder),
+                                check=True)
+            self._pipeline = Pipeline(self._store, self.settings.state, self.settings.mail)
+            reopened = self._store.reopen_unreached(self.settings.mail.recipients)
+            if reopened:
+                log.info("%d failed e-mail(s) queued again for the recipients now set", reopened)
             yield self._store
         finally:
-            self._store.close()
-            self._store = None
+            if self._store is not None:
+                self._store.close()
+            self._store = self._pipeline = None
+            lock.release()
+
+    def _finish(self) -> None:
+        counts = self.store.outbox_counts()
+        self.result.sent = self._sent.sent
+        self.result.queued = counts.get("queued", 0)
+        self.result.failed, self.result.unknown = self._sent.failed, self._sent.unknown
 
     # --- the queue --------------------------------------------------------------------
 
@@ -216,6 +256,13 @@ class Service:
         """Files noted but not yet processed (for tests and status)."""
         return self._queue.qsize() + len(self._settling)
 
+    def observed(self, path: Path) -> Signature | None:
+        """The size and time the worker last saw ``path`` with, settling or read (for
+        tests and status: thread-safe enough for a poll)."""
+        path = Path(os.path.abspath(path))
+        settling = self._settling.get(path)
+        return settling[0] if settling else self._last_read.get(path)
+
     def catch_up(self) -> None:
         """Queue every file already in the folder, oldest first: those that arrived while
         the service was down are processed, known ones are skipped by hash."""
@@ -223,7 +270,7 @@ class Service:
 
     def _catch_up_in(self, folder: Path) -> None:
         found: list[Path] = []
-        for root, folders, files in os.walk(folder):
+        for root, folders, files in os.walk(folder):  # never into a linked folder
             folders[:] = sorted(name for name in folders if not name.startswith("."))
             found.extend(Path(root, name) for name in files)
         for path in sorted(found, key=_mtime):
@@ -236,16 +283,38 @@ class Service:
         except queue.Empty:
             return
         while path is not None:
-            signature = _signature(path)
-            if path.is_dir():  # a new subfolder: watch it, and take what is already in it
-                self._watch(path)
-                self._catch_up_in(path)
-            elif signature is not None and path not in self._settling:
-                self._settling[path] = (signature, time.monotonic())
+            self._note(path)
             try:
                 path = self._queue.get_nowait()
             except queue.Empty:
                 path = None
+
+    def _note(self, path: Path) -> None:
+        try:
+            mode = os.lstat(path).st_mode
+        except OSError:
+            return  # gone again
+        if stat.S_ISLNK(mode) or not self._inside(path):
+            self._skip(path, "a symbolic link or outside the folder; only regular files "
+                       "inside it are read")
+        elif stat.S_ISDIR(mode):  # a new subfolder: watch it, and take what is in it
+            self._watch(path)
+            self._catch_up_in(path)
+        elif not stat.S_ISREG(mode):
+            self._skip(path, "not a regular file (a FIFO, socket or device)")
+        elif path not in self._settling:
+            signature = _signature(path)
+            if signature is not None:
+                self._settling[path] = (signature, time.monotonic())
+
+    def _inside(self, path: Path) -> bool:
+        real = Path(os.path.realpath(path.parent))
+        return real == self.folder or self.folder in real.parents
+
+    def _skip(self, path: Path, why: str) -> None:
+        if path not in self._skipped:  # one line per path, not one per event
+            self._skipped.add(path)
+            log.warning("%s: skipped: %s", safe_text(display_path(path)), why)
 
     def _process_settled(self, stop: threading.Event | None) -> None:
         """Process, in arrival order, every file whose size and time have stayed unchanged
@@ -262,108 +331,70 @@ class Service:
                 del self._settling[path]
                 self._process_guarded(path, current)
 
-    def _idle(self) -> float:
-        if self._settling:
-            return self.settings.poll
-        due = self.store.next_due()
-        wait = 0.5 if due is None else due - time.time()
-        return min(max(wait, 0.02), 0.5)
-
     # --- one file ---------------------------------------------------------------------
 
     def _process_guarded(self, path: Path, settled: Signature) -> None:
+        name = safe_text(display_path(path.name))
         try:
-            self.process(path, settled)
-        except KcdiffError as exc:
-            log.warning("%s: not recorded: %s", path.name, exc.problem)
-        except OSError as exc:
-            log.warning("%s: not recorded: cannot be read (%s)", path.name, exc.strerror or exc)
-        except Exception as exc:  # one bad filing must not stop the service
-            log.error("%s: not recorded: unexpected error (%s: %s)", path.name,
-                      type(exc).__name__, exc)
-            log.debug("%s: traceback", path.name, exc_info=True)
+            self._count(self.process(path, settled))
+        except Exception as exc:  # one file must not stop the service; it is counted
+            log.error("%s: not recorded: %s: %s", name, type(exc).__name__,
+                      safe_text(str(exc)))
+            log.debug("%s: traceback", name, exc_info=True)
+            self.result.unrecorded.append(display_path(path))
 
-    def process(self, path: Path, settled: Signature | None = None) -> StoredFiling | None:
-        """Record the file at ``path`` (complete, with size and time ``settled``) if its
-        content is new; compare, store, queue and send its reports. Returns the stored
-        filing, or None if nothing was recorded."""
-        data = self._read_complete(path, settled or _signature(path))
-        if data is None:
-            return None
-        sha256 = hashlib.sha256(data).hexdigest()
-        known = self.store.filing_by_sha(sha256)
-        if known is not None:
-            if Path(known.path) != path:
-                log.info("%s: same content as %s, already recorded", path.name, known.name)
-            return None
-        archive = self.settings.state / "filings" / sha256[:16] / path.name
-        write_atomic(archive, data)
-        record = filing_record(read_filing(archive), sha256, path, archive)
-        issuer = self.store.resolve_issuer(record)
-        planned = plan_reports(self.store, issuer, record, self.settings.state,
-                               self.settings.mail)
-        stored = self.store.record(record, issuer, planned)
-        self.result.filings += 1
-        self.result.reports += len(planned)
-        log.info("%s", filing_line(stored, planned, self.store))
-        if any(report.message for report in planned):
-            _pause_if_asked()
-            self.deliver_due(now=time.time())
-        return stored
+    def _count(self, processed: Processed | None) -> None:
+        if processed is None:
+            return
+        if processed.filing is not None:
+            self.result.filings += 1
+            self.result.reports += processed.reports
+        if processed.rejected:
+            self.result.rejected += 1
+        if processed.messages:
+            self._wake.set()  # the sender thread, if running
 
-    def _read_complete(self, path: Path, settled: Signature | None) -> bytes | None:
-        """The file's bytes, if it is still as it settled and was not read in that state."""
+    def process(self, path: Path, settled: Signature | None = None) -> Processed | None:
+        """Read the regular file at ``path`` (complete, with size and time ``settled``)
+        and hand its bytes to the pipeline; None when there is nothing (new) to read."""
+        settled = settled or _signature(path)
         if settled is None or self._last_read.get(path) == settled:
             return None
-        data = path.read_bytes()
+        key = f"{display_path(path)}|{settled[0]}|{settled[1]}"
+        if self.store.is_rejected(key):
+            return None
+        try:
+            data = read_regular_file(path, self.settings.max_bytes, follow_symlinks=False)
+        except InputError as exc:
+            self._last_read[path] = settled
+            return self._pipeline.reject(key, path, exc.problem)
         if _signature(path) != settled:  # written to again while we read: take it later
             self.enqueue(path)
             return None
         self._last_read[path] = settled
-        return data
+        return self._pipeline.process(path, data)
 
     # --- e-mail -----------------------------------------------------------------------
 
     def deliver_due(self, now: float) -> int:
-        """Try every queued e-mail due by ``now``; returns how many were accepted."""
-        sent = 0
-        for message in self.store.queued(due_before=now):
-            name = f"{message.id:06d}-{message.message_id.strip('<>').split('@')[0]}"
-            try:
-                where = deliver(
-                    message.message, message.recipients, self.settings.mail,
-                    self.settings.state / "outbox", name,
-                )
-            # ValueError: an address smtplib cannot encode; it waits like any other failure.
-            except (DeliveryFailed, ValueError) as exc:
-                delay = self.settings.backoff(message.attempts + 1)
-                self.store.mark_failed(message.id, str(exc), time.time() + delay)
-                log.warning("e-mail %d not sent (%s); retry in %.1f s", message.id, exc, delay)
-                continue
-            self.store.mark_sent(message.id)
-            sent += 1
-            log.info("e-mail %d sent to %s: %s", message.id, where, message.subject)
-        self.result.sent += sent
-        return sent
+        """Try every queued e-mail due by ``now`` in this thread; returns how many every
+        recipient accepted."""
+        before = self._sent.sent
+        self._courier.deliver_due(self.store, now, self._sent)
+        return self._sent.sent - before
 
 
 def _signature(path: Path) -> Signature | None:
+    """Size and modification time of a regular file (links not followed), else None."""
     try:
-        stat = path.stat()
+        status = os.lstat(path)
     except OSError:
         return None
-    if not path.is_file():
+    if not stat.S_ISREG(status.st_mode):
         return None
-    return (stat.st_size, stat.st_mtime_ns)
+    return (status.st_size, status.st_mtime_ns)
 
 
 def _mtime(path: Path) -> int:
     signature = _signature(path)
     return signature[1] if signature else 0
-
-
-def _pause_if_asked() -> None:
-    seconds = float(os.environ.get(PAUSE_VARIABLE, "0") or 0)
-    if seconds > 0:
-        log.info("e-mail queued; pausing %.1f s before sending (%s)", seconds, PAUSE_VARIABLE)
-        time.sleep(seconds)
