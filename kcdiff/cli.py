@@ -41,9 +41,11 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("old", metavar="OLD", help="the earlier filing (text, HTML or PDF)")
     diff.add_argument("new", metavar="NEW", help="the later filing")
     diff.add_argument("--format", choices=("html", "json", "text"), default=None,
-                      help="report format (default: from the -o extension, else text)")
+                      help="report format (default: from the -o extension, else text: "
+                      "counts, board, largest figure moves, one line per changed section)")
     diff.add_argument("-o", "--output", metavar="FILE",
-                      help="write the report to FILE instead of standard output")
+                      help="write the report to FILE (.html, .htm, .json, .txt) instead of "
+                      "standard output; other extensions are refused")
     diff.add_argument("--min-change", metavar="PCT", type=float, default=0.0,
                       help="hide figure movements smaller than PCT percent from the HTML "
                       "(the JSON keeps everything)")
@@ -56,8 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     sections = commands.add_parser(
         "sections", help="print the outline of a filing with section categories",
-        description="Print FILE's sections as kcdiff sees them: level, number, title and "
-        "category, so a person can check the segmentation.",
+        description="Print FILE's sections as kcdiff sees them, one a line: level, number "
+        "('-' when the heading has none), title (indented by level) and [category], so a "
+        "person can check the segmentation.",
     )
     sections.add_argument("file", metavar="FILE", help="a filing (text, HTML or PDF)")
     sections.set_defaults(handler=run_sections)
@@ -131,16 +134,18 @@ def _fail(message: str) -> int:
 
 def run_diff(args: argparse.Namespace) -> int:
     from .compare import compare_files
-    from .render import make_env, render_html, render_json, render_text
+    from .render import render_json, render_text
 
+    fmt = report_format(args.output, args.format)  # before the work: refuse early
     report = compare_files(args.old, args.new, max_bytes=int(args.max_size * 2**20))
-    fmt = args.format or _format_from_name(args.output)
     if fmt == "json":
         output = render_json(report)
+    elif fmt == "html":
+        from .render import make_env, render_html
+
+        output = render_html(report, args.min_change, make_env(args.templates))
     else:
-        env = make_env(args.templates)
-        output = (render_html(report, args.min_change, env) if fmt == "html"
-                  else render_text(report, env))
+        output = render_text(report)
     if args.output:
         write_atomically(Path(args.output), output)
         print(f"kcdiff: {fmt} report written to {Path(args.output).resolve()}", file=sys.stderr)
@@ -149,19 +154,39 @@ def run_diff(args: argparse.Namespace) -> int:
     return EXIT_DIFFERENT if report.has_differences else EXIT_SAME
 
 
-def _format_from_name(output: str | None) -> str:
+# What each output extension holds; any other extension is refused rather than filled
+# with a report of another kind (a "report.pdf" that is really text).
+FORMAT_OF_SUFFIX = {".html": "html", ".htm": "html", ".json": "json", ".txt": "text",
+                    ".text": "text"}
+
+
+def report_format(output: str | None, requested: str | None) -> str:
+    """The format to write: ``--format``, else the extension of ``-o``, else text.
+    Raises ``OutputError`` for an extension kcdiff does not write or one that
+    contradicts ``--format``."""
     suffix = Path(output).suffix.lower() if output else ""
-    return {".html": "html", ".htm": "html", ".json": "json"}.get(suffix, "text")
+    if not suffix:
+        return requested or "text"
+    implied = FORMAT_OF_SUFFIX.get(suffix)
+    known = ", ".join(sorted(FORMAT_OF_SUFFIX))
+    if implied is None:
+        raise OutputError(output, f"kcdiff does not write {suffix} files; name the report "
+                          f"{known}")
+    if requested and requested != implied:
+        raise OutputError(output, f"--format {requested} does not match the {suffix} "
+                          f"extension; use a matching name ({known})")
+    return implied
 
 
 def run_sections(args: argparse.Namespace) -> int:
     from .ingest import read_filing
     from .segment import segment
 
+    print("level  number  title  [category]")
     for section in segment(read_filing(args.file)):
-        indent = "  " * section.level
-        number = f"{section.number} " if section.number else ""
-        print(f"{indent}{number}{section.title}  [{section.category}]")
+        indent = "  " * max(0, section.level - 1)
+        print(f"{section.level:>5}  {section.number or '-':<6}  {indent}{section.title}"
+              f"  [{section.category}]")
     return EXIT_SAME
 
 
@@ -228,6 +253,12 @@ def _print_issuer(store, key: str) -> None:
               f"  [{email}]\n    {report.path}")
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)  # reading the umask means setting it; set it straight back
+    os.umask(mask)
+    return mask
+
+
 def write_atomically(path: Path, text: str) -> None:
     """Write to a temporary file beside ``path`` and rename it into place, so a reader
     never sees half a report and a failure leaves nothing behind."""
@@ -241,6 +272,9 @@ def write_atomically(path: Path, text: str) -> None:
         )
         with handle:
             handle.write(text)
+            # A temporary file is private (0600); the report is shared like any file
+            # this user writes, so it takes the mode the umask gives.
+            os.chmod(handle.name, 0o666 & ~_umask())
         os.replace(handle.name, path)
     except OSError as exc:
         if "handle" in locals():
