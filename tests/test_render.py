@@ -93,8 +93,9 @@ def test_html_puts_what_to_act_on_first_and_reading_problems_last(html):
 
 def test_change_map_has_one_linked_bar_per_section_in_reading_order(report, html):
     the_map = html[html.index('id="map"'):html.index("</table>\n", html.index('id="map"'))]
-    assert the_map.count("<tr>") - the_map.count("<tr><td style=\"width:") == len(
-        report.sections)
+    # In the annual, note 5 TAXATION, its (a) and "Cayman Islands" read as in the interim:
+    # a run of unchanged sections is one muted row.
+    assert "3 unchanged: 5. TAXATION; (a) Enterprise income tax; Cayman Islands" in the_map
     # Each changed section links to its place in the report, which exists.
     links = [href for href in re.findall(r'<a href="#(s\d+)"', the_map)]
     assert len(links) == len(report.sections) - report.summary.sections_unchanged
@@ -102,6 +103,21 @@ def test_change_map_has_one_linked_bar_per_section_in_reading_order(report, html
     # The interim's "RESIGNATION OF JOINT COMPANY SECRETARY" is gone from the annual: red.
     removed = the_map.split("RESIGNATION OF JOINT COMPANY SECRETARY")[1].split("</tr>")[0]
     assert "background:#c92a2a" in removed and "width:100%" in removed
+
+
+def test_a_run_of_two_unchanged_sections_is_one_map_row_one_alone_stays():
+    from kcdiff.model import FilingSummary, Report, Summary
+
+    def rows(*statuses):
+        sections = tuple(SectionDiff(status, "notes", f"S{i}", f"S{i}", 1.0)
+                         for i, status in enumerate(statuses))
+        filing = FilingSummary("a.txt", "", "", "", "")
+        view = view_of(Report(filing, filing, Summary(0, 0, 0, 0, 0, 0), sections))
+        return [len(row.unchanged) or row.section.diff.title for row in view.map]
+
+    assert rows("added", "unchanged", "added") == ["S0", "S1", "S2"]
+    assert rows("added", "unchanged", "unchanged", "removed") == ["S0", 2, "S3"]
+    assert rows("unchanged", "unchanged", "unchanged") == [3]
 
 
 def test_routine_edits_are_visible_without_hover(html):
@@ -248,3 +264,21 @@ def test_the_email_body_is_the_digest_and_the_report_is_attached(report):
     assert attachment.get_filename() == "kcdiff-interim--annual.html"
     full = attachment.get_content()
     assert 'id="wording"' in full and "SCOPE OF WORK OF THE AUDITOR" in full
+
+
+def test_digest_map_of_a_long_filing_keeps_only_changed_sections():
+    from kcdiff.model import FilingSummary, Report, Summary
+
+    def view(count):
+        sections = tuple(SectionDiff("added" if i % 2 else "unchanged", "notes", f"S{i}",
+                                     f"S{i}", 1.0) for i in range(count))
+        filing = FilingSummary("a.txt", "", "", "", "")
+        return view_of(Report(filing, filing, Summary(0, 0, 0, 0, 0, 0), sections))
+
+    rows, left_out = view(6).digest_map(limit=6)  # 6 rows: every one shown
+    assert len(rows) == 6 and left_out == 0
+    rows, left_out = view(8).digest_map(limit=6)  # 8 rows, 4 changed: only those
+    assert [row.section.diff.title for row in rows] == ["S1", "S3", "S5", "S7"]
+    assert left_out == 0
+    rows, left_out = view(16).digest_map(limit=6)  # 8 changed: 6 shown, 2 left out
+    assert len(rows) == 6 and left_out == 2

@@ -21,6 +21,8 @@ __all__ = [
     "RoutineGroup",
     "FigureRow",
     "FigureTable",
+    "MapRow",
+    "map_rows",
     "view_of",
     "movement",
     "period_label",
@@ -115,6 +117,39 @@ class FigureTable:
 
 
 @dataclass(frozen=True)
+class MapRow:
+    """One row of the change map: a section, or a run of unchanged sections told as one
+    line so the map of a long filing stays short."""
+
+    section: SectionView | None
+    unchanged: tuple[SectionView, ...] = ()
+
+    @property
+    def summary(self) -> str:
+        names = [s.diff.heading for s in self.unchanged]
+        shown = names if len(names) <= 3 else [names[0], "…", names[-1]]
+        return f"{len(names)} unchanged: " + "; ".join(shown)
+
+
+def map_rows(sections: Sequence[SectionView]) -> tuple[MapRow, ...]:
+    """``sections`` in reading order, each run of two or more unchanged ones as one row."""
+    rows: list[MapRow] = []
+    run: list[SectionView] = []
+    for section in [*sections, None]:
+        if section is not None and section.kind == "unchanged":
+            run.append(section)
+            continue
+        if len(run) >= 2:
+            rows.append(MapRow(None, tuple(run)))
+        elif run:
+            rows.append(MapRow(run[0]))
+        run = []
+        if section is not None:
+            rows.append(MapRow(section))
+    return tuple(rows)
+
+
+@dataclass(frozen=True)
 class ReportView:
     report: Report
     sections: tuple[SectionView, ...]  # every section, in reading order
@@ -147,14 +182,19 @@ class ReportView:
         return tuple((kind, label, colour) for kind, (label, colour) in KINDS.items()
                      if kind in present)
 
-    def digest_sections(self, limit: int = 80) -> tuple[tuple[SectionView, ...], int]:
-        """The sections the e-mail's map shows, and how many more are left out: all of
-        them in a short filing; in a long one only the changed ones, at most ``limit``,
-        so the body stays under the size at which mail clients clip it."""
-        if len(self.sections) <= limit:
-            return self.sections, 0
+    @property
+    def map(self) -> tuple[MapRow, ...]:
+        return map_rows(self.sections)
+
+    def digest_map(self, limit: int = 80) -> tuple[tuple[MapRow, ...], int]:
+        """The rows the e-mail's map shows, and how many changed sections are left out:
+        every row of a short filing; of a long one only the changed sections, at most
+        ``limit``, so the body stays under the size at which mail clients clip it."""
+        rows = self.map
+        if len(rows) <= limit:
+            return rows, 0
         changed = self.shown_sections
-        return changed[:limit], len(changed) - min(len(changed), limit)
+        return tuple(MapRow(s) for s in changed[:limit]), max(0, len(changed) - limit)
 
 
 def view_of(report: Report, min_change: float = 0.0, top: int = 8) -> ReportView:
