@@ -282,3 +282,16 @@ def test_digest_map_of_a_long_filing_keeps_only_changed_sections():
     assert left_out == 0
     rows, left_out = view(16).digest_map(limit=6)  # 8 changed: 6 shown, 2 left out
     assert len(rows) == 6 and left_out == 2
+
+
+@pytest.mark.parametrize(("text", "limit", "expected"), [
+    ("UNAUDITED CONDENSED CONSOLIDATED STATEMENTS OF CASH FLOWS", 36,
+     "…STATEMENTS OF CASH FLOWS"),  # from a whole word, never "…NSOLIDATED"
+    ("BALANCE SHEETS", 14, "BALANCE SHEETS"),
+    ("BALANCE  SHEETS", 14, "BALANCE SHEETS"),
+    ("THE BALANCE SHEETS", 14, "…SHEETS"),
+])
+def test_tail_keeps_the_end_of_a_statement_name(text, limit, expected):
+    from kcdiff.render.view import tail
+
+    assert tail(text, limit) == expected and len(tail(text, limit)) <= limit

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from .. import __version__
 from ..model import Report
 from .text import render_text
-from .view import short, view_of
+from .view import short, tail, view_of
 
 if TYPE_CHECKING:  # jinja2 is imported only when HTML is rendered
     import jinja2
@@ -54,6 +54,7 @@ def make_env(user_templates: str | Path | None = None) -> jinja2.Environment:
         percent=format_percent,
         plural=plural,
         short=short,
+        tail=tail,
         basename=lambda path: Path(path).name or path,
     )
     return env

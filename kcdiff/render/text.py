@@ -10,7 +10,7 @@ from __future__ import annotations
 import textwrap
 
 from ..model import Report
-from .view import FigureRow, ReportView, SectionView, short, view_of
+from .view import FigureRow, ReportView, SectionView, short, tail, view_of
 
 __all__ = ["render_text"]
 
@@ -78,14 +78,8 @@ def _moves(view: ReportView) -> str:
     if not view.top_moves:
         return ""
     return "Largest figure moves:\n" + "\n".join(
-        f"  {short(row.figure.item, 60)}  [{_tail(row.figure.table, 36)}]\n      {_values(row)}"
+        f"  {short(row.figure.item, 60)}  [{tail(row.figure.table, 36)}]\n      {_values(row)}"
         for row in view.top_moves)
-
-
-def _tail(text: str, limit: int) -> str:
-    """The end of a statement's name, which tells statements apart ("…OF CASH FLOWS")."""
-    text = " ".join(text.split())
-    return text if len(text) <= limit else "…" + text[len(text) - limit + 1:].lstrip()
 
 
 def _values(row: FigureRow) -> str:

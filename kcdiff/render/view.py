@@ -27,6 +27,7 @@ __all__ = [
     "movement",
     "period_label",
     "short",
+    "tail",
 ]
 
 # What a section's change is, in the order a reviewer should look at it. The colours are
@@ -363,3 +364,12 @@ def short(text: str, limit: int) -> str:
     """At most ``limit`` characters, whitespace runs as one space, "…" where cut."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def tail(text: str, limit: int) -> str:
+    """The end of a statement's name, which tells statements apart ("…OF CASH FLOWS")."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    end = text[len(text) - limit + 1:]
+    return "…" + (end.split(" ", 1)[1] if " " in end else end)  # from a whole word
