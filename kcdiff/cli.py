@@ -207,8 +207,11 @@ def run_watch(args: argparse.Namespace) -> int:
     service = Service(settings)
     if args.once:
         result = service.run_once()
+        # With no SMTP host nothing is sent: the messages are .eml files in the outbox.
+        delivered = "written to the outbox" if settings.mail.embedded else "sent"
         print(f"kcdiff: {result.filings} new filing(s), {result.reports} report(s), "
-              f"{result.sent} e-mail(s) sent, {result.queued} still queued", file=sys.stderr)
+              f"{result.sent} e-mail(s) {delivered}, {result.queued} still queued",
+              file=sys.stderr)
         return EXIT_DIFFERENT if result.queued else EXIT_SAME
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):

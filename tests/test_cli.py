@@ -172,3 +172,27 @@ def test_max_size_refuses_a_larger_filing(capsys, interim_path):
     assert err.startswith(f"kcdiff: error: {interim_path}: file is {size:,} bytes, over the "
                           f"{int(0.01 * 2**20):,}-byte limit")
     assert run(capsys, "diff", interim_path, interim_path, "--max-size", "1")[0] == 0
+
+
+def test_watch_once_without_smtp_says_written_to_the_outbox_not_sent(capsys, tmp_path,
+                                                                    interim_path, annual_path):
+    import shutil
+
+    shutil.copyfile(interim_path, tmp_path / interim_path.name)
+    shutil.copyfile(annual_path, tmp_path / annual_path.name)
+    code, _, err = run(capsys, "watch", "--once", tmp_path)
+    assert code == 0
+    assert "1 report(s), 1 e-mail(s) written to the outbox, 0 still queued" in err
+    assert " sent" not in err.splitlines()[-1]
+    (eml,) = (tmp_path / ".kcdiff" / "outbox").glob("*.eml")
+    # The .eml as a mail client opens it: a digest body under the clipping size, the full
+    # report attached, a subject that fits.
+    import email
+    import email.policy
+
+    message = email.message_from_bytes(eml.read_bytes(), policy=email.policy.default)
+    assert len(message["Subject"]) <= 150
+    body = message.get_body(("html",)).get_content()
+    assert len(body.encode("utf-8")) <= 100_000 and "<style" not in body
+    (attachment,) = message.iter_attachments()
+    assert 'id="wording"' in attachment.get_content()
