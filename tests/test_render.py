@@ -295,3 +295,15 @@ def test_tail_keeps_the_end_of_a_statement_name(text, limit, expected):
     from kcdiff.render.view import tail
 
     assert tail(text, limit) == expected and len(tail(text, limit)) <= limit
+
+
+def test_filing_text_is_escaped_in_the_digest(tmp_path):
+    old = tmp_path / "old.txt"
+    new = tmp_path / "new.txt"
+    old.write_text("RESULTS ANNOUNCEMENT\n\nBUSINESS REVIEW\n\nRevenue grew.\n", encoding="utf-8")
+    new.write_text("RESULTS ANNOUNCEMENT\n\nBUSINESS REVIEW\n\nRevenue grew.\n\n"
+                   "NEW <IMG SRC=X ONERROR=ALERT(1)> SECTION\n\nText.\n", encoding="utf-8")
+    report = compare_files(old, new)
+    assert "NEW <IMG SRC=X ONERROR=ALERT(1)> SECTION" in [s.title for s in report.sections]
+    digest = render_digest(report)
+    assert "<IMG" not in digest and "&lt;IMG SRC=X" in digest
