@@ -293,7 +293,8 @@ def _tables(figures: Sequence[FigureChange]) -> tuple[FigureTable, ...]:
 def _usual(figures: Sequence[FigureChange]) -> tuple[str, str]:
     """The (old, new) period labels most of a table's compared figures share, so the
     header row names them and only figures compared over other periods say so."""
-    pairs = Counter(_labels(f) for f in figures if f.status != "added")
+    compared = [f for f in figures if f.status == "changed"] or figures
+    pairs = Counter(_labels(f) for f in compared)
     return pairs.most_common(1)[0][0] if pairs else ("", "")
 
 
