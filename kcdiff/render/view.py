@@ -116,6 +116,12 @@ class FigureTable:
     new_label: str
     rows: tuple[FigureRow, ...]
 
+    @property
+    def unit(self) -> str:
+        """The unit every row shares, named once in the header; "" when they differ."""
+        units = {row.figure.unit for row in self.rows}
+        return units.pop() if len(units) == 1 else ""
+
 
 @dataclass(frozen=True)
 class MapRow:
