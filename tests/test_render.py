@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import jsonschema
@@ -213,6 +214,13 @@ def test_figures_header_row_names_the_two_periods_compared():
     header = html.split("<h3>INCOME STATEMENT</h3>")[1].split("</tr>")[0]
     assert '<th class="num period">6 months to 30 Jun 2023</th>' in header
     assert '<th class="num period">6 months to 30 Jun 2024</th>' in header
+    # One unit for the whole table: named once in the header, no Unit column.
+    assert "<th>Item <span class=\"unit\">(RMB&#39;000)</span></th>" in header
+    assert "<th>Unit</th>" not in header
+    per_share = replace(figure, item="Loss per share", unit="RMB")
+    html = render_html(Report(filing, filing, Summary(0, 0, 0, 2, 0, 0), (),
+                              figures=(figure, per_share)))
+    assert "<th>Unit</th>" in html.split("<h3>INCOME STATEMENT</h3>")[1].split("</tr>")[0]
 
 
 # --- the text summary, the e-mail digest ---------------------------------------------------
