@@ -53,7 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
                       help=f"refuse filings larger than MB megabytes (default "
                       f"{MAX_BYTES // 2**20})")
     diff.add_argument("--templates", metavar="DIR",
-                      help="a folder of Jinja templates searched before the built-in ones")
+                      help="a folder of Jinja templates searched before the built-in ones "
+                      "(HTML report)")
     diff.set_defaults(handler=run_diff)
 
     sections = commands.add_parser(
@@ -150,8 +151,20 @@ def run_diff(args: argparse.Namespace) -> int:
         write_atomically(Path(args.output), output)
         print(f"kcdiff: {fmt} report written to {Path(args.output).resolve()}", file=sys.stderr)
     else:
-        sys.stdout.write(output)
+        emit(output)
     return EXIT_DIFFERENT if report.has_differences else EXIT_SAME
+
+
+def emit(text: str) -> None:
+    """Write ``text`` to standard output. A reader that stops early (``| head``) is not
+    trouble: the rest is dropped quietly, as other Unix tools do."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Python would report the failed flush again at exit; point stdout at /dev/null.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 # What each output extension holds; any other extension is refused rather than filled
@@ -182,11 +195,12 @@ def run_sections(args: argparse.Namespace) -> int:
     from .ingest import read_filing
     from .segment import segment
 
-    print("level  number  title  [category]")
+    lines = ["level  number  title  [category]"]
     for section in segment(read_filing(args.file)):
         indent = "  " * max(0, section.level - 1)
-        print(f"{section.level:>5}  {section.number or '-':<6}  {indent}{section.title}"
-              f"  [{section.category}]")
+        lines.append(f"{section.level:>5}  {section.number or '-':<6}  {indent}"
+                     f"{section.title}  [{section.category}]")
+    emit("\n".join(lines) + "\n")
     return EXIT_SAME
 
 

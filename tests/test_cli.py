@@ -196,3 +196,16 @@ def test_watch_once_without_smtp_says_written_to_the_outbox_not_sent(capsys, tmp
     assert len(body.encode("utf-8")) <= 100_000 and "<style" not in body
     (attachment,) = message.iter_attachments()
     assert 'id="wording"' in attachment.get_content()
+
+
+def test_a_reader_that_stops_early_is_not_an_error(interim_path, annual_path):
+    import subprocess
+    import sys
+
+    # `kcdiff diff OLD NEW | head -1`: the pipe closes before the summary is written.
+    command = [sys.executable, "-m", "kcdiff", "diff", str(interim_path), str(annual_path)]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        process.stdout.close()
+        errors = process.stderr.read().decode()
+    assert process.returncode == 1  # differences found, like diff
+    assert errors == ""
