@@ -129,12 +129,12 @@ def test_html_lists_figures_per_statement_and_min_change_hides_small_moves(inter
     # The periods are named once per statement, in its header row, not on every row.
     balance = html.split("<h3>UNAUDITED CONDENSED CONSOLIDATED BALANCE SHEETS</h3>")[1]
     header = balance.split("</tr>")[0]
-    assert '<th class="num period">as at 2023-06-30</th>' in header
-    assert '<th class="num period">as at 2024-12-31</th>' in header
-    assert "as at 2023-06-30" not in row
+    assert '<th class="num period">as at 30 Jun 2023</th>' in header
+    assert '<th class="num period">as at 31 Dec 2024</th>' in header
+    assert "as at 30 Jun 2023" not in row
     # Short-term borrowings: the interim's June 2023 cell is garbled, so December 2022.
     loans = html.split("Short-term borrowings")[1].split("</tr>")[0]
-    assert "compared: as at 2022-12-31 → as at 2024-12-31" in loans
+    assert "compared: as at 31 Dec 2022 → as at 31 Dec 2024" in loans
     # Cash moved -28.6%, property and equipment +175.4%: only the larger one stays.
     filtered = render_html(report, min_change=150)
     assert "Cash and cash equivalents" not in filtered.split('id="figures"')[1]

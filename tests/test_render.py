@@ -191,15 +191,17 @@ def test_movement_says_larger_or_smaller_whatever_the_sign(old, new, expected):
     assert movement(old, new) == expected
 
 
-@pytest.mark.parametrize(("start", "end", "expected"), [
-    ("2023-01-01", "2023-06-30", "6 months to 30 Jun 2023"),
-    ("2024-01-01", "2024-12-31", "year to 31 Dec 2024"),
-    ("", "2024-12-31", "at 31 Dec 2024"),
-    ("2024-01-15", "2024-12-31", "15 Jan 2024 to 31 Dec 2024"),
-    ("", "", "as printed"),
+@pytest.mark.parametrize(("start", "end", "printed", "expected"), [
+    ("2023-01-01", "2023-06-30", "", "6 months to 30 Jun 2023"),
+    ("2024-01-01", "2024-12-31", "", "year to 31 Dec 2024"),
+    ("", "2024-12-31", "", "at 31 Dec 2024"),
+    ("2024-01-15", "2024-12-31", "", "15 Jan 2024 to 31 Dec 2024"),
+    ("", "", "as printed", "as printed"),
+    ("", "", "six months ended 2023-06-30", "six months ended 30 Jun 2023"),
+    ("", "", "as at 2023-02-30", "as at 2023-02-30"),  # not a date: left alone
 ])
-def test_period_labels_from_dates(start, end, expected):
-    assert period_label(start, end, "as printed") == expected
+def test_period_labels_from_dates(start, end, printed, expected):
+    assert period_label(start, end, printed) == expected
 
 
 def test_figures_header_row_names_the_two_periods_compared():

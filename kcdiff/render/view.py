@@ -7,6 +7,7 @@ Python, once, so the HTML report, the e-mail digest and the text summary agree.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -344,23 +345,36 @@ def movement(old: float | None, new: float | None) -> tuple[str, str]:
 
 def period_label(start: str, end: str, printed: str) -> str:
     """"6 months to 30 Jun 2023", "year to 31 Dec 2024", "at 31 Dec 2024" from ISO dates;
-    the printed phrase when the dates are not known."""
+    the printed phrase when the dates are not known, any ISO date in it as "30 Jun 2023"."""
     try:
         end_date = date.fromisoformat(end)
     except ValueError:
-        return printed
+        return _ISO_DATE.sub(_day_month_year, printed)
     shown = f"{end_date.day} {end_date:%b %Y}"
     if not start:
         return f"at {shown}"
     try:
         start_date = date.fromisoformat(start)
     except ValueError:
-        return printed
+        return _ISO_DATE.sub(_day_month_year, printed)
     after = end_date + timedelta(days=1)
     months = (after.year - start_date.year) * 12 + after.month - start_date.month
     if after.day != start_date.day or months <= 0:
         return f"{start_date.day} {start_date:%b %Y} to {shown}"
     return f"year to {shown}" if months == 12 else f"{months} months to {shown}"
+
+
+# An ISO date inside a printed period phrase ("as at 2023-06-30"), shown as a reader writes
+# it; a column header would otherwise break it at its hyphens.
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def _day_month_year(match: re.Match[str]) -> str:
+    try:
+        day = date(*map(int, match.groups()))
+    except ValueError:
+        return match.group(0)
+    return f"{day.day} {day:%b %Y}"
 
 
 def _plural(count: int, word: str) -> str:
