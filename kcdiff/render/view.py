@@ -108,6 +108,7 @@ class FigureRow:
     movement: str  # "larger by 3,145,242 (+95.3%)": size of the amount as printed
     direction: str  # "up", "down", "" (arrow shown beside the movement)
     other_periods: str  # "" or "compared: <old> → <new>" when not the table's usual periods
+    periods: tuple[str, str] = ("", "")  # the old and new period as the report names them
 
 
 @dataclass(frozen=True)
@@ -317,7 +318,7 @@ def _row(figure: FigureChange, usual: tuple[str, str]) -> FigureRow:
     other = "" if not any(usual) or labels == usual or figure.status != "changed" else (
         f"compared: {labels[0]} → {labels[1]}")
     text, direction = movement(figure.old_value, figure.new_value)
-    return FigureRow(figure, text, direction, other)
+    return FigureRow(figure, text, direction, other, labels)
 
 
 def movement(old: float | None, new: float | None) -> tuple[str, str]:
