@@ -40,9 +40,11 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("old", metavar="OLD", help="the earlier filing (text, HTML or PDF)")
     diff.add_argument("new", metavar="NEW", help="the later filing")
     diff.add_argument("--format", choices=("html", "json", "text"), default=None,
-                      help="report format (default: from the -o extension, else text)")
+                      help="report format (default: from the -o extension, else text: "
+                      "counts, board, largest figure moves, one line per changed section)")
     diff.add_argument("-o", "--output", metavar="FILE",
-                      help="write the report to FILE instead of standard output")
+                      help="write the report to FILE (.html, .htm, .json, .txt) instead of "
+                      "standard output; other extensions are refused")
     diff.add_argument("--min-change", metavar="PCT", type=float, default=0.0,
                       help="hide figure movements smaller than PCT percent from the HTML "
                       "(the JSON keeps everything)")
@@ -50,13 +52,15 @@ def build_parser() -> argparse.ArgumentParser:
                       help=f"refuse filings larger than MB megabytes (default "
                       f"{MAX_BYTES // 2**20})")
     diff.add_argument("--templates", metavar="DIR",
-                      help="a folder of Jinja templates searched before the built-in ones")
+                      help="a folder of Jinja templates searched before the built-in ones "
+                      "(HTML report)")
     diff.set_defaults(handler=run_diff)
 
     sections = commands.add_parser(
         "sections", help="print the outline of a filing with section categories",
-        description="Print FILE's sections as kcdiff sees them: level, number, title and "
-        "category, so a person can check the segmentation.",
+        description="Print FILE's sections as kcdiff sees them, one a line: level, number "
+        "('-' when the heading has none), title (indented by level) and [category], so a "
+        "person can check the segmentation.",
     )
     sections.add_argument("file", metavar="FILE", help="a filing (text, HTML or PDF)")
     sections.set_defaults(handler=run_sections)
@@ -162,38 +166,73 @@ def _fail(message: str) -> int:
 
 def run_diff(args: argparse.Namespace) -> int:
     from .compare import compare_files
-    from .render import make_env, render_html, render_json, render_text
+    from .render import render_json, render_text
 
+    fmt = report_format(args.output, args.format)  # before the work: refuse early
     _refuse_output_over_input(args.output, (args.old, args.new))
     report = compare_files(args.old, args.new, max_bytes=int(args.max_size * 2**20))
-    fmt = args.format or _format_from_name(args.output)
     if fmt == "json":
         output = render_json(report)
+    elif fmt == "html":
+        from .render import make_env, render_html
+
+        output = render_html(report, args.min_change, make_env(args.templates))
     else:
-        env = make_env(args.templates)
-        output = (render_html(report, args.min_change, env) if fmt == "html"
-                  else render_text(report, env))
+        output = render_text(report)
     if args.output:
         write_atomically(Path(args.output), output)
         print(f"kcdiff: {fmt} report written to {Path(args.output).resolve()}", file=sys.stderr)
     else:
-        sys.stdout.write(output)
+        emit(output)
     return EXIT_DIFFERENT if report.has_differences else EXIT_SAME
 
 
-def _format_from_name(output: str | None) -> str:
+def emit(text: str) -> None:
+    """Write ``text`` to standard output. A reader that stops early (``| head``) is not
+    trouble: the rest is dropped quietly, as other Unix tools do."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Python would report the failed flush again at exit; point stdout at /dev/null.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+# What each output extension holds; any other extension is refused rather than filled
+# with a report of another kind (a "report.pdf" that is really text).
+FORMAT_OF_SUFFIX = {".html": "html", ".htm": "html", ".json": "json", ".txt": "text",
+                    ".text": "text"}
+
+
+def report_format(output: str | None, requested: str | None) -> str:
+    """The format to write: ``--format``, else the extension of ``-o``, else text.
+    Raises ``OutputError`` for an extension kcdiff does not write or one that
+    contradicts ``--format``."""
     suffix = Path(output).suffix.lower() if output else ""
-    return {".html": "html", ".htm": "html", ".json": "json"}.get(suffix, "text")
+    if not suffix:
+        return requested or "text"
+    implied = FORMAT_OF_SUFFIX.get(suffix)
+    known = ", ".join(sorted(FORMAT_OF_SUFFIX))
+    if implied is None:
+        raise OutputError(output, f"kcdiff does not write {suffix} files; name the report "
+                          f"{known}")
+    if requested and requested != implied:
+        raise OutputError(output, f"--format {requested} does not match the {suffix} "
+                          f"extension; use a matching name ({known})")
+    return implied
 
 
 def run_sections(args: argparse.Namespace) -> int:
     from .ingest import read_filing
     from .segment import segment
 
+    lines = ["level  number  title  [category]"]
     for section in segment(read_filing(args.file)):
-        indent = "  " * section.level
-        number = f"{section.number} " if section.number else ""
-        print(f"{indent}{number}{section.title}  [{section.category}]")
+        indent = "  " * max(0, section.level - 1)
+        lines.append(f"{section.level:>5}  {section.number or '-':<6}  {indent}"
+                     f"{section.title}  [{section.category}]")
+    emit("\n".join(lines) + "\n")
     return EXIT_SAME
 
 
@@ -214,7 +253,7 @@ def run_watch(args: argparse.Namespace) -> int:
     logging.getLogger("kcdiff").setLevel(logging.INFO)  # one line per filing processed
     service = Service(settings)
     if args.once:
-        return _report_once(service.run_once())
+        return _report_once(service.run_once(), settings.mail.embedded)
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())
@@ -224,15 +263,17 @@ def run_watch(args: argparse.Namespace) -> int:
     return EXIT_SAME
 
 
-def _report_once(result) -> int:
+def _report_once(result, embedded: bool) -> int:
     """The summary line of ``watch --once``, and its exit status: 2 when a filing could
     not be recorded or an e-mail was refused or has an unknown outcome (a person must
-    look), 1 when e-mails wait for a retry, else 0."""
+    look), 1 when e-mails wait for a retry, else 0. ``embedded``: no SMTP host, so the
+    messages went to the outbox folder, not to anyone."""
     from .service.files import safe_text
 
     rejected = f", {result.rejected} file(s) rejected" if result.rejected else ""
+    delivered = "written to the outbox" if embedded else "sent"
     print(f"kcdiff: {result.filings} new filing(s), {result.reports} report(s), "
-          f"{result.sent} e-mail(s) sent, {result.queued} still queued{rejected}",
+          f"{result.sent} e-mail(s) {delivered}, {result.queued} still queued{rejected}",
           file=sys.stderr)
     problems = [f"{safe_text(path)}: not recorded (see the log above); it is read again "
                 "on the next run" for path in result.unrecorded]

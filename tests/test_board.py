@@ -509,7 +509,7 @@ def test_the_report_carries_the_board(interim_path, annual_path):
         "board_inconsistent"]
     html = render_html(report)
     board = html[html.index('id="board"'):html.index("</table>", html.index('id="board"'))]
-    assert html.index('id="board"') < html.index('id="contents"')  # before the sections
+    assert html.index('id="board"') < html.index('id="wording"')  # before the sections
     assert board.count('badge-unchanged') == 5  # Lei Jun, Zou Tao, He Haijian, Wang, Qu
     assert 'badge-name_changed">name changed</span>' in board
     assert "(was Yu Mingto)" in board and "independent non-executive" in board

@@ -37,7 +37,54 @@ def test_text_format_is_a_terminal_summary(capsys, interim_path, annual_path):
     code, out, _ = run(capsys, "diff", interim_path, annual_path)
     assert code == 1
     assert out.startswith("kcdiff: ")
-    assert "Sections:" in out
+    # What changed, not only counts: the board, the figures, one line per section.
+    assert "Board:\n  left: Qiu Ruiheng\n  joined: Feng Honghua\n" in out
+    assert "Largest figure moves:\n" in out
+    assert "  added         SCOPE OF WORK OF THE AUDITOR" in out
+    assert "  removed       RESIGNATION OF JOINT COMPANY SECRETARY" in out
+    assert max(map(len, out.splitlines()[1:])) <= 140  # no line runs on without end
+
+
+@pytest.mark.parametrize("name", ["report.pdf", "report.docx", "report.md"])
+def test_an_extension_kcdiff_does_not_write_is_refused(capsys, tmp_path, interim_path, name):
+    code, out, err = run(capsys, "diff", interim_path, interim_path, "-o", tmp_path / name)
+    assert code == 2 and out == ""
+    assert err.startswith(f"kcdiff: error: {tmp_path / name}: kcdiff does not write ")
+    assert len(err.strip().splitlines()) == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_format_contradicting_the_extension_is_refused(capsys, tmp_path, interim_path):
+    target = tmp_path / "report.txt"
+    code, _, err = run(capsys, "diff", interim_path, interim_path, "-o", target,
+                       "--format", "html")
+    assert code == 2 and "does not match the .txt extension" in err
+    assert not target.exists()
+
+
+@pytest.mark.parametrize(("name", "fmt", "start"), [
+    ("report.txt", None, "kcdiff: "), ("report.htm", None, "<!DOCTYPE html>"),
+    ("report.json", None, "{"), ("report", "json", "{"), ("report", None, "kcdiff: "),
+])
+def test_known_extensions_and_no_extension(capsys, tmp_path, interim_path, name, fmt, start):
+    target = tmp_path / name
+    extra = ("--format", fmt) if fmt else ()
+    assert run(capsys, "diff", interim_path, interim_path, "-o", target, *extra)[0] == 0
+    assert target.read_text(encoding="utf-8").startswith(start)
+
+
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o002, 0o664), (0o077, 0o600)])
+def test_output_file_mode_follows_the_umask(capsys, tmp_path, interim_path, umask, mode):
+    import os
+    import stat
+
+    target = tmp_path / "report.json"
+    previous = os.umask(umask)
+    try:
+        run(capsys, "diff", interim_path, interim_path, "-o", target)
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE(target.stat().st_mode) == mode
 
 
 def test_version(capsys):
@@ -58,11 +105,19 @@ def test_every_command_has_help(capsys):
         assert "usage: kcdiff " + name in capsys.readouterr().out
 
 
-def test_sections_prints_the_outline_with_categories(capsys, annual_path):
+def test_sections_prints_level_number_title_and_category_as_its_help_says(capsys,
+                                                                          annual_path):
+    with pytest.raises(SystemExit):
+        main(["sections", "--help"])
+    assert "level, number" in " ".join(capsys.readouterr().out.split())
     code, out, _ = run(capsys, "sections", annual_path)
     assert code == 0
-    assert "    Liquidity and Capital Resource  [liquidity]" in out
-    assert "(b) Going concern consideration  [notes]" in out
+    lines = out.splitlines()
+    assert lines[0] == "level  number  title  [category]"
+    # In the annual, "Liquidity and Capital Resource" sits under the statements heading
+    # with no number; "(b) Going concern consideration" under note 2.
+    assert "    2  -         Liquidity and Capital Resource  [liquidity]" in lines
+    assert "    3  (b)         Going concern consideration  [notes]" in lines
 
 
 def bad_inputs(tmp_path):
@@ -117,3 +172,40 @@ def test_max_size_refuses_a_larger_filing(capsys, interim_path):
     assert err.startswith(f"kcdiff: error: {interim_path}: file is {size:,} bytes, over the "
                           f"{int(0.01 * 2**20):,}-byte limit")
     assert run(capsys, "diff", interim_path, interim_path, "--max-size", "1")[0] == 0
+
+
+def test_watch_once_without_smtp_says_written_to_the_outbox_not_sent(capsys, tmp_path,
+                                                                    interim_path, annual_path):
+    import shutil
+
+    shutil.copyfile(interim_path, tmp_path / interim_path.name)
+    shutil.copyfile(annual_path, tmp_path / annual_path.name)
+    code, _, err = run(capsys, "watch", "--once", tmp_path)
+    assert code == 0
+    assert "1 report(s), 1 e-mail(s) written to the outbox, 0 still queued" in err
+    assert " sent" not in err.splitlines()[-1]
+    (eml,) = (tmp_path / ".kcdiff" / "outbox").glob("*.eml")
+    # The .eml as a mail client opens it: a digest body under the clipping size, the full
+    # report attached, a subject that fits.
+    import email
+    import email.policy
+
+    message = email.message_from_bytes(eml.read_bytes(), policy=email.policy.default)
+    assert len(message["Subject"]) <= 150
+    body = message.get_body(("html",)).get_content()
+    assert len(body.encode("utf-8")) <= 100_000 and "<style" not in body
+    (attachment,) = message.iter_attachments()
+    assert 'id="wording"' in attachment.get_content()
+
+
+def test_a_reader_that_stops_early_is_not_an_error(interim_path, annual_path):
+    import subprocess
+    import sys
+
+    # `kcdiff diff OLD NEW | head -1`: the pipe closes before the summary is written.
+    command = [sys.executable, "-m", "kcdiff", "diff", str(interim_path), str(annual_path)]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        process.stdout.close()
+        errors = process.stderr.read().decode()
+    assert process.returncode == 1  # differences found, like diff
+    assert errors == ""

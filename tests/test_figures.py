@@ -124,14 +124,17 @@ def test_html_lists_figures_per_statement_and_min_change_hides_small_moves(inter
     assert "<h3>UNAUDITED CONDENSED CONSOLIDATED BALANCE SHEETS</h3>" in html
     row = html.split("<td>Cash and cash equivalents</td>")[1].split("</tr>")[0]
     assert '<td class="num">3,708,696</td>' in row and '<td class="num">2,648,764</td>' in row
-    assert '<td class="num">-28.6%</td>' in row
-    # The periods are named once per statement, not on every row.
+    # 3,708,696 - 2,648,764 = 1,059,932, 28.6% of 3,708,696: smaller, whatever the sign.
+    assert "smaller by 1,059,932 (-28.6%)" in row
+    # The periods are named once per statement, in its header row, not on every row.
     balance = html.split("<h3>UNAUDITED CONDENSED CONSOLIDATED BALANCE SHEETS</h3>")[1]
-    assert balance.startswith('\n<p class="muted">as at 2023-06-30 → as at 2024-12-31</p>')
-    assert "as at 2023-06-30" not in row
+    header = balance.split("</tr>")[0]
+    assert '<th class="num period">as at 30 Jun 2023</th>' in header
+    assert '<th class="num period">as at 31 Dec 2024</th>' in header
+    assert "as at 30 Jun 2023" not in row
     # Short-term borrowings: the interim's June 2023 cell is garbled, so December 2022.
     loans = html.split("Short-term borrowings")[1].split("</tr>")[0]
-    assert "compared: as at 2022-12-31 → as at 2024-12-31" in loans
+    assert "compared: as at 31 Dec 2022 → as at 31 Dec 2024" in loans
     # Cash moved -28.6%, property and equipment +175.4%: only the larger one stays.
     filtered = render_html(report, min_change=150)
     assert "Cash and cash equivalents" not in filtered.split('id="figures"')[1]
@@ -154,4 +157,5 @@ def test_html_puts_restatements_first(annual_path, tmp_path):
     assert report.summary.figures_restated == 1
     html = render_html(report)
     assert report.checks and report.new_board  # both are shown, after the restatement
-    assert html.index('id="restatements"') < html.index('id="checks"') < html.index('id="board"')
+    # Restatements first, then the board; reading problems and checks last.
+    assert html.index('id="restatements"') < html.index('id="board"') < html.index('id="checks"')

@@ -7,6 +7,7 @@ reader of ``-o``) ever sees half a file, and a crash leaves the old file or the 
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import tempfile
@@ -32,10 +33,22 @@ def write_atomic(target: str | Path, data: bytes) -> None:
         with handle:
             handle.write(data)
             handle.flush()
+            # A temporary file is private (0600); what we write is shared like any file
+            # this user writes (a report on a team drive), so it takes the umask's mode.
+            os.fchmod(handle.fileno(), 0o666 & ~_umask())
             os.fsync(handle.fileno())
         os.replace(handle.name, target)
     finally:
         Path(handle.name).unlink(missing_ok=True)
+
+
+@functools.cache
+def _umask() -> int:
+    # Reading the umask means setting it; done once, before the service starts threads
+    # that might create files in the instant it is changed.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def safe_text(text: str) -> str:

@@ -128,14 +128,62 @@ def _s(count: int) -> str:
     return "" if count == 1 else "s"
 
 
+SUBJECT_LIMIT = 150  # characters; longer subjects are cut off in mail clients' lists
+
+
 def subject_for(report: Report, issuer: str = "") -> str:
-    """"kcdiff: Kingsoft Cloud Holdings Limited (3896): a.txt → b.txt: <headline>".
-    ``issuer`` names the company when neither filing's metadata does."""
+    """"kcdiff: Kingsoft Cloud Holdings Limited (3896): kingsoft-cloud-2023-interim.txt →
+    …2024-annual.txt: 48 sections differ; 70 figures (1 restated); 3 board changes", at
+    most SUBJECT_LIMIT characters: the new file's name drops what it shares with the old
+    one, then long names are shortened in the middle. ``issuer`` names the company when
+    neither filing's metadata does."""
+    # Filing text is data: control and bidi characters never reach a header.
     name = safe_text(report.new.issuer or report.old.issuer or issuer) or "unknown issuer"
     code = safe_text(report.new.stock_code or report.old.stock_code)
-    who = f"{name} ({code})" if code and code not in name else name
-    documents = f"{_document(report.old.path)} → {_document(report.new.path)}"
-    return safe_text(f"kcdiff: {who}: {documents}: {headline(report.summary)}")
+    counts = _subject_counts(report.summary)
+    old, new = safe_text(_document(report.old.path)), safe_text(_document(report.new.path))
+    subject = ""
+    for step in range(4):
+        shown_new = _without_common_prefix(old, new) if step else new
+        width = 24 if step >= 2 else None
+        who = _middle(name, 24 if step >= 3 else None)
+        who = f"{who} ({code})" if code and code not in name else who
+        documents = f"{_middle(old, width)} → {_middle(shown_new, width)}"
+        subject = f"kcdiff: {who}: {documents}: {counts}"
+        if len(subject) <= SUBJECT_LIMIT:
+            return subject
+    return _middle(subject, SUBJECT_LIMIT)
+
+
+def _subject_counts(summary: Summary) -> str:
+    sections = summary.sections_changed + summary.sections_added + summary.sections_removed
+    figures = f"{summary.figures_changed} figure{_s(summary.figures_changed)}"
+    if summary.figures_restated:
+        figures += f" ({summary.figures_restated} restated)"
+    return (f"{sections} section{_s(sections)} differ{'s' if sections == 1 else ''}; "
+            f"{figures}; {summary.board_changes} board change{_s(summary.board_changes)}")
+
+
+def _without_common_prefix(old: str, new: str) -> str:
+    """``new`` without the words it starts with in common with ``old``
+    ("kingsoft-cloud-2024-annual.txt" after "kingsoft-cloud-2023-interim.txt" ->
+    "…2024-annual.txt"); whole when they share no word."""
+    shared = 0
+    for index, (a, b) in enumerate(zip(old, new, strict=False)):
+        if a != b:
+            break
+        if not a.isalnum():
+            shared = index + 1
+    return "…" + new[shared:] if shared else new
+
+
+def _middle(text: str, width: int | None) -> str:
+    """``text`` cut to ``width`` characters in the middle, where a file name or a company
+    name is least telling ("kingsoft-clo…-annual.txt")."""
+    if width is None or len(text) <= width:
+        return text
+    head = (width - 1) // 2
+    return text[:head] + "…" + text[len(text) - (width - 1 - head):]
 
 
 def _document(path: str) -> str:
@@ -169,8 +217,10 @@ def build_message(
     message_id: str,
     attachment_name: str,
     issuer: str = "",
+    body_html: str | None = None,
 ) -> EmailMessage:
-    """The e-mail for ``report``; ``report_html`` is the full, self-contained HTML report."""
+    """The e-mail for ``report``; ``report_html`` is the full, self-contained HTML report,
+    attached; ``body_html`` the HTML body (default: the report with its CSS inlined)."""
     message = EmailMessage(policy=SMTP)
     message["Subject"] = subject_for(report, issuer)
     message["From"] = sender
@@ -179,7 +229,8 @@ def build_message(
     message["Date"] = formatdate(localtime=True)
     message["Message-ID"] = message_id
     message.set_content(text_summary)
-    message.add_alternative(inline_css(report_html), subtype="html")
+    message.add_alternative(inline_css(report_html) if body_html is None else body_html,
+                            subtype="html")
     message.add_attachment(
         report_html.encode("utf-8"),
         maintype="text",
@@ -199,13 +250,18 @@ def compose(
     issuer: str = "",
     report_html: str | None = None,
 ) -> EmailMessage:
-    """Render ``report`` (HTML report, text summary) and build its message; pass
-    ``report_html`` when the report is already rendered, so it is rendered once."""
-    from ..render import render_html, render_text  # the core's renderer, shared by all outputs
+    """Render ``report`` (HTML digest as the body, HTML report attached, text summary) and
+    build its message; pass ``report_html`` when the report is already rendered, so it is
+    rendered once."""
+    from ..render import make_env, render_digest, render_html, render_text
 
+    env = make_env()
     return build_message(
         report,
-        report_html=report_html if report_html is not None else render_html(report),
+        # The body is a digest with inline styles, under the ~100 KB at which mail clients
+        # clip a message; the full report is the attachment.
+        body_html=render_digest(report, env),
+        report_html=report_html if report_html is not None else render_html(report, env=env),
         text_summary=render_text(report),
         sender=settings.sender,
         recipients=settings.recipients,

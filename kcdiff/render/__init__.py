@@ -1,4 +1,6 @@
-"""Report -> HTML report, plain-text summary, JSON. Renders the model; computes nothing.
+"""Report -> HTML report, e-mail digest, plain-text summary, JSON.
+
+What is shown, in which order, is computed once in ``view.py``; templates only display.
 
 Templates are Jinja2 with autoescape on for HTML: filing text is data, never markup. A
 user template folder, when given, is searched before the built-in one, so a firm can
@@ -9,28 +11,34 @@ from __future__ import annotations
 
 import json
 import os
-from collections import Counter
-from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import jinja2
+from .. import __version__
+from ..model import Report
+from .text import render_text
+from .view import short, tail, view_of
 
-from . import __version__
-from .model import FigureChange, Report
+if TYPE_CHECKING:  # jinja2 is imported only when HTML is rendered
+    import jinja2
 
-__all__ = ["make_env", "render_html", "render_text", "render_json", "template_dir"]
+__all__ = ["make_env", "render_html", "render_digest", "render_text", "render_json",
+           "template_dir"]
 
 
 def template_dir() -> Path:
     """The built-in templates: inside the installed package (a wheel), else the
     top-level ``templates/`` folder of a source checkout."""
-    packaged = Path(__file__).resolve().parent / "templates"
+    package = Path(__file__).resolve().parent.parent
+    packaged = package / "templates"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parent.parent / "templates"
+    return package.parent / "templates"
 
 
 def make_env(user_templates: str | Path | None = None) -> jinja2.Environment:
+    import jinja2
+
     search = [str(user_templates)] if user_templates else []
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([*search, str(template_dir())]),
@@ -41,16 +49,20 @@ def make_env(user_templates: str | Path | None = None) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     env.filters.update(
-        usual_periods=usual_periods,
         amount=format_amount,
         change=format_change,
         percent=format_percent,
         plural=plural,
+        short=short,
+        tail=tail,
+        basename=lambda path: Path(path).name or path,
     )
     return env
 
 
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    import jinja2
+
     """Compiled templates kept between runs: compiling them costs more than rendering a
     report. Jinja checks each template's source is unchanged before using its entry."""
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
@@ -66,13 +78,18 @@ def render_html(report: Report, min_change: float = 0.0, env: jinja2.Environment
                 ) -> str:
     """The self-contained HTML report (no scripts, no external assets)."""
     env = env or make_env()
-    return env.get_template("report.html").render(report=report, min_change=min_change)
+    view = view_of(report, min_change)
+    return env.get_template("report.html").render(report=report, view=view,
+                                                  min_change=min_change)
 
 
-def render_text(report: Report, env: jinja2.Environment | None = None) -> str:
-    """A short summary for a terminal or the text part of an e-mail."""
+def render_digest(report: Report, env: jinja2.Environment | None = None) -> str:
+    """The HTML body of the e-mail: headline counts, restatements, board, the largest
+    figure moves and the change map, one line per section. Every style is inline (mail
+    clients strip ``<style>``) and it stays far below the ~100 KB at which clients clip
+    a message; the full report travels as the attachment."""
     env = env or make_env()
-    return env.get_template("report.txt").render(report=report)
+    return env.get_template("digest.html").render(report=report, view=view_of(report))
 
 
 def render_json(report: Report) -> str:
@@ -99,12 +116,6 @@ def format_percent(value: float | None, digits: int = 1) -> str:
     return f"{value:+.{digits}f}%"
 
 
-def usual_periods(figures: Sequence[FigureChange]) -> tuple[str, str]:
-    """The (old, new) periods most of a table's compared figures share, so the report
-    names them once and flags only the figures compared over other periods."""
-    pairs = Counter((f.old_period, f.period) for f in figures if f.status == "changed")
-    return pairs.most_common(1)[0][0] if pairs else ("", "")
-
-
 def plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
