@@ -113,17 +113,13 @@ def test_order_key_is_the_stores_ordering():
 # --- the identity the pairing rules rely on, read from real announcements --------------
 
 NOT_RESULTS = [
-    # "POLL RESULTS OF ANNUAL GENERAL MEETING HELD ON 3 JUNE 2011": doc_type agm_results,
-    # and doc_group_of counts anything matching "result" as a results announcement.
+    # "POLL RESULTS OF ANNUAL GENERAL MEETING HELD ON 3 JUNE 2011": doc_type agm_results.
     "2011-06-03_agm-poll-and-director-change_en.pdf",
-    # "POSITIVE PROFIT ALERT": the metadata calls it annual_results.
+    # "POSITIVE PROFIT ALERT" heads the cover; a later paragraph mentions the annual results.
     "2012-02-02_profit-alert_en.pdf",
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="identity (issue 11's files) puts AGM poll results and "
-                   "profit alerts in the results group, so watch and batch compare them with "
-                   "results announcements")
 @pytest.mark.parametrize("name", NOT_RESULTS)
 def test_poll_results_and_profit_alerts_are_not_results_announcements(corpus, name):
     from kcdiff.ingest import read_filing

@@ -161,7 +161,9 @@ def test_hostile_and_undecodable_names_are_recorded_and_mailed_clean(
     assert once(tmp_path, smtp_server) == 0
     (message,) = smtp_server.inbox.messages
     subject = message["Subject"]
-    assert "kingsoft-cloud-2024-\\xffannual gpj .txt" in subject
+    # The subject shortens the name in the middle (at most 150 characters); the bad byte
+    # shows as \xff, the override and the line break as spaces.
+    assert "2024-\\xffa" in subject and "ual gpj .txt: " in subject
     assert not any(ch in subject for ch in "\n\r\u202e")
     (attachment,) = message.iter_attachments()
     assert not any(ch in attachment.get_filename() for ch in "\n\r\u202e")

@@ -85,6 +85,9 @@ DOC_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 
+_FORMS = frozenset({"quarterly_report", "annual_report", "current_report"})
+
+
 def meta_of(blocks: tuple[Block, ...]) -> FilingMeta:
     """The metadata a filing states about itself, read from its ``blocks``."""
     cover = [block.text for block in blocks[:_COVER_BLOCKS] if block.kind != "table"]
@@ -194,11 +197,18 @@ def _stock_code(cover_text: str) -> str:
 
 
 def _doc_type(title: str, cover_text: str) -> str:
-    for text in (title, cover_text):
-        for doc_type, pattern in DOC_TYPES:
-            if text and pattern.search(text):
-                return doc_type
-    return ""
+    """The title's type (first match in ``DOC_TYPES`` order), else the type the cover
+    states first: "POSITIVE PROFIT ALERT" above a paragraph that mentions the annual
+    results is a profit alert. The forms that carry results (10-K, 6-K ...) count only
+    when the cover names no announcement type."""
+    for doc_type, pattern in DOC_TYPES:
+        if title and pattern.search(title):
+            return doc_type
+    stated = [(match.start(), rank, doc_type)
+              for rank, (doc_type, pattern) in enumerate(DOC_TYPES)
+              for match in [pattern.search(cover_text)] if match]
+    announcements = [found for found in stated if found[2] not in _FORMS]
+    return min(announcements or stated, default=(0, 0, ""))[2]
 
 
 def _period(text: str) -> tuple[str, str]:

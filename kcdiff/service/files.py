@@ -7,7 +7,6 @@ reader of ``-o``) ever sees half a file, and a crash leaves the old file or the 
 
 from __future__ import annotations
 
-import functools
 import os
 import re
 import tempfile
@@ -42,11 +41,17 @@ def write_atomic(target: str | Path, data: bytes) -> None:
         Path(handle.name).unlink(missing_ok=True)
 
 
-@functools.cache
 def _umask() -> int:
-    # Reading the umask means setting it; done once, before the service starts threads
-    # that might create files in the instant it is changed.
-    mask = os.umask(0o022)
+    # Linux states it in /proc; elsewhere reading it means setting it for an instant, in
+    # which another thread's new file would take that mask.
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except OSError:
+        pass
+    mask = os.umask(0o077)
     os.umask(mask)
     return mask
 

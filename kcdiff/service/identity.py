@@ -80,7 +80,11 @@ _PERIOD = re.compile(
     re.IGNORECASE,
 )
 _NAME_DATE = re.compile(r"[-_ .]*(?:19|20)\d\d")
-_RESULTS = re.compile(r"result|interim|annual|quarter|final|6-?k|10-?[kq]|20-?f", re.IGNORECASE)
+# The types (``ingest.metadata.DOC_TYPES``) that report a period's results: a filing of any
+# of them is compared with the previous one. Poll results, profit alerts and board lists
+# are announcements of their own kind, never paired with results.
+RESULTS_TYPES = frozenset({"interim_results", "annual_results", "quarterly_results",
+                           "quarterly_report", "annual_report"})
 _FOLD = re.compile(r"[^0-9a-z\u4e00-\u9fff]+")
 _HEAD_BLOCKS = 40
 
@@ -127,7 +131,7 @@ def doc_group_of(doc_type: str) -> str:
     are one group (a results announcement is compared with the previous one, whichever
     period it covered); an untyped filing counts as results, since that is what a watched
     results folder holds. Any other declared type is its own group."""
-    if not doc_type or _RESULTS.search(doc_type):
+    if not doc_type or doc_type in RESULTS_TYPES:
         return "results"
     return doc_type
 
