@@ -1,0 +1,396 @@
+"""The rules benchmarks/accuracy.py scores a report with (see its docstring): truth files,
+label and name matching, periods, values, and one function per claim kind."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+ROOT = Path(__file__).resolve().parent.parent
+TRUTH = Path(__file__).resolve().parent / "truth"
+CORPUS = ROOT.parent / "shared" / "corpus"
+FUZZY = 90
+SCALES = (1.0, 1e3, 1e-3, 1e6, 1e-6)
+
+
+@dataclass
+class Tally:
+    """Claims made and right (precision), truths expected and found (recall); ``wrong``
+    counts claims that are plainly false (sections, errors) and ``population`` what they
+    are a share of."""
+
+    claimed: int = 0
+    correct: int = 0
+    expected: int = 0
+    found: int = 0
+    wrong: int = 0
+    population: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    def __add__(self, other: Tally) -> Tally:
+        return Tally(self.claimed + other.claimed, self.correct + other.correct,
+                     self.expected + other.expected, self.found + other.found,
+                     self.wrong + other.wrong, self.population + other.population,
+                     self.notes + other.notes)
+
+    def as_dict(self) -> dict:
+        return {k: v for k, v in self.__dict__.items()}
+
+
+def load_truths() -> dict[str, dict]:
+    """Every truth file by its stem (schema.json aside)."""
+    return {path.stem: json.loads(path.read_text(encoding="utf-8"))
+            for path in sorted(TRUTH.glob("*.json")) if path.name != "schema.json"}
+
+
+def document_path(relative: str) -> Path:
+    return ROOT / relative if relative.startswith("samples/") else CORPUS / relative
+
+
+def resolve(truth: dict) -> tuple[str, str]:
+    return str(document_path(truth["old"])), str(document_path(truth["new"]))
+
+
+# --- labels and names ---------------------------------------------------------------------
+
+def normal_label(label: str) -> str:
+    text = label.casefold().replace("/(loss)", " ").replace("(loss)/", " ")
+    text = re.sub(r"^\s*(item\s+\d+[a-z]?\.?|\(?[0-9a-z]{1,3}[.)])\s+", "", text)
+    text = re.sub(r"[^\w\u4e00-\u9fff]+", " ", text)
+    return " ".join(text.split())
+
+
+def labels_match(claim: str, truth_labels: list[str]) -> float:
+    """The best score of ``claim`` against the truth's labels, 0 below the threshold."""
+    claim = normal_label(claim)
+    best = 0.0
+    for label in filter(None, truth_labels):
+        score = 100.0 if claim == normal_label(label) else fuzz.ratio(claim, normal_label(label))
+        best = max(best, score)
+    return best if best >= FUZZY else 0.0
+
+
+HONORIFICS = re.compile(r"\b(mr|mrs|ms|miss|dr|prof|professor|sir|madam|dame)\b\.?", re.I)
+
+
+def normal_name(name: str) -> str:
+    text = HONORIFICS.sub(" ", name)
+    text = re.sub(r"(先生|女士|博士|教授)$", "", text.strip())
+    return " ".join(re.sub(r"[^\w\u4e00-\u9fff]+", " ", text.casefold()).split())
+
+
+def names_match(a: str, b: str) -> bool:
+    a, b = normal_name(a), normal_name(b)
+    if re.search(r"[\u4e00-\u9fff]", a + b):
+        return a.replace(" ", "") == b.replace(" ", "")
+    return a == b or fuzz.token_sort_ratio(a, b) >= FUZZY
+
+
+# --- periods ------------------------------------------------------------------------------
+
+MONTHS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december"
+    .split(), 1)}
+LENGTHS = {"three": 3, "six": 6, "nine": 9, "twelve": 12, "3": 3, "6": 6, "9": 9, "12": 12}
+
+
+def parse_period(text: str) -> tuple[date | None, date] | None:
+    """(start, end) of a period written ISO ("a/b" or one date) or as a printed phrase;
+    start is None for an instant. None when it cannot be read."""
+    text = text.strip()
+    iso = re.fullmatch(r"(\d{4}-\d{2}-\d{2})(?:/(\d{4}-\d{2}-\d{2}))?", text)
+    if iso:
+        first = date.fromisoformat(iso[1])
+        return (first, date.fromisoformat(iso[2])) if iso[2] else (None, first)
+    return _printed_period(text.casefold())
+
+
+def _printed_period(text: str) -> tuple[date | None, date] | None:
+    end = _printed_date(text)
+    if end is None:
+        return None
+    if re.search(r"\bas (at|of)\b|^at\b", text):
+        return None, end
+    length = re.search(r"\b(three|six|nine|twelve|3|6|9|12)[- ]months?\b", text)
+    months = LENGTHS[length[1]] if length else 12 if re.search(r"\byear", text) else None
+    if months is None:
+        return None
+    return _months_before(end, months), end
+
+
+def _printed_date(text: str) -> date | None:
+    iso = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", text)
+    if iso:
+        return date(int(iso[1]), int(iso[2]), int(iso[3]))
+    found = re.search(r"(\d{1,2})\s+([a-z]+),?\s+(\d{4})|([a-z]+)\s+(\d{1,2}),?\s+(\d{4})", text)
+    if not found:
+        return None
+    day, month, year = ((found[1], found[2], found[3]) if found[1] else
+                        (found[5], found[4], found[6]))
+    return date(int(year), MONTHS[month], int(day)) if month in MONTHS else None
+
+
+def _months_before(end: date, months: int) -> date:
+    month = end.month - months
+    year = end.year + (month - 1) // 12
+    month = (month - 1) % 12 + 1
+    return date(year, month, min(end.day, 28)) + timedelta(days=1)
+
+
+def claim_period(figure: dict, prefix: str) -> tuple[date | None, date] | None:
+    start, end = figure.get(prefix + "period_start", ""), figure.get(prefix + "period_end", "")
+    if end:
+        return (date.fromisoformat(start) if start else None), date.fromisoformat(end)
+    return parse_period(figure.get(prefix + "period", "") or "")
+
+
+def same_period(a: tuple[date | None, date], b: tuple[date | None, date]) -> bool:
+    if (a[0] is None) != (b[0] is None) or abs((a[1] - b[1]).days) > 3:
+        return False
+    return a[0] is None or abs(((a[1] - a[0]) - (b[1] - b[0])).days) <= 10
+
+
+def like_for_like(a, b) -> bool:
+    """Two instants, or two durations of the same length (within 10 days)."""
+    if a is None or b is None or (a[0] is None) != (b[0] is None):
+        return False
+    return a[0] is None or abs(((a[1] - a[0]) - (b[1] - b[0])).days) <= 10
+
+
+def truth_value(values: dict[str, float], period: tuple[date | None, date]) -> float | None:
+    for key, value in values.items():
+        if same_period(parse_period(key), period):
+            return value
+    return None
+
+
+# --- values -------------------------------------------------------------------------------
+
+def values_agree(claim: float, truth: float) -> bool:
+    if truth == 0 or claim == 0:
+        return claim == truth
+    if (claim < 0) != (truth < 0):
+        return False
+    decimals = len(repr(float(truth)).split(".")[1].rstrip("0"))
+    slack = max(0.5 * 10 ** -decimals, 0.005 * abs(truth))
+    return any(abs(claim * scale - truth) <= slack for scale in SCALES)
+
+
+def value_right(values: dict, value: float | None, period) -> tuple[bool, str]:
+    if value is None:
+        return True, ""
+    if period is None:
+        return False, "period not identified"
+    printed = truth_value(values, period)
+    if printed is None:
+        return False, f"no such period printed ({period[0]}..{period[1]})"
+    if not values_agree(value, printed):
+        return False, f"{value} but printed {printed}"
+    return True, ""
+
+
+# --- figures ------------------------------------------------------------------------------
+
+def truth_item_for(figure: dict, items: list[dict]) -> dict | None:
+    scored = [(labels_match(label, [item["item"], item.get("old_item", "")]), index)
+              for index, item in enumerate(items)
+              for label in (figure.get("item", ""), figure.get("old_item", ""))]
+    best = max(scored, default=(0.0, -1))
+    return items[best[1]] if best[0] else None
+
+
+def judge_figure(figure: dict, item: dict) -> tuple[bool, str]:
+    """Whether each value the claim states is what that filing prints for that period."""
+    status = figure.get("status")
+    if status == "added" and item["old"]:
+        return False, "called added, but the old filing prints it"
+    if status == "removed" and item["new"]:
+        return False, "called removed, but the new filing prints it"
+    new_period, old_period = claim_period(figure, ""), claim_period(figure, "old_")
+    if status in ("changed", "restated") and not like_for_like(old_period, new_period):
+        return False, "the two periods compared are not like for like"
+    ok, why = value_right(item["new"], figure.get("new_value"), new_period)
+    if not ok:
+        return False, "new " + why
+    source = item["new"] if figure.get("old_source") == "new" else item["old"]
+    ok, why = value_right(source, figure.get("old_value"), old_period)
+    return (ok, "" if ok else f"old ({figure.get('old_source', 'old')}) " + why)
+
+
+def current_end(values: dict[str, float]) -> date | None:
+    periods = [parse_period(key) for key in values]
+    return max((p[1] for p in periods), default=None)
+
+
+def unchanged(item: dict) -> bool:
+    """The current value equals its comparable one (the new filing's like period a year
+    earlier, else the old filing's like period)."""
+    end = current_end(item["new"])
+    for key, value in item["new"].items():
+        period = parse_period(key)
+        if period[1] != end:
+            continue
+        earlier = _year_earlier(period)
+        prior = truth_value(item["new"], earlier)
+        if prior is None:
+            prior = truth_value(item["old"], earlier)
+        if prior is None or prior != value:
+            return False
+    return end is not None
+
+
+def _year_earlier(period: tuple[date | None, date]) -> tuple[date | None, date]:
+    start, end = period
+    shift = timedelta(days=365)
+    return (start - shift if start else None), end - shift
+
+
+def score_figures(truth: dict, report: dict) -> Tally:
+    tally = Tally(expected=len(truth["figures"]))
+    items = truth["figures"]
+    right: dict[int, list[dict]] = {}
+    claimed: set[int] = set()
+    for figure in report.get("figures", []):
+        item = truth_item_for(figure, items)
+        if item is None:
+            continue
+        tally.claimed += 1
+        claimed.add(id(item))
+        ok, why = judge_figure(figure, item)
+        if ok:
+            tally.correct += 1
+            right.setdefault(id(item), []).append(figure)
+        else:
+            tally.notes.append(f"false: {figure.get('status')} {figure.get('item')!r} "
+                               f"{figure.get('old_period')!r}->{figure.get('period')!r}: {why}")
+    for item in items:
+        end = current_end(item["new"])
+        current = [f for f in right.get(id(item), []) if _ends(f, end)]
+        if current or (id(item) not in claimed and unchanged(item)):
+            tally.found += 1
+        else:
+            tally.notes.append(f"missed: {item['item']!r} at {end}")
+    return tally
+
+
+def _ends(figure: dict, end: date | None) -> bool:
+    period = claim_period(figure, "")
+    return end is not None and period is not None and abs((period[1] - end).days) <= 3
+
+
+# --- restatements, sections, board, errors ------------------------------------------------
+
+def score_restatements(truth: dict, report: dict) -> Tally:
+    tally = Tally()
+    if not truth["restatements_complete"]:
+        return tally
+    expected = truth["restatements"]
+    tally.expected = len(expected)
+    found: set[int] = set()
+    for figure in report.get("figures", []):
+        if figure.get("status") != "restated":
+            continue
+        tally.claimed += 1
+        period = claim_period(figure, "") or claim_period(figure, "old_")
+        match = next((i for i, r in enumerate(expected)
+                      if period and same_period(parse_period(r["period"]), period)
+                      and labels_match(figure.get("item", ""), [r["item"], r.get("old_item", "")])),
+                     None)
+        if match is None:
+            tally.notes.append(f"false: restated {figure.get('item')!r} {figure.get('period')!r}")
+        else:
+            tally.correct += 1
+            found.add(match)
+    tally.found = len(found)
+    tally.notes += [f"missed: {r['item']!r} {r['period']}" for i, r in enumerate(expected)
+                    if i not in found]
+    return tally
+
+
+def score_sections(truth: dict, report: dict) -> Tally:
+    sections = report.get("sections", [])
+    tally = Tally(population=len(sections))
+    claims = [(s["status"], s.get("new_title") or s.get("old_title") or "",
+               s.get("old_title") or s.get("new_title") or "")
+              for s in sections if s.get("status") in ("added", "removed")]
+    both = truth["sections_present_in_both"]
+    for status, new_title, old_title in claims:
+        title = new_title if status == "added" else old_title
+        if labels_match(title, both):
+            tally.wrong += 1
+            tally.notes.append(f"false: {status} {title!r} is in both filings")
+    if not truth["sections_complete"]:
+        return tally
+    for status in ("added", "removed"):
+        expected = truth[f"sections_{status}"]
+        titles = [old if status == "removed" else new for s, new, old in claims if s == status]
+        tally.claimed += len(titles)
+        tally.expected += len(expected)
+        for title in titles:
+            if labels_match(title, expected):
+                tally.correct += 1
+            elif not labels_match(title, both):
+                tally.wrong += 1
+                tally.notes.append(f"false: {status} {title!r}")
+        for wanted in expected:
+            if any(labels_match(title, [wanted]) for title in titles):
+                tally.found += 1
+            else:
+                tally.notes.append(f"missed: {status} {wanted!r}")
+    return tally
+
+
+def score_board(truth: dict, report: dict) -> Tally:
+    board = truth.get("board")
+    tally = Tally()
+    if not board:
+        return tally
+    statuses = ("joined", "left", "role_changed")
+    tally.expected = sum(len(board[s]) for s in statuses) if board["complete"] else 0
+    for change in report.get("board", []):
+        status, name = change.get("status"), change.get("name", "")
+        tally.claimed += 1
+        expected = board.get(status, []) if status in statuses else []
+        if any(names_match(name, wanted) for wanted in expected):
+            tally.correct += 1
+        elif status == "name_changed" and _same_person(change, board):
+            tally.correct += 1
+        else:
+            tally.notes.append(f"false: {status} {name!r}")
+    if board["complete"]:
+        for status in statuses:
+            for wanted in board[status]:
+                if any(c.get("status") == status and names_match(c.get("name", ""), wanted)
+                       for c in report.get("board", [])):
+                    tally.found += 1
+                else:
+                    tally.notes.append(f"missed: {status} {wanted!r}")
+    return tally
+
+
+def _same_person(change: dict, board: dict) -> bool:
+    old = any(names_match(change.get("old_name", ""), name) for name in board["old"])
+    new = any(names_match(change.get("name", ""), name) for name in board["new"])
+    return old and new and not board["joined"] and not board["left"]
+
+
+def score_errors(truth: dict, report: dict) -> Tally:
+    tally = Tally()
+    for check in report.get("checks", []):
+        if check.get("severity") != "error":
+            continue
+        tally.claimed += 1
+        text = f"{check.get('where', '')} {check.get('message', '')}"
+        numbers = {float(n.replace(",", "")) for n in re.findall(r"\d[\d,]*(?:\.\d+)?", text)}
+        if any(e["filing"] == check.get("filing") and float(e["printed"]) in numbers
+               for e in truth["errors"]):
+            tally.correct += 1
+        else:
+            tally.wrong += 1
+            tally.notes.append(f"false error ({check.get('filing')}): {text[:160]}")
+    return tally

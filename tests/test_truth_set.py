@@ -1,0 +1,121 @@
+"""The hand-read truth set (benchmarks/truth/) is well formed and says only what the
+documents print: every figure value is a number in the text of the filing it is
+attributed to, and every director's name is in that filing.
+
+The text is extracted here with pypdfium2 and lxml directly, never through kcdiff, so a
+kcdiff bug cannot make a wrong truth look right.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+TRUTH = ROOT / "benchmarks" / "truth"
+CORPUS = ROOT.parent / "shared" / "corpus"
+PAIRS = sorted(path for path in TRUTH.glob("*.json") if path.name != "schema.json")
+NUMBER = re.compile(r"\d(?:[\d,]*\d)?(?:\.\d+)?")
+NIL = ("-", "–", "—", "nil", "0")
+
+
+def document(relative: str) -> Path:
+    return ROOT / relative if relative.startswith("samples/") else CORPUS / relative
+
+
+@functools.cache
+def text_of(path: Path) -> str:
+    if path.suffix == ".pdf":
+        import pypdfium2
+
+        pdf = pypdfium2.PdfDocument(str(path))
+        try:
+            return "\n".join(page.get_textpage().get_text_range() for page in pdf)
+        finally:
+            pdf.close()
+    if path.suffix in (".html", ".htm"):
+        import lxml.html
+
+        return lxml.html.parse(str(path)).getroot().text_content()
+    return path.read_text(encoding="utf-8")
+
+
+@functools.cache
+def numbers_in(path: Path) -> frozenset[float]:
+    return frozenset(float(token.replace(",", "")) for token in NUMBER.findall(text_of(path)))
+
+
+def printed(value: float, path: Path) -> bool:
+    """Whether ``value`` (sign aside: brackets and minus signs vary) is a number printed in
+    the document; nil may be printed as a dash."""
+    if value == 0:
+        return any(mark in text_of(path) for mark in NIL)
+    return abs(value) in numbers_in(path)
+
+
+def load(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def schema() -> dict:
+    return load(TRUTH / "schema.json")
+
+
+def test_there_are_enough_pairs_of_every_kind():
+    truths = [load(path) for path in PAIRS]
+    assert len(truths) >= 9
+    for field, kinds in (("source", {"hkex"}), ("format", {"pdf"}),
+                         ("language", {"en", "zh"})):
+        assert kinds <= {truth[field] for truth in truths}
+    assert sum(len(truth["figures"]) >= 5 for truth in truths) >= 1
+
+
+@pytest.mark.parametrize("path", PAIRS, ids=lambda path: path.stem)
+def test_truth_file_matches_the_schema(path, schema):
+    import jsonschema
+
+    truth = load(path)
+    jsonschema.validate(truth, schema)
+    for item in truth["figures"]:
+        assert item["old"] or item["new"], item["item"]
+    if truth["restatements"]:
+        assert truth["restatements_complete"] or truth["restatements"]
+
+
+@pytest.mark.parametrize("path", PAIRS, ids=lambda path: path.stem)
+def test_every_recorded_value_is_printed_in_its_filing(path, corpus):
+    truth = load(path)
+    missing = []
+    for side in ("old", "new"):
+        filing = document(truth[side])
+        for item in truth["figures"]:
+            missing += [(side, item["item"], period, value)
+                        for period, value in item[side].items() if not printed(value, filing)]
+        for restated in truth["restatements"]:
+            value = restated[f"{side}_value"]
+            if not printed(value, filing):
+                missing.append((side, restated["item"], restated["period"], value))
+    assert not missing
+
+
+@pytest.mark.parametrize("path", PAIRS, ids=lambda path: path.stem)
+def test_every_director_is_named_in_their_filing(path, corpus):
+    truth = load(path)
+    board = truth.get("board")
+    if not board:
+        pytest.skip("no board in this pair")
+    missing = []
+    for side in ("old", "new"):
+        text = re.sub(r"\s+", "", text_of(document(truth[side]))).casefold()
+        missing += [(side, name) for name in board[side]
+                    if re.sub(r"\s+", "", name).casefold() not in text]
+    assert not missing
+    old, new = set(board["old"]), set(board["new"])
+    assert set(board["joined"]) == new - old
+    assert set(board["left"]) == old - new
+    assert set(board["role_changed"]) <= old & new
