@@ -196,9 +196,23 @@ def value_right(values: dict, value: float | None, period) -> tuple[bool, str]:
 
 # --- figures ------------------------------------------------------------------------------
 
+def unit_kind(unit: str) -> str:
+    """The currency (or "shares") a unit names, "" when it names none."""
+    text = unit.casefold()
+    for kind, marks in (("hkd", ("hk$", "hkd", "hk cents", "港")), ("usd", ("us$", "usd", "$")),
+                        ("rmb", ("rmb", "cny", "人民幣", "人民币")), ("shares", ("share", "股"))):
+        if any(mark in text for mark in marks):
+            return kind
+    return ""
+
+
 def truth_item_for(figure: dict, items: list[dict]) -> dict | None:
+    """The truth item the claim is about; a claim in another currency (a convenience
+    translation column) or in shares is about none of them."""
+    claim_unit = unit_kind(figure.get("unit", ""))
     scored = [(labels_match(label, [item["item"], item.get("old_item", "")]), index)
               for index, item in enumerate(items)
+              if not claim_unit or unit_kind(item["unit"]) in ("", claim_unit)
               for label in (figure.get("item", ""), figure.get("old_item", ""))]
     best = max(scored, default=(0.0, -1))
     return items[best[1]] if best[0] else None
@@ -228,26 +242,28 @@ def current_end(values: dict[str, float]) -> date | None:
 
 
 def unchanged(item: dict) -> bool:
-    """The current value equals its comparable one (the new filing's like period a year
-    earlier, else the old filing's like period)."""
+    """The current value equals its comparable one: for a duration the like period a year
+    earlier, for an instant the latest earlier date (the new filing's own, else the old
+    filing's)."""
     end = current_end(item["new"])
     for key, value in item["new"].items():
         period = parse_period(key)
         if period[1] != end:
             continue
-        earlier = _year_earlier(period)
-        prior = truth_value(item["new"], earlier)
-        if prior is None:
-            prior = truth_value(item["old"], earlier)
+        prior = _comparable(item["new"], period)
+        prior = _comparable(item["old"], period) if prior is None else prior
         if prior is None or prior != value:
             return False
     return end is not None
 
 
-def _year_earlier(period: tuple[date | None, date]) -> tuple[date | None, date]:
-    start, end = period
-    shift = timedelta(days=365)
-    return (start - shift if start else None), end - shift
+def _comparable(values: dict[str, float], period: tuple[date | None, date]) -> float | None:
+    if period[0] is not None:
+        shift = timedelta(days=365)
+        return truth_value(values, (period[0] - shift, period[1] - shift))
+    earlier = [(p[1], v) for p, v in ((parse_period(k), v) for k, v in values.items())
+               if p[0] is None and p[1] < period[1]]
+    return max(earlier)[1] if earlier else None
 
 
 def score_figures(truth: dict, report: dict) -> Tally:
@@ -331,8 +347,9 @@ def score_sections(truth: dict, report: dict) -> Tally:
         titles = [old if status == "removed" else new for s, new, old in claims if s == status]
         tally.claimed += len(titles)
         tally.expected += len(expected)
+        optional = truth.get("sections_optional", [])
         for title in titles:
-            if labels_match(title, expected):
+            if labels_match(title, expected + optional):
                 tally.correct += 1
             elif not labels_match(title, both):
                 tally.wrong += 1
