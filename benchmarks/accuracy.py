@@ -55,7 +55,9 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+# kcdiff from the running environment (a venv or PYTHONPATH naming another checkout)
+# wins; this checkout only when none is importable.
+sys.path.append(str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from truth_scoring import (  # noqa: E402
