@@ -84,11 +84,19 @@ def normal_name(name: str) -> str:
     return " ".join(re.sub(r"[^\w\u4e00-\u9fff]+", " ", text.casefold()).split())
 
 
+def person_key(name: str) -> str:
+    """A name without initials and generational suffixes: "Mark G. Parker" and
+    "Mark Parker", "John W. Rogers, Jr." and "John Rogers, Jr." are one person."""
+    words = [w for w in normal_name(name).split()
+             if len(w) > 1 and w not in ("jr", "sr", "ii", "iii", "iv", "md")]
+    return " ".join(words)
+
+
 def names_match(a: str, b: str) -> bool:
     a, b = normal_name(a), normal_name(b)
     if re.search(r"[\u4e00-\u9fff]", a + b):
         return a.replace(" ", "") == b.replace(" ", "")
-    return a == b or fuzz.token_sort_ratio(a, b) >= FUZZY
+    return a == b or fuzz.token_sort_ratio(a, b) >= FUZZY or person_key(a) == person_key(b)
 
 
 # --- periods ------------------------------------------------------------------------------
@@ -391,9 +399,13 @@ def score_board(truth: dict, report: dict) -> Tally:
 
 
 def _same_person(change: dict, board: dict) -> bool:
-    old = any(names_match(change.get("old_name", ""), name) for name in board["old"])
-    new = any(names_match(change.get("name", ""), name) for name in board["new"])
-    return old and new and not board["joined"] and not board["left"]
+    """A name change is right when both names are one director, on the board before
+    and after (not someone who joined or left)."""
+    old, new = change.get("old_name", ""), change.get("name", "")
+    moved = board["joined"] + board["left"]
+    return (names_match(old, new) and any(names_match(old, n) for n in board["old"])
+            and any(names_match(new, n) for n in board["new"])
+            and not any(names_match(new, n) for n in moved))
 
 
 def score_errors(truth: dict, report: dict) -> Tally:
