@@ -28,13 +28,17 @@ def document(relative: str) -> Path:
 
 
 @functools.cache
-def text_of(path: Path) -> str:
+def text_of(path: Path, pages: tuple[int, int] | None = None) -> str:
+    """The document's text; for a PDF only ``pages`` (first, last; 1-based) when given,
+    so a 200-page report costs only its statements."""
     if path.suffix == ".pdf":
         import pypdfium2
 
         pdf = pypdfium2.PdfDocument(str(path))
         try:
-            return "\n".join(page.get_textpage().get_text_range() for page in pdf)
+            first, last = pages or (1, len(pdf))
+            return "\n".join(pdf[index].get_textpage().get_text_range()
+                             for index in range(first - 1, min(last, len(pdf))))
         finally:
             pdf.close()
     if path.suffix in (".html", ".htm"):
@@ -45,16 +49,17 @@ def text_of(path: Path) -> str:
 
 
 @functools.cache
-def numbers_in(path: Path) -> frozenset[float]:
-    return frozenset(float(token.replace(",", "")) for token in NUMBER.findall(text_of(path)))
+def numbers_in(path: Path, pages: tuple[int, int] | None = None) -> frozenset[float]:
+    return frozenset(float(token.replace(",", ""))
+                     for token in NUMBER.findall(text_of(path, pages)))
 
 
-def printed(value: float, path: Path) -> bool:
+def printed(value: float, path: Path, pages: tuple[int, int] | None = None) -> bool:
     """Whether ``value`` (sign aside: brackets and minus signs vary) is a number printed in
-    the document; nil may be printed as a dash."""
+    the document (on ``pages``, when given); nil may be printed as a dash."""
     if value == 0:
-        return any(mark in text_of(path) for mark in NIL)
-    return abs(value) in numbers_in(path)
+        return any(mark in text_of(path, pages) for mark in NIL)
+    return abs(value) in numbers_in(path, pages)
 
 
 def load(path: Path) -> dict:
@@ -93,12 +98,13 @@ def test_every_recorded_value_is_printed_in_its_filing(path, corpus):
     missing = []
     for side in ("old", "new"):
         filing = document(truth[side])
+        pages = tuple(truth.get("pages", {}).get(side, ())) or None
         for item in truth["figures"]:
-            missing += [(side, item["item"], period, value)
-                        for period, value in item[side].items() if not printed(value, filing)]
+            missing += [(side, item["item"], period, value) for period, value in item[side].items()
+                        if not printed(value, filing, pages)]
         for restated in truth["restatements"]:
             value = restated[f"{side}_value"]
-            if not printed(value, filing):
+            if not printed(value, filing, pages):
                 missing.append((side, restated["item"], restated["period"], value))
     assert not missing
 
