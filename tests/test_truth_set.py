@@ -73,11 +73,11 @@ def schema() -> dict:
 
 def test_there_are_enough_pairs_of_every_kind():
     truths = [load(path) for path in PAIRS]
-    assert len(truths) >= 9
-    for field, kinds in (("source", {"hkex"}), ("format", {"pdf"}),
+    assert len(truths) >= 25
+    for field, kinds in (("source", {"hkex", "sec"}), ("format", {"pdf", "html"}),
                          ("language", {"en", "zh"})):
         assert kinds <= {truth[field] for truth in truths}
-    assert sum(len(truth["figures"]) >= 5 for truth in truths) >= 1
+    assert sum(len(truth["figures"]) >= 5 for truth in truths) >= 15
 
 
 @pytest.mark.parametrize("path", PAIRS, ids=lambda path: path.stem)
