@@ -7,20 +7,22 @@ and each claim of the report is scored against what a person read in the two doc
 
 Figures
     A claim (``report.figures``) is *checkable* when its item matches a truth item: the
-    normalised labels (case, punctuation, "/(loss)" folded) are equal or score >= 90 with
-    rapidfuzz, against the truth's ``item`` or ``old_item``. A checkable claim is *correct*
-    when every value it states agrees with what the truth says that filing prints for that
-    period: ``new_value`` = the new filing at ``period``; ``old_value`` = the filing named
-    by ``old_source`` at ``old_period``. Periods come from ``period_start``/``period_end``
-    (else parsed from the printed phrase); two periods are equal when their ends are within
-    3 days and their lengths within 10 days (52/53-week years), an instant never equals a
-    duration. A ``changed`` or ``restated`` claim must compare like with like (two
-    instants, or two durations of the same length), else it is wrong. Values agree
-    allowing a scale of 10^3 or 10^6 (thousands vs millions), half a unit of the truth's
-    printed precision or 0.5% for rounding, and the same sign. An
+    labels are equal once case, punctuation, footnote markers and "/(loss)" are folded, or
+    score >= 90 with rapidfuzz with every word paired to a like word, against the truth's
+    ``item`` or ``old_item``; and its unit names no other currency than the truth's (a US$
+    convenience column or a share count is not a claim about an RMB line). A checkable claim
+    is *correct* when every value it states agrees with what the truth says that filing
+    prints for that period: ``new_value`` = the new filing at ``period``; ``old_value`` =
+    the filing named by ``old_source`` at ``old_period``. Periods come from
+    ``period_start``/``period_end`` (else parsed from the printed phrase); two periods are
+    equal when their ends are within 3 days and their lengths within 10 days (52/53-week
+    years), an instant never equals a duration. A ``changed`` or ``restated`` claim must
+    compare like with like (two instants, or two durations of the same length), else it is
+    wrong. Values agree allowing a scale of 10^3 or 10^6 (thousands vs millions), half a
+    unit of the truth's printed precision or 0.5% for rounding, and the same sign. An
     ``added`` claim is also wrong when the truth shows the item in the old filing, a
-    ``removed`` claim when the truth shows it in the new filing. A claim whose period
-    cannot be identified is not correct. Precision = correct / checkable.
+    ``removed`` claim when the truth shows it in the new filing. A claim whose period cannot
+    be identified is not correct. Precision = correct / checkable.
     A truth item is *recalled* when the report has a correct claim about it for the new
     filing's current period (the latest period end the new filing prints for it), or when
     the truth shows the current value equal to its comparable value (the new filing's own

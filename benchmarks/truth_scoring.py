@@ -60,19 +60,30 @@ def resolve(truth: dict) -> tuple[str, str]:
 
 def normal_label(label: str) -> str:
     text = label.casefold().replace("/(loss)", " ").replace("(loss)/", " ")
+    # footnote markers and note references are not part of the item: "(1)", "(Note 12)"
+    text = re.sub(r"\((?:note\s*)?\d{1,2}\)|\*+$", " ", text)
     text = re.sub(r"^\s*(item\s+\d+[a-z]?\.?|\(?[0-9a-z]{1,3}[.)])\s+", "", text)
     text = re.sub(r"[^\w\u4e00-\u9fff]+", " ", text)
     return " ".join(text.split())
 
 
 def labels_match(claim: str, truth_labels: list[str]) -> float:
-    """The best score of ``claim`` against the truth's labels, 0 below the threshold."""
+    """The best score of ``claim`` against the truth's labels, 0 below the threshold. A
+    fuzzy match must also pair every word with a like word, so "investing activities"
+    never passes for "operating activities" however long the rest of the label."""
     claim = normal_label(claim)
     best = 0.0
-    for label in filter(None, truth_labels):
-        score = 100.0 if claim == normal_label(label) else fuzz.ratio(claim, normal_label(label))
-        best = max(best, score)
-    return best if best >= FUZZY else 0.0
+    for label in map(normal_label, filter(None, truth_labels)):
+        if claim == label:
+            return 100.0
+        score = fuzz.ratio(claim, label)
+        if score >= FUZZY and _words_pair(claim, label) and _words_pair(label, claim):
+            best = max(best, score)
+    return best
+
+
+def _words_pair(a: str, b: str) -> bool:
+    return all(any(fuzz.ratio(word, other) >= 80 for other in b.split()) for word in a.split())
 
 
 HONORIFICS = re.compile(r"\b(mr|mrs|ms|miss|dr|prof|professor|sir|madam|dame)\b\.?", re.I)
