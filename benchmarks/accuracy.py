@@ -121,7 +121,7 @@ def pct(part: int, whole: int) -> str:
 
 def print_table(table: dict[str, dict[str, Tally]]) -> None:
     head = (f"{'group':<9}" + "".join(f"{k[:5] + ' P':>9}{k[:5] + ' R':>9}" for k in KINDS)
-            + f"{'sect wrong':>12}{'false err':>10}")
+            + f"{'sect wrong':>11}{'false err':>10}")
     print(head)
     for group in ("all", "hkex", "sec", "pdf", "html", "text", "markdown", "en", "zh"):
         if group not in table:
@@ -132,12 +132,14 @@ def print_table(table: dict[str, dict[str, Tally]]) -> None:
             for k in KINDS
         )
         sections = row["sections"]
-        wrong = f"{sections.wrong}/{sections.population}"
-        print(f"{group:<9}{cells}{wrong:>12}{row['errors'].wrong:>10}")
+        wrong = pct(sections.wrong, sections.population)
+        print(f"{group:<9}{cells}{wrong:>11}{row['errors'].wrong:>10}")
     all_ = table["all"]
     print("counts: " + ", ".join(
         f"{k} {all_[k].correct}/{all_[k].claimed} claims right, "
-        f"{all_[k].found}/{all_[k].expected} truths found" for k in KINDS))
+        f"{all_[k].found}/{all_[k].expected} truths found" for k in KINDS)
+        + f"; sections wrongly added/removed {all_['sections'].wrong}"
+        f"/{all_['sections'].population}; false errors {all_['errors'].wrong}")
 
 
 def print_details(name: str, tallies: dict[str, Tally], result: dict) -> None:
