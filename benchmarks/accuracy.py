@@ -35,9 +35,10 @@ Restatements
     ``restated`` claim is false. Recall = truth restatements matched / all.
 Sections
     Only pairs with ``sections_complete``: reported ``added``/``removed`` titles against the
-    truth's lists (normalised, leading numbering dropped, fuzzy >= 90). On every pair, a
-    heading in ``sections_present_in_both`` reported added/removed is wrong. "Wrongly
-    added/removed" = wrong claims / all sections in the reports scored.
+    truth's lists (normalised, leading numbering dropped, fuzzy >= 90; ``sections_optional``
+    titles are right but not required). "sect wrong" = claims not in the truth / all
+    sections of those reports. On every pair, "in both" counts headings of
+    ``sections_present_in_both`` reported added or removed.
 Board
     Pairs with a ``board``: ``joined``/``left``/``role_changed`` claims against the truth
     lists (names normalised: honorifics and punctuation dropped, fuzzy token-sort >= 90).
@@ -72,6 +73,7 @@ from truth_scoring import (  # noqa: E402
     score_figures,
     score_restatements,
     score_sections,
+    score_sections_in_both,
 )
 
 KINDS = ("figures", "restatements", "sections", "board")
@@ -97,6 +99,7 @@ def score_pair(truth: dict, report: dict) -> dict[str, Tally]:
         "figures": score_figures(truth, report),
         "restatements": score_restatements(truth, report),
         "sections": score_sections(truth, report),
+        "in_both": score_sections_in_both(truth, report),
         "board": score_board(truth, report),
         "errors": score_errors(truth, report),
     }
@@ -121,7 +124,7 @@ def pct(part: int, whole: int) -> str:
 
 def print_table(table: dict[str, dict[str, Tally]]) -> None:
     head = (f"{'group':<9}" + "".join(f"{k[:5] + ' P':>9}{k[:5] + ' R':>9}" for k in KINDS)
-            + f"{'sect wrong':>11}{'false err':>10}")
+            + f"{'sect wrong':>12}{'in both':>9}{'false err':>10}")
     print(head)
     for group in ("all", "hkex", "sec", "pdf", "html", "text", "markdown", "en", "zh"):
         if group not in table:
@@ -133,13 +136,15 @@ def print_table(table: dict[str, dict[str, Tally]]) -> None:
         )
         sections = row["sections"]
         wrong = pct(sections.wrong, sections.population)
-        print(f"{group:<9}{cells}{wrong:>11}{row['errors'].wrong:>10}")
+        print(f"{group:<9}{cells}{wrong:>12}{row['in_both'].wrong:>9}{row['errors'].wrong:>10}")
     all_ = table["all"]
     print("counts: " + ", ".join(
         f"{k} {all_[k].correct}/{all_[k].claimed} claims right, "
         f"{all_[k].found}/{all_[k].expected} truths found" for k in KINDS)
         + f"; sections wrongly added/removed {all_['sections'].wrong}"
-        f"/{all_['sections'].population}; false errors {all_['errors'].wrong}")
+        f"/{all_['sections'].population} (pairs with sections_complete); headings in both"
+        f" called added/removed {all_['in_both'].wrong} (all pairs); false errors"
+        f" {all_['errors'].wrong}")
 
 
 def print_details(name: str, tallies: dict[str, Tally], result: dict) -> None:

@@ -347,30 +347,31 @@ def score_restatements(truth: dict, report: dict) -> Tally:
     return tally
 
 
+def _section_claims(report: dict) -> list[tuple[str, str]]:
+    """(status, title) of each section reported added (new title) or removed (old title)."""
+    return [(s["status"], (s.get("new_title") if s["status"] == "added" else s.get("old_title"))
+             or s.get("new_title") or s.get("old_title") or "")
+            for s in report.get("sections", []) if s.get("status") in ("added", "removed")]
+
+
 def score_sections(truth: dict, report: dict) -> Tally:
-    sections = report.get("sections", [])
-    tally = Tally(population=len(sections))
-    claims = [(s["status"], s.get("new_title") or s.get("old_title") or "",
-               s.get("old_title") or s.get("new_title") or "")
-              for s in sections if s.get("status") in ("added", "removed")]
-    both = truth["sections_present_in_both"]
-    for status, new_title, old_title in claims:
-        title = new_title if status == "added" else old_title
-        if labels_match(title, both):
-            tally.wrong += 1
-            tally.notes.append(f"false: {status} {title!r} is in both filings")
+    """Added/removed sections against the truth, on pairs whose sections were all read;
+    ``wrong`` over ``population`` is the share of the report's sections wrongly called
+    added or removed."""
     if not truth["sections_complete"]:
-        return tally
+        return Tally()
+    tally = Tally(population=len(report.get("sections", [])))
+    claims = _section_claims(report)
+    optional = truth.get("sections_optional", [])
     for status in ("added", "removed"):
         expected = truth[f"sections_{status}"]
-        titles = [old if status == "removed" else new for s, new, old in claims if s == status]
+        titles = [title for kind, title in claims if kind == status]
         tally.claimed += len(titles)
         tally.expected += len(expected)
-        optional = truth.get("sections_optional", [])
         for title in titles:
             if labels_match(title, expected + optional):
                 tally.correct += 1
-            elif not labels_match(title, both):
+            else:
                 tally.wrong += 1
                 tally.notes.append(f"false: {status} {title!r}")
         for wanted in expected:
@@ -378,6 +379,16 @@ def score_sections(truth: dict, report: dict) -> Tally:
                 tally.found += 1
             else:
                 tally.notes.append(f"missed: {status} {wanted!r}")
+    return tally
+
+
+def score_sections_in_both(truth: dict, report: dict) -> Tally:
+    """On every pair: headings the truth shows in both filings, reported added/removed."""
+    tally = Tally()
+    for status, title in _section_claims(report):
+        if labels_match(title, truth["sections_present_in_both"]):
+            tally.wrong += 1
+            tally.notes.append(f"false: {status} {title!r} is in both filings")
     return tally
 
 
