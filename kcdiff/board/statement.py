@@ -41,6 +41,7 @@ from ..text.names import (
 from . import officers
 from .lists import read_board_list, reading_text
 from .officers import Committee, Signatory
+from .signatures import read_signatures, signature_directors
 
 __all__ = ["BoardStatement", "read_board", "read_statement", "find_statement", "filing_text"]
 
@@ -110,6 +111,10 @@ def _board_part(sections: Sequence[Section], text: str) -> BoardStatement:
         directors, problem = read_statement(statement)
         checks = (_unreadable(statement, problem),) if problem else ()
         return BoardStatement(directors, statement, source="statement", checks=checks)
+    signers = read_signatures(lines)
+    directors = signature_directors(signers or [])
+    if directors:
+        return BoardStatement(directors, "signatures", source="signatures")
     return BoardStatement()
 
 

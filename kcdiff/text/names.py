@@ -14,6 +14,7 @@ committee, announced appointments). Pure functions on text; no I/O.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import cast
@@ -213,7 +214,9 @@ def name_key(name: str) -> str:
     chinese = "".join(re.findall(rf"[{CJK}]+", text))
     if chinese:
         return re.sub(rf"(?:{CJK_HONORIFIC})$", "", chinese)
-    words = re.findall(r"[a-z0-9]+", re.sub(r"[-'.]", "", text.lower().replace(".", ". ")))
+    # Accents folded: "R. Martin Chávez" signs as "R. MARTIN CHAVEZ".
+    folded = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    words = re.findall(r"[a-z0-9]+", re.sub(r"[-'.]", "", folded.lower().replace(".", ". ")))
     kept = [w for w in words if len(w) > 1 and w not in _NAME_SUFFIXES]
     return " ".join(sorted(kept or words))
 
