@@ -39,6 +39,7 @@ from ..text.names import (
     similarity,
 )
 from . import officers
+from .chinese import find_chinese_statement, read_chinese_statement
 from .lists import read_board_list, reading_text
 from .officers import Committee, Signatory
 from .signatures import read_signatures, signature_directors
@@ -111,6 +112,11 @@ def _board_part(sections: Sequence[Section], text: str) -> BoardStatement:
         directors, problem = read_statement(statement)
         checks = (_unreadable(statement, problem),) if problem else ()
         return BoardStatement(directors, statement, source="statement", checks=checks)
+    chinese = find_chinese_statement(lines)
+    if chinese:
+        directors, problem = read_chinese_statement(chinese)
+        checks = (_unreadable(chinese, problem),) if problem else ()
+        return BoardStatement(directors, chinese, source="statement", checks=checks)
     signers = read_signatures(lines)
     directors = signature_directors(signers or [])
     if directors:

@@ -108,7 +108,7 @@ CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_HONORIFIC = "先生|女士|小姐|太太|博士|教授"
 # A name printed one character at a time ("廖 莉 萍 女 士"): three or more single CJK
 # characters separated by single spaces.
-_SPACED_CJK = lazy_pattern(rf"(?<![{CJK}])[{CJK}](?: [{CJK}](?![{CJK}])){{2,}}")
+_SPACED_CJK = lazy_pattern(rf"(?<![{CJK}])[{CJK}](?: [{CJK}](?![{CJK}])){{2,}}(?: [{CJK}])?")
 
 HONORIFIC = r"\b(?:Mr|Mrs|Ms|Miss|Mdm|Madam|Madame|Dr|Prof|Professor|Sir|Dame|Lord)\b\.?"
 _HONORIFIC = lazy_pattern(HONORIFIC)
@@ -221,8 +221,19 @@ def name_key(name: str) -> str:
     return " ".join(sorted(kept or words))
 
 
+# Two Chinese names of three or more characters with the same surname and one other
+# character different score this: a variant glyph (林至頴 / 林至穎) or a misprint, which
+# the board comparison accepts only at the same place among directors with the same roles.
+CJK_ONE_GLYPH_SCORE = 90.0
+
+
 def similarity(old: str, new: str) -> float:
-    return fuzz.ratio(name_key(old), name_key(new))
+    """How alike two names are, 0-100 (rapidfuzz ratio of their ``name_key``)."""
+    a, b = name_key(old), name_key(new)
+    if a and b and a[0] == b[0] and len(a) == len(b) >= 3 and re.fullmatch(rf"[{CJK}]+", a + b):
+        if sum(x != y for x, y in zip(a, b, strict=True)) == 1:
+            return CJK_ONE_GLYPH_SCORE
+    return fuzz.ratio(a, b)
 
 
 def match_names(
