@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from kcdiff.board import compare_boards, read_board
+from kcdiff.board import board_checks, compare_boards, read_board
 from kcdiff.board.chinese import find_chinese_statement, read_chinese_statement
 from kcdiff.ingest import read_filing
 from kcdiff.model import BoardChange
@@ -93,3 +93,11 @@ def test_chinese_name_keys():
     assert similarity("林至頴", "林至穎") == 90.0  # one glyph apart, same surname
     assert similarity("林至穎", "陳至穎") < 88  # another surname: another person
     assert similarity("黃順", "黃明") < 88  # two-character names: too short to tell
+
+
+def test_english_and_chinese_versions_are_not_compared_name_by_name(corpus):
+    english = board(corpus / "hkex_fullshare_0607/2022-06-24_list-of-directors_en.pdf")
+    chinese = board(corpus / "hkex_fullshare_0607/2022-06-24_list-of-directors_zh.pdf")
+    assert english.readable and chinese.readable
+    assert compare_boards(english, chinese) == ([], [])
+    assert [c.kind for c in board_checks(english, chinese)] == ["board_not_compared"]

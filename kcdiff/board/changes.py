@@ -10,10 +10,11 @@ the offices around the board (signatory, committees, announced appointments).
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..model import BoardChange, Check, Director, OfficerChange
-from ..text.names import match_names, name_key, similarity
+from ..text.names import CJK, match_names, name_key, similarity
 from . import officers
 from .statement import BoardStatement
 
@@ -31,7 +32,7 @@ def compare_boards(
 ) -> tuple[list[BoardChange], list[OfficerChange]]:
     """Board changes (only when both statements were read) and officer changes."""
     board = _director_changes(old.directors, new.directors)
-    if not (old.readable and new.readable):
+    if not (old.readable and new.readable) or not same_language(old, new):
         board = []
     events = officers.new_events(old.officer_events, new.officer_events)
     if old.readable and new.readable:
@@ -52,6 +53,8 @@ def compare_boards(
 def _committee_changes(old: BoardStatement, new: BoardStatement) -> list[OfficerChange]:
     """Chair and member changes of each committee both filings list, else of the audit
     committee their prose describes."""
+    if not same_language(old, new):
+        return []
     listed_old = {committee.kind: committee for committee in old.committees}
     listed_new = {committee.kind: committee for committee in new.committees}
     if not (listed_old and listed_new):
@@ -112,11 +115,31 @@ def _place(board: tuple[Director, ...], index: int) -> int:
     return sum(1 for d in board[:index] if d.roles == board[index].roles)
 
 
+def same_language(old: BoardStatement, new: BoardStatement) -> bool:
+    """Whether both boards print names in one script: names are matched within one
+    language only, so an English board and its Chinese version are not compared."""
+    return _script(old.directors) == _script(new.directors)
+
+
+def _script(directors: tuple[Director, ...]) -> str:
+    chinese = sum(1 for d in directors if re.search(rf"[{CJK}]", d.name))
+    return "chinese" if chinese > len(directors) / 2 else "latin"
+
+
 def board_checks(old: BoardStatement, new: BoardStatement) -> list[Check]:
     """Both statements' checks tagged with their filing, and a note when only one filing
     has a board statement (its board is then not compared)."""
     checks = [replace(check, filing="old") for check in old.checks]
     checks += [replace(check, filing="new") for check in new.checks]
+    if old.readable and new.readable and not same_language(old, new):
+        checks.append(Check(
+            kind="board_not_compared",
+            severity="info",
+            where="board statement",
+            message="the two filings name the directors in different languages "
+            f"({_script(old.directors)} and {_script(new.directors)}); names are matched "
+            "within one language only, so the boards are not compared",
+        ))
     for side, statement, other in (("old", old, new), ("new", new, old)):
         if not statement.text and other.text:
             checks.append(Check(

@@ -35,11 +35,14 @@ _OPENING = lazy_pattern(
 _END = lazy_pattern(r"承董事會命|承董事会命|\n\s*\n")
 MAX_STATEMENT_CHARS = 800
 _SEAT = lazy_pattern(r"(?:獨立|独立)?非?(?:執行|执行)董事")
+# Words that introduce or join names (為 "are", 則為 "in turn are", 及 "and") are not
+# part of a name.
+_NAME_CHAR = rf"(?:(?![為为則则及與与由])[{CJK}])"
 # A name starts after a word that introduces or separates names (為, 、, 及, 由 ...), or
 # right after a role (「執行董事廖莉萍女士」).
 _PERSON = lazy_pattern(
     r"(?:(?<=[為为、及和與与由，,；;：:\s])|(?<=董事)|(?<=主席)|(?<=以及))"
-    rf"(?![為为、及和與与由])(?P<name>[{CJK}]{{2,4}}?)(?P<honorific>{CJK_HONORIFIC})"
+    rf"(?P<name>{_NAME_CHAR}{{2,4}}?)(?P<honorific>{CJK_HONORIFIC})"
     r"(?:\s*[(（](?P<bracket>[^()（）]*)[)）])?"
 )
 _BRACKETS = lazy_pattern(r"[(（][^()（）]*[)）]")
