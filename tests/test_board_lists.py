@@ -178,3 +178,24 @@ def test_a_table_row_with_marks_that_do_not_fit_its_columns_leaves_committees_un
 def test_a_filing_without_a_list_heading_has_no_board_list():
     assert read_board_list("執行董事\n廖莉萍女士\n何澤宇先生") is None
     assert read_board_list(HEADER + "本公告並無其他內容。") is None
+
+
+def test_an_english_committee_table_with_c_and_m_marks():
+    listed = read_board_list(
+        "LIST OF DIRECTORS AND THEIR ROLES AND FUNCTIONS\nExecutive Directors\n"
+        "Mr. Chan Tai Man (Chairman)\nIndependent Non-executive Directors\nMs. Lee Mei Ling\n"
+        "Mr. Wong Kai\nDirector Audit Committee Remuneration Committee\n"
+        "Mr. Chan Tai Man M\nMs. Lee Mei Ling C M\nMr. Wong Kai M C\nHong Kong, 1 June 2024")
+    assert listed is not None
+    assert [(d.name, d.roles) for d in listed.directors] == [
+        ("Chan Tai Man", ("chairman", "executive")), ("Lee Mei Ling", INED), ("Wong Kai", INED)]
+    # "Mr. Chan Tai Man M" has one mark for two committees: which one cannot be told.
+    assert listed.committees == () and listed.checks[0].kind == "board_unreadable"
+    listed = read_board_list(
+        "LIST OF DIRECTORS AND THEIR ROLES AND FUNCTIONS\nIndependent Non-executive Directors\n"
+        "Ms. Lee Mei Ling\nMr. Wong Kai\nDirector Audit Committee Remuneration Committee\n"
+        "Ms. Lee Mei Ling C M\nMr. Wong Kai M C\n")
+    assert listed is not None
+    assert [(c.kind, c.chair, c.members) for c in listed.committees] == [
+        ("audit", "Lee Mei Ling", ("Lee Mei Ling", "Wong Kai")),
+        ("remuneration", "Wong Kai", ("Lee Mei Ling", "Wong Kai"))]

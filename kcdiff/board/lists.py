@@ -165,14 +165,15 @@ def _read_line(line: str, state: _Reading) -> None:
     elif committees and len(committees[0]) >= len(line) - 1 and not re.search(r"[，。]|\.$", line):
         state.committee, state.roles, state.columns = committees[0], (), []
         return
-    entries = _persons(line)
+    entries = _persons(line, table=bool(state.columns))
     for name, honorific, bracket, marks in entries:
         _take(state, name, honorific, bracket, marks)
 
 
-def _persons(line: str) -> list[tuple[str, str, str, list[str]]]:
+def _persons(line: str, table: bool = False) -> list[tuple[str, str, str, list[str]]]:
     """(name, honorific, words in brackets, marks after) for each person on a line that
-    holds only people; [] for any other line."""
+    holds only people; [] for any other line. In a committee table a name's last
+    capitalised words may be its marks ("Mr. Chan Tai Man C M")."""
     pattern = _CHINESE_PERSON if re.search(rf"[{CJK}]", line) else _ENGLISH_PERSON
     found = []
     position = 0
@@ -184,12 +185,22 @@ def _persons(line: str) -> list[tuple[str, str, str, list[str]]]:
         if pattern is _CHINESE_PERSON and _NOT_A_NAME.search(name):
             return []
         marks = re.findall(_MARK, match.group("marks") or "")
+        if table and pattern is _ENGLISH_PERSON:
+            name, marks = _marks_off(name, marks)
         honorific = (match.group("honorific") or "").rstrip(".")
         found.append((name, honorific, match.group("bracket") or "", marks))
         position = match.end()
         while position < len(line) and line[position] in " ,、":
             position += 1
     return found
+
+
+def _marks_off(name: str, marks: list[str]) -> tuple[str, list[str]]:
+    """A table row's marks read as the end of an English name, moved back to the marks."""
+    words = name.split()
+    while len(words) > 2 and re.fullmatch(_MARK, words[-1]):
+        marks.insert(0, words.pop())
+    return " ".join(words), marks
 
 
 def _take(state: _Reading, name: str, honorific: str, bracket: str, marks: list[str]) -> None:

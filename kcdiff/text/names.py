@@ -108,7 +108,10 @@ CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_HONORIFIC = "先生|女士|小姐|太太|博士|教授"
 # A name printed one character at a time ("廖 莉 萍 女 士"): three or more single CJK
 # characters separated by single spaces.
-_SPACED_CJK = lazy_pattern(rf"(?<![{CJK}])[{CJK}](?: [{CJK}](?![{CJK}])){{2,}}(?: [{CJK}])?")
+# The last of them may touch the next word when it ends an honorific ("女 士組成").
+_SPACED_CJK = lazy_pattern(
+    rf"(?<![{CJK}])[{CJK}](?: [{CJK}](?![{CJK}])){{2,}}(?: [生士姐太授](?=[{CJK}]))?"
+)
 
 HONORIFIC = r"\b(?:Mr|Mrs|Ms|Miss|Mdm|Madam|Madame|Dr|Prof|Professor|Sir|Dame|Lord)\b\.?"
 _HONORIFIC = lazy_pattern(HONORIFIC)
