@@ -135,6 +135,14 @@ def test_a_directors_heading_makes_its_signers_directors():
     ) == [("Elliott Hill", ("chief_executive",)), ("John Rogers, Jr.", ())]
 
 
+def test_officers_whose_titles_name_the_board_are_not_directors():
+    assert read(
+        "/s/ JANE DOE\tSecretary of the Board of Directors\tMarch 1, 2024\n"
+        "/s/ CHRIS KONDO\tSenior Director of Corporate Accounting\tMarch 1, 2024\n"
+        "/s/ JOHN ROE\tChairman of the Board of Directors\tMarch 1, 2024\n"
+    ) == [("John Roe", ("chairman",))]
+
+
 def test_a_report_signed_only_for_the_registrant_has_no_signature_block():
     assert read_signatures("SIGNATURES\nThe registrant has duly caused this report to be "
                            "signed on its behalf by the undersigned.\nBy: /s/ A. Smith") is None

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from ..model import Director
@@ -58,23 +58,24 @@ _DATE = lazy_pattern(
 )
 _GROUP = lazy_pattern(r"^[A-Z ,&]+:$")
 _ATTORNEY = lazy_pattern(r"attorney[\s-]+in[\s-]+fact", re.IGNORECASE)
-# A seat on the board; "Senior Director of Corporate Accounting" is a job, not a seat.
+# A seat on the board; "Senior Director of Corporate Accounting" is a job, not a seat,
+# and "Secretary of the Board of Directors" names the board, not a seat on it.
 _DIRECTOR = lazy_pattern(
-    r"\bdirectors?\b(?!\s+of\b)|\bchair(?:man|woman|person)?\b", re.IGNORECASE
+    r"(?<!board of )\bdirectors?\b(?!\s+of\b)|\bchair(?:man|woman|person)?\b", re.IGNORECASE
 )
 _INITIAL = lazy_pattern(r"\(?(?:[A-Z]\.)?")  # "W.", "(B." or a lone bracket
 _SUFFIX = lazy_pattern(r"(?:Jr|Sr|II|III|IV|M\.D|Ph\.D)\.?,?")
 _FIRM = lazy_pattern(r"\b(?:LLP|LLC|L\.L\.P\.)\s*$")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Signer:
-    """One person in the signature block: the name as signed and the capacity printed."""
+    """One person in the signature block: the name as signed, as printed beside the
+    signature (when it is), the capacity printed and the heading it stands under."""
 
     name: str
     title: str = ""
     group: str = ""
-    keys: set[str] = field(default_factory=set)
     printed: str = ""
 
     @property
@@ -83,7 +84,18 @@ class Signer:
         return bool(_DIRECTOR.search(capacity)) and not _ATTORNEY.search(self.title)
 
 
-def read_signatures(text: str) -> list[Signer] | None:
+@dataclass
+class _Signing:
+    """The reader's working record of one signer, completed piece by piece."""
+
+    name: str
+    title: str = ""
+    group: str = ""
+    keys: set[str] = field(default_factory=set)
+    printed: str = ""
+
+
+def read_signatures(text: str) -> tuple[Signer, ...] | None:
     """The signers of the report in ``text`` (lines in reading order); None when it has
     no "signed below by the following persons" block."""
     found = list(_BELOW.finditer(text))
@@ -95,7 +107,7 @@ def read_signatures(text: str) -> list[Signer] | None:
     return _signers(block[:end.start()] if end else block)
 
 
-def signature_directors(signers: list[Signer]) -> tuple[Director, ...]:
+def signature_directors(signers: Sequence[Signer]) -> tuple[Director, ...]:
     """The directors among the signers, with the board roles their capacity names."""
     return tuple(
         Director(_display_name(signer), _roles(f"{signer.group} {signer.title}"))
@@ -103,14 +115,14 @@ def signature_directors(signers: list[Signer]) -> tuple[Director, ...]:
     )
 
 
-def _signers(block: str) -> list[Signer]:
-    signers: list[Signer] = []
-    current: Signer | None = None
-    pending: Signer | None = None  # a "*" row: its name is printed on the next line
+def _signers(block: str) -> tuple[Signer, ...]:
+    signers: list[_Signing] = []
+    current: _Signing | None = None
+    pending: _Signing | None = None  # a "*" row: its name is printed on the next line
     group = ""
     for piece, mark in _pieces(block, signers):
         if mark is not None:
-            current = _signer(signers, mark, group) if mark else Signer("", group=group)
+            current = _signer(signers, mark, group) if mark else _Signing("", group=group)
             pending = None if mark else current
             text = piece
         else:
@@ -126,10 +138,13 @@ def _signers(block: str) -> list[Signer]:
                 current, pending, text = pending, None, ""
         if current is not None and text.strip():
             current.title = f"{current.title} {_DATE.sub(' ', text)}".strip()
-    return [signer for signer in signers if signer.name and not _FIRM.search(signer.name)]
+    return tuple(
+        Signer(signer.name, signer.title, signer.group, signer.printed)
+        for signer in signers if signer.name and not _FIRM.search(signer.name)
+    )
 
 
-def _pieces(block: str, signers: list[Signer]) -> Iterator[tuple[str, str | None]]:
+def _pieces(block: str, signers: list[_Signing]) -> Iterator[tuple[str, str | None]]:
     """(text, mark) pieces: ``mark`` is the signed name after "/s/", "" for a "*" mark,
     None for text on a line of its own (or after a mark's name). A generator: the
     signers read so far tell where a printed name starts."""
@@ -164,7 +179,7 @@ def _signed_name(run: str) -> tuple[str, str]:
     return " ".join(words), ""
 
 
-def _split_at_names(text: str, signers: list[Signer]) -> list[str]:
+def _split_at_names(text: str, signers: list[_Signing]) -> list[str]:
     """``text`` cut before each known signer's printed name of two words or more (two
     signers' names and titles side by side on one line)."""
     words = text.split()
@@ -176,24 +191,24 @@ def _split_at_names(text: str, signers: list[Signer]) -> list[str]:
     return [" ".join(words[a:b]) for a, b in zip(cuts, cuts[1:], strict=False) if a < b]
 
 
-def _key_at(words: list[str], start: int, count: int, signers: list[Signer]) -> bool:
+def _key_at(words: list[str], start: int, count: int, signers: list[_Signing]) -> bool:
     if start + count > len(words):
         return False
     key = name_key(" ".join(words[start:start + count]).strip("()"))
     return any(key in signer.keys for signer in signers)
 
 
-def _signer(signers: list[Signer], name: str, group: str) -> Signer:
+def _signer(signers: list[_Signing], name: str, group: str) -> _Signing:
     key = name_key(name)
     for signer in signers:
         if key in signer.keys:
             return signer
-    signer = Signer(name, group=group, keys={key})
+    signer = _Signing(name, group=group, keys={key})
     signers.append(signer)
     return signer
 
 
-def _printed_name(piece: str, signers: list[Signer]) -> tuple[Signer | None, str]:
+def _printed_name(piece: str, signers: list[_Signing]) -> tuple[_Signing | None, str]:
     """The signer whose name starts ``piece`` ("Andrew R. Jassy President ...",
     "(Jon R. Moeller) Chairman ..."), and the rest of the piece."""
     words = piece.split()
