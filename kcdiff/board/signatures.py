@@ -240,7 +240,8 @@ def _display_name(signer: Signer) -> str:
 
 
 def _roles(capacity: str) -> tuple[str, ...]:
-    """Board roles a signer's capacity names: chair (of the board), vice-chair, CEO."""
+    """Board roles a signer's capacity names: chair (of the board), vice-chair, lead
+    independent director, CEO, president (not a vice president)."""
     text = unicodedata.normalize("NFKC", capacity).lower()
     found = set()
     if re.search(r"\bvice[\s-]chair", text):
@@ -249,4 +250,8 @@ def _roles(capacity: str) -> tuple[str, ...]:
         found.add("chairman")
     if re.search(r"\bchief executive officer\b|\bceo\b", text):
         found.add("chief_executive")
+    if re.search(r"\blead independent director\b", text):
+        found.add("lead_independent_director")
+    if re.search(r"(?<!vice )(?<!vice-)\bpresident\b", text):
+        found.add("president")
     return tuple(role for role in ROLE_ORDER if role in found)

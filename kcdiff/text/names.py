@@ -52,9 +52,11 @@ def lazy_pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 
 # Canonical roles in the order a report lists them.
+# lead_independent_director and president are read from SEC signature blocks only.
 ROLE_ORDER = (
-    "chairman", "vice_chairman", "chief_executive", "acting_chief_executive",
-    "executive", "non_executive", "independent_non_executive",
+    "chairman", "vice_chairman", "lead_independent_director", "chief_executive",
+    "acting_chief_executive", "president", "executive", "non_executive",
+    "independent_non_executive",
 )
 # Titles that only a signatory or an announced appointment carries.
 OFFICE_ORDER = ("director", "company_secretary", "chief_financial_officer", "president")
@@ -174,7 +176,7 @@ def canonical_roles(text: str, offices: bool = False) -> tuple[str, ...]:
         name for regex in (pattern, _CJK_ROLE) for match in regex.finditer(text)
         for name, value in match.groupdict().items() if value
     }
-    return tuple(role for role in (*ROLE_ORDER, *OFFICE_ORDER) if role in found)
+    return tuple(role for role in dict.fromkeys((*ROLE_ORDER, *OFFICE_ORDER)) if role in found)
 
 
 def role_phrases(text: str) -> list[RolePhrase]:
