@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from .align import align
-from .board.statement import BoardStatement, board_checks, compare_boards, read_board
+from .board import BoardStatement, board_checks, compare_boards, read_board
 from .figures.checks import check_filing
 from .figures.compare import compare_figures
 from .figures.tables import read_tables

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from kcdiff.board import BoardStatement, board_checks, compare_boards, read_board
 from kcdiff.board.officers import (
     Committee,
     Signatory,
@@ -19,14 +20,7 @@ from kcdiff.board.officers import (
     read_audit_committee,
     read_signatory,
 )
-from kcdiff.board.statement import (
-    BoardStatement,
-    board_checks,
-    compare_boards,
-    find_statement,
-    read_board,
-    read_statement,
-)
+from kcdiff.board.statement import find_statement, read_statement
 from kcdiff.ingest import parse_text, read_filing
 from kcdiff.model import BoardChange, Director, OfficerChange
 from kcdiff.segment import segment

@@ -28,6 +28,7 @@ from ..text.names import (
     blank_parentheses,
     canonical_roles,
     clean,
+    lazy_pattern,
     match_names,
     name_key,
     people,
@@ -39,48 +40,48 @@ __all__ = [
     "read_officer_events", "compare_signatories", "compare_committees", "new_events",
 ]
 
-_BY_ORDER = re.compile(r"\bBy order of the board\b", re.IGNORECASE)
+_BY_ORDER = lazy_pattern(r"\bBy order of the board\b", re.IGNORECASE)
 _MONTH = rf"(?:{ANY_MONTH})"
 # Where the signatory block ends: "Hong Kong, 24 April 2009", "17 September, 2008",
 # a website line, or the board statement itself.
-_BLOCK_END = re.compile(
+_BLOCK_END = lazy_pattern(
     rf"(?:\b[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?,\s*)?(?:\b\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}"
     rf"|\b{_MONTH},?\s+(?:\d{{1,2}},?\s+)?\d{{4}})|\bWebsites?\b|\bAs (?:at|of) the date\b",
 )
-_COMPANY_END = re.compile(
+_COMPANY_END = lazy_pattern(
     r"\b(?:Limited|Ltd|Inc|Incorporated|Corporation|Corp|plc|PLC|LLC)\b\.?"
 )
-_SIGNATORY = re.compile(
+_SIGNATORY = lazy_pattern(
     rf"\s*(?:(?P<honorific>{HONORIFIC})\s*)?(?P<name>{NAME_RUN})(?P<titles>.*)", re.DOTALL
 )
 MAX_SIGNATORY_CHARS = 400
 
-_AUDIT_MEMBERSHIP = re.compile(
+_AUDIT_MEMBERSHIP = lazy_pattern(
     r"\baudit committee\b[^.]{0,40}?\b(?:comprises|comprised|consists|consisted|is composed"
     r"|is made up|has \w+ members|members are)\b",
     re.IGNORECASE,
 )
-_CHAIR_AFTER = re.compile(
+_CHAIR_AFTER = lazy_pattern(
     r"\b(?:as|is|was|acts as|serves as)\s+(?:the\s+)?chair(?:man|woman|person)?\b",
     re.IGNORECASE,
 )
-_CHAIR_BEFORE = re.compile(r"\bchaired by\b", re.IGNORECASE)
-_OTHER_COMMITTEE = re.compile(r"\b(?:remuneration|nomination)\s+committee\b", re.IGNORECASE)
+_CHAIR_BEFORE = lazy_pattern(r"\bchaired by\b", re.IGNORECASE)
+_OTHER_COMMITTEE = lazy_pattern(r"\b(?:remuneration|nomination)\s+committee\b", re.IGNORECASE)
 
-_EVENT_TITLE = re.compile(
+_EVENT_TITLE = lazy_pattern(
     r"\b(?:APPOINTMENTS?|RESIGNATIONS?|RETIREMENTS?|RE-?DESIGNATIONS?|CHANGES?|CESSATIONS?)\b"
     r".*\b(?:DIRECTORS?|SECRETAR(?:Y|IES)|CHAIR(?:MAN|WOMAN|PERSON)?|CHIEF EXECUTIVE"
     r"|OFFICERS?|COMMITTEES?|REPRESENTATIVES?|BOARD)\b",
     re.IGNORECASE,
 )
-_WHO = re.compile(
+_WHO = lazy_pattern(
     rf"(?P<honorific>{HONORIFIC})\s*(?P<name>{NAME_RUN}(?:,\s+{NAME_RUN})?)(?:\s*\([^)]*\))?"
 )
 _OFFICE = r"(?P<office>[^.;]+)"
 # What may follow a person to make an event; the person pattern is compiled once and
 # each event's wording is tried where it ends.
 _AFTER_WHO: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (status, re.compile(pattern))
+    (status, lazy_pattern(pattern))
     for status, pattern in (
         ("resigned", rf"\s+(?:has|had|have)\s+(?:tendered\s+(?:his|her|their)\s+"
                      rf"resignation|resigned)\s+(?:as|from)\s+{_OFFICE}"),
@@ -89,27 +90,27 @@ _AFTER_WHO: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                       rf"(?:re-?designated|appointed)\s+(?:as\s+)?{_OFFICE}"),
     )
 )
-_APPOINTMENT_OF = re.compile(r"\bappointment\s+of\s+$")
-_AS_OFFICE = re.compile(rf"\s+as\s+{_OFFICE}")
-_EFFECTIVE = re.compile(
+_APPOINTMENT_OF = lazy_pattern(r"\bappointment\s+of\s+$")
+_AS_OFFICE = lazy_pattern(rf"\s+as\s+{_OFFICE}")
+_EFFECTIVE = lazy_pattern(
     rf"\bwith effect from\s+(\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})",
     re.IGNORECASE,
 )
 # Where the office named in an event ends: "executive Director, with effect from ...",
 # "company secretary of the Company", "Director and also ceased to act as ...".
-_OFFICE_TAIL = re.compile(
+_OFFICE_TAIL = lazy_pattern(
     r"\s*(?:,|\(|\band also\b|\bas an addition\b|\bof the (?:Company|Board)\b|\bwith effect\b"
     r"|\bdue to\b|\bbecause\b|\bon \d|\bupon\b).*$",
     re.IGNORECASE | re.DOTALL,
 )
 # An office at another company: "non-executive director of China Precious Metal Resources
 # Holdings Co.", "deputy chairman of the board of Summit Ascent Holdings Limited".
-_ELSEWHERE = re.compile(
+_ELSEWHERE = lazy_pattern(
     r"\bof\s+(?!the\s+(?:Company|Board|Group)\b)(?:[A-Z][\w&.'-]*\s+){1,8}?"
     r"(?:Limited|Ltd|Co|Company|Corporation|Inc|plc)\b"
 )
 # A short name defined for a person: Mr. Xie Baitang ("Mr. Xie").
-_DEFINED_NAME = re.compile(
+_DEFINED_NAME = lazy_pattern(
     rf"{HONORIFIC}\s*(?P<name>{NAME_RUN})\s*\(\s*\"\s*{HONORIFIC}\s*(?P<short>{NAME_RUN})\s*\"\s*\)"
 )
 
@@ -126,10 +127,12 @@ class Signatory:
 
 @dataclass(frozen=True)
 class Committee:
-    """A board committee as a filing states it; ``chair`` is "" when not stated."""
+    """A board committee as a filing states it; ``chair`` is "" when not stated.
+    ``kind``: audit, remuneration, nomination, risk_management, esg, or the name printed."""
 
     members: tuple[str, ...]
     chair: str = ""
+    kind: str = "audit"
 
 
 def read_signatory(text: str) -> Signatory | None:

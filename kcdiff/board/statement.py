@@ -1,20 +1,22 @@
-"""The board: read the closing board statement into directors, compare two boards.
+"""The board: read a filing's board part into directors and roles.
 
-An HKEX announcement closes with "As at the date of this announcement, the board of
-directors of the Company comprises ...", phrased differently almost every time, so kcdiff
-reads it rather than diffing its words. A statement is a sequence of name lists and role
-phrases; each role phrase either introduces the names after it ("the executive directors
-are Mr. A and Mr. B") or closes the names before it ("Mr. A and Mr. B as executive
-directors", "..., all being executive Directors", "Mr. C and Mr. D are the independent
-non-executive directors"). A role in brackets after a name ("Mr. A (Chairman)") is that
-name's alone. A statement that does not fit gives a ``board_unreadable`` warning and no
-directors: kcdiff never guesses who sits on a board.
+A filing names its board in one of several shapes, each read by its own reader into the
+same ``Director`` model; ``read_board`` takes the first shape the filing has:
 
-- ``read_board(sections)``: the filing's ``BoardStatement`` (directors, signatory, audit
-  committee, announced officer events, checks);
-- ``compare_boards(old, new)``: ``BoardChange`` entries (joined, left, role_changed,
-  name_changed) and ``OfficerChange`` entries (see ``officers``);
-- ``board_checks(old, new)``: the checks of both statements, tagged old/new.
+1. a board-list announcement ("List of Directors and their Roles and Functions" /
+   「董事名單與其角色和職能」), with its committees (``lists``);
+2. the closing board statement of an HKEX announcement, in English ("As at the date of
+   this announcement, the board comprises ...", read here) or Chinese
+   (「於本公告日期，董事會成員包括…」, ``chinese``);
+3. the signature block of an SEC report, where the directors sign (``signatures``).
+
+The English statement is phrased differently almost every time, so kcdiff reads it rather
+than diffing its words. A statement is a sequence of name lists and role phrases; each
+role phrase either introduces the names after it ("the executive directors are Mr. A and
+Mr. B") or closes the names before it ("Mr. A and Mr. B as executive directors", "...,
+all being executive Directors"). A role in brackets after a name ("Mr. A (Chairman)") is
+that name's alone. A statement that does not fit gives a ``board_unreadable`` warning and
+no directors: kcdiff never guesses who sits on a board.
 """
 
 from __future__ import annotations
@@ -23,13 +25,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ..model import BoardChange, Check, Director, OfficerChange, Section
+from ..model import Check, Director, OfficerChange, Section
 from ..text.names import (
     ROLE_ORDER,
     Person,
     RolePhrase,
     clean,
-    match_names,
+    lazy_pattern,
     name_key,
     people,
     role_phrases,
@@ -37,38 +39,35 @@ from ..text.names import (
     similarity,
 )
 from . import officers
+from .chinese import find_chinese_statement, read_chinese_statement
+from .lists import read_board_list, reading_text
 from .officers import Committee, Signatory
+from .signatures import read_signatures, signature_directors
 
-__all__ = [
-    "BoardStatement", "read_board", "compare_boards", "board_checks",
-    "read_statement", "find_statement", "filing_text",
-]
+__all__ = ["BoardStatement", "read_board", "read_statement", "find_statement", "filing_text"]
 
-_STATEMENT = re.compile(
+_STATEMENT = lazy_pattern(
     r"\bAs (?:at|of) the date (?:of this (?:announcement|document|report)|hereof)\b\s*,?\s*",
     re.IGNORECASE,
 )
 # After a role phrase, these words mean the names follow it ("... directors are Mr. A").
-_INTRODUCES = re.compile(
+_INTRODUCES = lazy_pattern(
     r"\s*(?:of\s+the\s+(?:Company|Board)\s*)?(?:(?:are|is|were|was|include|includes"
     r"|comprise|comprises)\b|:|,?\s*(?:namely|being|comprising|including)\b)",
     re.IGNORECASE,
 )
 # Between two names, where one list ends and the next begins: "; (and)" or ", and".
-_LIST_BREAK = re.compile(r"\s*(?:;\s*(?:and\s+)?|,\s*and\s+)")
+_LIST_BREAK = lazy_pattern(r"\s*(?:;\s*(?:and\s+)?|,\s*and\s+)")
 MAX_STATEMENT_CHARS = 2500
-# One person spelled differently: same roles, similar name (rapidfuzz ratio of the
-# lower-cased words), and the same place among the directors with those roles unless
-# the names are nearly identical.
-NAME_TYPO_SCORE = 88.0
-NAME_TYPO_ANYWHERE = 95.0
 
 
 @dataclass(frozen=True)
 class BoardStatement:
-    """What one filing says about its board and officers. ``text`` is the statement as
-    read ("" when the filing has none); ``readable`` is false when there is no statement or
-    it could not be read, and then ``directors`` is empty and means "unknown"."""
+    """What one filing says about its board and officers. ``text`` is the board part as
+    read ("" when the filing has none); ``readable`` is false when there is no board part
+    or it could not be read, and then ``directors`` is empty and means "unknown".
+    ``source`` names the shape read: "statement", "list" or "signatures". ``committees``
+    are those a board list states (empty: not stated)."""
 
     directors: tuple[Director, ...] = ()
     text: str = ""
@@ -77,37 +76,52 @@ class BoardStatement:
     audit_committee: Committee | None = None
     officer_events: tuple[OfficerChange, ...] = ()
     checks: tuple[Check, ...] = ()
+    committees: tuple[Committee, ...] = ()
+    source: str = ""
 
     @property
     def audit_chair(self) -> str:
         return self.audit_committee.chair if self.audit_committee else ""
 
-    @property
-    def audit_members(self) -> tuple[str, ...]:
-        return self.audit_committee.members if self.audit_committee else ()
-
 
 def read_board(sections: Sequence[Section]) -> BoardStatement:
-    """The board statement, signatory, audit committee and officer events of a filing."""
+    """The board (from its first shape found, see the module docstring), signatory,
+    audit committee and officer events of a filing."""
     text = filing_text(sections)
-    statement = find_statement(text)
-    directors: tuple[Director, ...] = ()
-    checks: list[Check] = []
-    if statement:
-        directors, problem = read_statement(statement)
-        if problem:
-            checks.append(_unreadable(statement, problem))
+    board = _board_part(sections, text)
     committee = officers.read_audit_committee(text)
-    checks += _committee_checks(committee, directors)
-    return BoardStatement(
-        directors=directors,
-        text=statement,
-        readable=bool(directors),
+    return replace(
+        board,
+        readable=bool(board.directors),
         signatory=officers.read_signatory(text),
         audit_committee=committee,
         officer_events=officers.read_officer_events(sections),
-        checks=tuple(checks),
+        checks=(*board.checks, *_committee_checks(committee, board.directors)),
     )
+
+
+def _board_part(sections: Sequence[Section], text: str) -> BoardStatement:
+    """Directors, committees and checks from the filing's board part, by shape."""
+    lines = reading_text(sections)
+    board_list = read_board_list(lines)
+    if board_list is not None:
+        return BoardStatement(board_list.directors, board_list.heading, source="list",
+                              committees=board_list.committees, checks=board_list.checks)
+    statement = find_statement(text)
+    if statement:
+        directors, problem = read_statement(statement)
+        checks = (_unreadable(statement, problem),) if problem else ()
+        return BoardStatement(directors, statement, source="statement", checks=checks)
+    chinese = find_chinese_statement(lines)
+    if chinese:
+        directors, problem = read_chinese_statement(chinese)
+        checks = (_unreadable(chinese, problem),) if problem else ()
+        return BoardStatement(directors, chinese, source="statement", checks=checks)
+    signers = read_signatures(lines)
+    directors = signature_directors(signers or [])
+    if directors:
+        return BoardStatement(directors, "signatures", source="signatures")
+    return BoardStatement()
 
 
 def filing_text(sections: Sequence[Section]) -> str:
@@ -267,94 +281,4 @@ def _committee_checks(committee: Committee | None, directors: tuple[Director, ..
             message=f'the audit committee names "{member}", who is not in the board statement'
             f' (closest there: "{closest.name}")',
         ))
-    return checks
-
-
-def compare_boards(
-    old: BoardStatement, new: BoardStatement
-) -> tuple[list[BoardChange], list[OfficerChange]]:
-    """Board changes (only when both statements were read) and officer changes."""
-    board = _director_changes(old.directors, new.directors)
-    if not (old.readable and new.readable):
-        board = []
-    events = officers.new_events(old.officer_events, new.officer_events)
-    if old.readable and new.readable:
-        # The two statements are the truth about seats: an announced seat change is either
-        # a board change already or a recount of one before the old filing; and a director
-        # who left gave up the committee posts with the seat.
-        left = {name_key(change.name) for change in board if change.status == "left"}
-        events = [event for event in events if event.office != "director"
-                  and not (event.status != "appointed" and name_key(event.name) in left)]
-    offices = [
-        *officers.compare_signatories(old.signatory, new.signatory),
-        *officers.compare_committees(old.audit_committee, new.audit_committee),
-        *events,
-    ]
-    return board, offices
-
-
-def _director_changes(
-    old: tuple[Director, ...], new: tuple[Director, ...]
-) -> list[BoardChange]:
-    same, _ = match_names([d.name for d in old], [d.name for d in new])
-    renamed = _renamed(old, new, {i for i, _ in same}, {j for _, j in same})
-    old_of = {j: i for i, j in same + renamed}
-    changes = [
-        BoardChange("left", d.name, d.name, old_roles=d.roles)
-        for i, d in enumerate(old) if i not in {pair[0] for pair in same + renamed}
-    ]
-    for j, director in enumerate(new):
-        if j not in old_of:
-            changes.append(BoardChange("joined", director.name, new_roles=director.roles))
-            continue
-        before = old[old_of[j]]
-        if (old_of[j], j) in renamed:
-            status = "name_changed"
-        elif set(before.roles) != set(director.roles):
-            status = "role_changed"
-        else:
-            continue
-        changes.append(BoardChange(status, director.name, before.name, before.roles,
-                                   director.roles))
-    return changes
-
-
-def _renamed(
-    old: tuple[Director, ...], new: tuple[Director, ...], kept_old: set[int], kept_new: set[int]
-) -> list[tuple[int, int]]:
-    """Leaver/joiner pairs that are one person spelled differently ("Yu Mingto" and
-    "Yu Mingo"): same roles, similar name, same place among those with the roles."""
-    pairs = []
-    for roles in {d.roles for d in old} & {d.roles for d in new}:
-        left = [i for i, d in enumerate(old) if d.roles == roles and i not in kept_old]
-        joined = [j for j, d in enumerate(new) if d.roles == roles and j not in kept_new]
-        _, candidates = match_names([old[i].name for i in left], [new[j].name for j in joined],
-                                    NAME_TYPO_SCORE)
-        for a, b in candidates:
-            i, j = left[a], joined[b]
-            nearly_same = similarity(old[i].name, new[j].name) >= NAME_TYPO_ANYWHERE
-            if nearly_same or _place(old, i) == _place(new, j):
-                pairs.append((i, j))
-    return sorted(pairs)
-
-
-def _place(board: tuple[Director, ...], index: int) -> int:
-    return sum(1 for d in board[:index] if d.roles == board[index].roles)
-
-
-def board_checks(old: BoardStatement, new: BoardStatement) -> list[Check]:
-    """Both statements' checks tagged with their filing, and a note when only one filing
-    has a board statement (its board is then not compared)."""
-    checks = [replace(check, filing="old") for check in old.checks]
-    checks += [replace(check, filing="new") for check in new.checks]
-    for side, statement, other in (("old", old, new), ("new", new, old)):
-        if not statement.text and other.text:
-            checks.append(Check(
-                kind="board_missing",
-                severity="info",
-                where="board statement",
-                message=f"the {side} filing has no board statement "
-                '("As at the date of this announcement, ..."); the boards are not compared',
-                filing=side,
-            ))
     return checks

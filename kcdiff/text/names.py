@@ -14,8 +14,10 @@ committee, announced appointments). Pure functions on text; no I/O.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import cast
 
 from rapidfuzz import fuzz
 
@@ -24,13 +26,37 @@ from .normalize import comparable
 __all__ = [
     "ROLE_ORDER", "Person", "RolePhrase", "clean", "role_phrases", "canonical_roles",
     "people", "name_key", "match_names", "similarity", "sentences", "blank_parentheses",
-    "HONORIFIC", "NAME_RUN",
+    "HONORIFIC", "NAME_RUN", "CJK", "CJK_HONORIFIC", "lazy_pattern", "unspace_cjk",
 ]
 
+
+class _LazyPattern:
+    """A regular expression compiled the first time it is used: the board readers hold
+    many patterns, and compiling them all at import cost every ``kcdiff`` start ~0.1 s."""
+
+    __slots__ = ("_args", "_compiled")
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        self._args = (pattern, flags)
+        self._compiled: re.Pattern[str] | None = None
+
+    def __getattr__(self, name: str) -> object:
+        if self._compiled is None:
+            self._compiled = re.compile(*self._args)
+        return getattr(self._compiled, name)
+
+
+def lazy_pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, deferred to the pattern's first use."""
+    return cast("re.Pattern[str]", _LazyPattern(pattern, flags))
+
+
 # Canonical roles in the order a report lists them.
+# lead_independent_director and president are read from SEC signature blocks only.
 ROLE_ORDER = (
-    "chairman", "vice_chairman", "chief_executive", "acting_chief_executive",
-    "executive", "non_executive", "independent_non_executive",
+    "chairman", "vice_chairman", "lead_independent_director", "chief_executive",
+    "acting_chief_executive", "president", "executive", "non_executive",
+    "independent_non_executive",
 )
 # Titles that only a signatory or an announced appointment carries.
 OFFICE_ORDER = ("director", "company_secretary", "chief_financial_officer", "president")
@@ -59,17 +85,38 @@ def _alternation(patterns: Sequence[tuple[str, str]]) -> str:
 
 _ROLE_WORD = _alternation(_ROLE_PATTERNS)
 _ROLE_JOIN = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*)(?:(?:an?|the)\s+)?"
-_ROLE_PHRASE = re.compile(
+_ROLE_PHRASE = lazy_pattern(
     rf"\b(?:{_ROLE_WORD})(?:{_ROLE_JOIN}(?:{_ROLE_WORD.replace('?P<', '?P<x_')}))*\b",
     re.IGNORECASE,
 )
-_ONE_ROLE = re.compile(rf"\b(?:{_ROLE_WORD})\b", re.IGNORECASE)
-_ONE_TITLE = re.compile(
+_ONE_ROLE = lazy_pattern(rf"\b(?:{_ROLE_WORD})\b", re.IGNORECASE)
+_ONE_TITLE = lazy_pattern(
     rf"\b(?:{_ROLE_WORD}|{_alternation(_OFFICE_PATTERNS)})\b", re.IGNORECASE
+)
+# Chinese role words (traditional and simplified). Longer words first: 獨立非執行董事
+# holds 非執行董事, which holds 執行董事; 聯席主席 and 副主席 hold 主席. 行政總裁 and
+# 首席執行官 both mean chief executive officer.
+_CJK_ROLE_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("independent_non_executive", r"獨立非執行董事|独立非执行董事"),
+    ("non_executive", r"非執行董事|非执行董事"),
+    ("executive", r"執行董事|执行董事"),
+    ("vice_chairman", r"副主席|副董事長|副董事长"),
+    ("chairman", r"(?:聯席|联席)?主席|董事(?:會|会)?(?:主席|長|长)"),
+    ("acting_chief_executive", r"署理(?:行政總裁|行政总裁|首席執行官|首席执行官)"),
+    ("chief_executive", r"行政總裁|行政总裁|首席執行官|首席执行官"),
+)
+_CJK_ROLE = lazy_pattern(_alternation(_CJK_ROLE_PATTERNS))
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CJK_HONORIFIC = "先生|女士|小姐|太太|博士|教授"
+# A name printed one character at a time ("廖 莉 萍 女 士"): three or more single CJK
+# characters separated by single spaces.
+# The last of them may touch the next word when it ends an honorific ("女 士組成").
+_SPACED_CJK = lazy_pattern(
+    rf"(?<![{CJK}])[{CJK}](?: [{CJK}](?![{CJK}])){{2,}}(?: [生士姐太授](?=[{CJK}]))?"
 )
 
 HONORIFIC = r"\b(?:Mr|Mrs|Ms|Miss|Mdm|Madam|Madame|Dr|Prof|Professor|Sir|Dame|Lord)\b\.?"
-_HONORIFIC = re.compile(HONORIFIC)
+_HONORIFIC = lazy_pattern(HONORIFIC)
 # Capitalised words that are never part of a person's name.
 _NOT_NAME = (
     r"(?:The|And|As|All|Of|Company|Board|Directors?|Chairman|Chairwoman|Chairperson|Vice"
@@ -81,10 +128,13 @@ NAME_RUN = rf"{_NAME_WORD}(?:\s+{_NAME_WORD})*"
 # "Mr. Wang, John Peter Ben" / "Professor Li On-kwok, Victor": after an honorific a comma
 # may separate a surname from given names; the given names end the entry.
 _GIVEN_NAMES_END = r"(?=\s*(?:$|[,;.:)(]|\s(?:and|as|all|both|each|being|are|is|were|who)\b))"
-_WITH_HONORIFIC = re.compile(
+_WITH_HONORIFIC = lazy_pattern(
     rf"(?P<honorific>{HONORIFIC})\s*(?P<name>{NAME_RUN}(?:,\s+{NAME_RUN}{_GIVEN_NAMES_END})?)"
 )
-_BARE_NAME = re.compile(rf"(?<![\w.])(?P<name>{NAME_RUN})")
+_BARE_NAME = lazy_pattern(rf"(?<![\w.])(?P<name>{NAME_RUN})")
+# Parts of a printed name that do not tell people apart: generational suffixes and
+# degrees or honours after a name ("John J. Donahoe II", "John Noseworthy, M.D.", "JP").
+_NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "md", "phd", "jp", "sbs", "bbs", "gbs", "mh"}
 _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "mdm", "no", "co", "ltd", "inc", "st", "messrs"}
 
 
@@ -112,14 +162,21 @@ def clean(text: str) -> str:
     return re.sub(r"(?<=[A-Za-z])- (?=[A-Za-z])", "-", text)
 
 
+def unspace_cjk(text: str) -> str:
+    """``text`` with names printed one spaced character at a time closed up
+    ("廖 莉 萍 女 士" -> "廖莉萍女士"); two-character words ("主席 成員") stay apart."""
+    return _SPACED_CJK.sub(lambda match: match.group(0).replace(" ", ""), text)
+
+
 def canonical_roles(text: str, offices: bool = False) -> tuple[str, ...]:
-    """The canonical roles named in ``text``, in ``ROLE_ORDER`` (then office order)."""
+    """The canonical roles named in ``text`` (English or Chinese), in ``ROLE_ORDER``
+    (then office order)."""
     pattern = _ONE_TITLE if offices else _ONE_ROLE
     found = {
-        name for match in pattern.finditer(text)
+        name for regex in (pattern, _CJK_ROLE) for match in regex.finditer(text)
         for name, value in match.groupdict().items() if value
     }
-    return tuple(role for role in (*ROLE_ORDER, *OFFICE_ORDER) if role in found)
+    return tuple(role for role in dict.fromkeys((*ROLE_ORDER, *OFFICE_ORDER)) if role in found)
 
 
 def role_phrases(text: str) -> list[RolePhrase]:
@@ -155,13 +212,33 @@ def people(text: str) -> list[Person]:
 def name_key(name: str) -> str:
     """Who a name refers to: its words lower-cased, without hyphens or apostrophes, and
     sorted, so "Li On-kwok, Victor", "Victor Li On-kwok" and "Li Onkwok Victor" (a soft
-    hyphen lost at a line end) are the same person."""
-    words = re.sub(r"[-']", "", comparable(name).lower())
-    return " ".join(sorted(re.findall(r"[a-z0-9]+", words)))
+    hyphen lost at a line end) are the same person; middle initials and suffixes are left
+    out ("Robert K. Burgess" is "Robert Burgess"). A Chinese name is its characters, in
+    order, without spaces or an honorific ("廖 莉 萍 女 士" is "廖莉萍")."""
+    text = comparable(name)
+    chinese = "".join(re.findall(rf"[{CJK}]+", text))
+    if chinese:
+        return re.sub(rf"(?:{CJK_HONORIFIC})$", "", chinese)
+    # Accents folded: "R. Martin Chávez" signs as "R. MARTIN CHAVEZ".
+    folded = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    words = re.findall(r"[a-z0-9]+", re.sub(r"[-'.]", "", folded.lower().replace(".", ". ")))
+    kept = [w for w in words if len(w) > 1 and w not in _NAME_SUFFIXES]
+    return " ".join(sorted(kept or words))
+
+
+# Two Chinese names of three or more characters with the same surname and one other
+# character different score this: a variant glyph (林至頴 / 林至穎) or a misprint, which
+# the board comparison accepts only at the same place among directors with the same roles.
+CJK_ONE_GLYPH_SCORE = 90.0
 
 
 def similarity(old: str, new: str) -> float:
-    return fuzz.ratio(name_key(old), name_key(new))
+    """How alike two names are, 0-100 (rapidfuzz ratio of their ``name_key``)."""
+    a, b = name_key(old), name_key(new)
+    if a and b and a[0] == b[0] and len(a) == len(b) >= 3 and re.fullmatch(rf"[{CJK}]+", a + b):
+        if sum(x != y for x, y in zip(a, b, strict=True)) == 1:
+            return CJK_ONE_GLYPH_SCORE
+    return fuzz.ratio(a, b)
 
 
 def match_names(
