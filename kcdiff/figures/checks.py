@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 from ..model import Check, Section
 from ..text.normalize import comparable
-from .compare import label_key, line_items
+from .items import label_key, line_items
 from .periods import Period
 from .prose import change_agrees, prose_checks
 from .tables import Row, Table
@@ -175,6 +175,7 @@ _IDENTITIES = (
     ("total liabilities and equity", ("total liabilities", "total equity")),
     ("total liabilities and equity", ("total assets",)),
 )
+_READABLE = {label_key(name): name for total, parts in _IDENTITIES for name in (total, *parts)}
 
 
 def _balance_sheet(tables: Sequence[Table]) -> list[Check]:
@@ -183,9 +184,11 @@ def _balance_sheet(tables: Sequence[Table]) -> list[Check]:
     statement = next((item.statement for item in items), "")
     for item in items:
         key = label_key(item.label)
-        if key.startswith("total liabilities") and "equity" in key:
+        if key.startswith("total liabilit") and "equity" in key:
             key = "total liabilities and equity"
-        by_key.setdefault(key, item.values)
+        else:  # the identities are written in the words a reader knows
+            key = _READABLE.get(key, key)
+        by_key.setdefault(key, dict(item.values))
     checks = []
     for total, parts in _IDENTITIES:
         if total not in by_key or not all(part in by_key for part in parts):

@@ -11,16 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Literal
 
-from ..model import Section
+from ..model import Period, Section
+from ..text.amounts import currencies_in
 from ..text.dates import ANY_MONTH, MONTH_NAMES, MONTHS
 from ..text.normalize import comparable
 
 __all__ = ["Period", "filing_period", "column_periods", "years_in", "currencies_in"]
-
-PeriodKind = Literal["duration", "instant"]
 
 _MONTH = rf"({ANY_MONTH})\.?"
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
@@ -35,30 +32,11 @@ _LENGTH = (
 )
 _INSTANT = re.compile(r"(?:^|\s)(?:as\s+)?at\b|\bas of\b", re.IGNORECASE)
 _ENDED = re.compile(r"\bended\b|\bfor the\b", re.IGNORECASE)
-_CURRENCY = re.compile(r"RMB|Renminbi|US\$|USD|HK\$|HKD|(?<![A-Za-z])\$", re.IGNORECASE)
 _FILING_PERIOD = re.compile(
     rf"\b(six months|three months|nine months|year)\s+ended\s+(?:the\s+)?"
     rf"(?:{_MONTH}\s+{_DAY},?|{_DAY}\s+{_MONTH},?)\s+((?:19|20)\d{{2}})",
     re.IGNORECASE,
 )
-
-
-@dataclass(frozen=True)
-class Period:
-    """A column's period. ``end`` is an ISO date; ``months`` is the length of a duration
-    (6, 12, ...) and 0 for an instant."""
-
-    kind: PeriodKind
-    end: str
-    months: int = 0
-
-    def describe(self) -> str:
-        if self.kind == "instant":
-            return f"as at {self.end}"
-        if self.months == 12:
-            return f"year ended {self.end}"
-        words = {3: "three", 6: "six", 9: "nine"}
-        return f"{words.get(self.months, str(self.months))} months ended {self.end}"
 
 
 def filing_period(sections: Sequence[Section]) -> Period | None:
@@ -115,20 +93,6 @@ def dates_in(text: str) -> list[tuple[int, int]]:
     return dates
 
 
-def currencies_in(text: str) -> list[str]:
-    """Currency marks in order, canonical: "RMB", "US$", "HK$"."""
-    found = []
-    for match in _CURRENCY.finditer(text):
-        mark = match.group().upper()
-        if mark in ("RMB", "RENMINBI"):
-            found.append("RMB")
-        elif mark in ("US$", "USD", "$"):
-            found.append("US$")
-        else:
-            found.append("HK$")
-    return found
-
-
 def column_periods(
     header: str, column_headers: Sequence[str], filing: Period | None
 ) -> list[Period | None]:
@@ -181,13 +145,22 @@ def _column_dates(header: str, column_headers: Sequence[str]) -> list[tuple[int,
     per_column = [dates_in(text) for text in column_headers]
     if per_column and all(len(dates) == 1 for dates in per_column):
         return [dates[0] for dates in per_column]
-    dates = dates_in(header)
     count = len(column_headers)
-    if len(dates) == count:
-        return list(dates)
-    if dates and len(set(dates)) == 1:
-        return [dates[0]] * count
+    # A title line over the columns ("At 30 June 2010", "For the year ended ...") names
+    # the table's date, not a column's: the column dates are on the lines without it.
+    for lines in (header.split("\n"), [line for line in header.split("\n")
+                                        if not _is_title_line(line)]):
+        dates = [date for line in lines for date in dates_in(line)]
+        if len(dates) == count:
+            return dates
+        if dates and len(set(dates)) == 1:
+            return [dates[0]] * count
     return []
+
+
+def _is_title_line(line: str) -> bool:
+    return bool(re.search(r"\b(?:as\s+)?at\b|\bas of\b|\bended\b|\bfor the\b", line,
+                          re.IGNORECASE))
 
 
 def _is_dated_column(column_headers: Sequence[str], position: int) -> bool:

@@ -19,13 +19,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..model import Section
+from ..text.amounts import currencies_in, scale_in
 from ..text.normalize import comparable
 from .headers import is_caption, is_header_cell, is_year_line, short_caption, statement_kind
 from .labels import RawRow, join_wrapped
 from .periods import (
     Period,
     column_periods,
-    currencies_in,
     dates_in,
     filing_period,
     spell_numeric_date,
@@ -88,8 +88,6 @@ def _money(currency: str, unit: str) -> str:
     return f"{currency}{suffix}" if currency else suffix.lstrip("'")
 
 
-_UNIT_THOUSANDS = re.compile(r"['\u2019]000|in thousands|thousands of", re.IGNORECASE)
-_UNIT_MILLIONS = re.compile(r"in millions|millions of|['\u2019]m\b", re.IGNORECASE)
 _CHANGE = re.compile(r"\bchange\b|increase|decrease|movement", re.IGNORECASE)
 _NOTES_HEADER = re.compile(r"^notes?$", re.IGNORECASE)
 _NOTE_HEADING = re.compile(r"^\d{1,2}\.\s+[A-Z][A-Z ,()'&-]{3,}$")
@@ -118,7 +116,7 @@ def _filing_unit(sections: Sequence[Section]) -> str:
     for section in sections:
         if section.category in ("statements", "notes"):
             for block in section.blocks[:3]:
-                if block.kind == "paragraph" and _UNIT_THOUSANDS.search(block.text):
+                if block.kind == "paragraph" and scale_in(block.text) == "thousands":
                     return "thousands"
     return ""
 
@@ -342,8 +340,7 @@ def _table(section: Section, caption: str, header_text: str, column_headers: lis
     columns = _columns(header_text + "\n" + caption, header_text, column_headers, rows, filing)
     context = " ".join([header_text, caption, *(cell for row in raw for cell in row.cells
                                                  if read_cell(cell).status == "text")])
-    unit = "thousands" if _UNIT_THOUSANDS.search(context) else (
-        "millions" if _UNIT_MILLIONS.search(context) else "")
+    unit = scale_in(context)
     table_rows = tuple(
         Row(row.label, tuple(Cell(cell, None, "unreadable") if row.garbled else read_cell(cell)
                              for cell in row.cells), row.group, row.note)
