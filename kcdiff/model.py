@@ -227,7 +227,8 @@ class Period:
         first = year * 12 + month - self.months  # months since year 0, zero-based
         if day == _month_days(year, month):
             return f"{first // 12:04d}-{first % 12 + 1:02d}-01"
-        start = _date(first // 12, first % 12 + 1, day) + timedelta(days=1)
+        same_day = first - 1  # the same month ``months`` earlier, zero-based
+        start = _date(same_day // 12, same_day % 12 + 1, day) + timedelta(days=1)
         return start.isoformat()
 
     def like(self, other: Period) -> bool:

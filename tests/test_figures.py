@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from kcdiff.figures.compare import compare_figures
+from kcdiff.figures.compare import align_items, compare_figures
+from kcdiff.figures.items import label_key
 from kcdiff.figures.tables import read_tables
 from kcdiff.ingest import parse_text, read_filing
+from kcdiff.model import FigureChange, LineItem, Period
 from kcdiff.segment import segment
 
 
@@ -177,3 +179,106 @@ def test_html_puts_restatements_first(annual_path, tmp_path):
     html = render_html(report)
     assert report.checks and report.new_board  # both are shown, after the restatement
     assert html.index('id="restatements"') < html.index('id="checks"') < html.index('id="board"')
+
+
+def test_nil_is_a_value_not_a_missing_row(sample_figures):
+    # Non-current amounts due from related parties: 6,389 at 30 June 2023 in the interim,
+    # printed "–" at 31 December 2024 in the annual: it fell to nil, it did not vanish.
+    figure = entry(sample_figures, "Non-current assets: Amounts due from related parties")
+    assert (figure.old_value, figure.new_value) == (6389, 0)
+    assert figure.direction == "smaller"
+
+
+@pytest.fixture(scope="module")
+def anxin_restated(anxin):
+    old = read_tables(anxin("2010-08-30_interim-results_en"))
+    new = read_tables(anxin("2011-03-30_annual-results_en"))
+    return compare_figures(old, new)
+
+
+def test_anxin_annual_restates_the_interims_december_2009_figures(anxin_restated):
+    # Note 2 of the 2010 annual, "RESTATEMENT OF PRIOR PERIOD FIGURES": goodwill at
+    # 31 December 2009 660,225 as originally stated, 1,040,427 restated; the loan
+    # component of the convertible notes 679,856 -> 564,354 (the interim's "Convertible
+    # bonds"); total assets less current liabilities rises by the goodwill restatement,
+    # 1,056,054 -> 1,436,256 (both read off the two statements of financial position).
+    restated = {(f.item, f.old_value, f.new_value, f.period)
+                for f in anxin_restated if f.status == "restated"}
+    assert restated == {
+        ("Goodwill", 660225, 1040427, "as at 2009-12-31"),
+        ("Convertible notes", 679856, 564354, "as at 2009-12-31"),
+        ("Total Assets less Current Liabilities", 1056054, 1436256, "as at 2009-12-31"),
+    }
+
+
+def test_anxin_restated_goodwill_is_not_a_movement(anxin_restated):
+    # On the restated basis goodwill is 1,040,427 at both year ends: it did not move.
+    assert not [f for f in anxin_restated if f.item == "Goodwill" and f.status == "changed"]
+    notes = entry(anxin_restated, "Convertible notes")
+    assert (notes.old_value, notes.new_value, notes.old_source) == (564354, 183430, "new")
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("PROFIT/(LOSS) BEFORE TAXATION", "Profit before tax"),
+        ("(LOSS)/PROFIT FOR THE PERIOD", "Profit for the period"),
+        ("Short-term bank loans", "Short-term borrowings"),
+        ("Bank balances and cash", "Cash and bank balances"),
+        ("Revenue", "Revenues"),
+        ("Turnover", "Revenue"),
+        ("Trade receivables", "TRADE RECEIVABLE"),
+        ("Other payables and accruals", "Other payable and accrual"),
+        ("Convertible bonds", "Convertible notes"),
+    ],
+)
+def test_labels_alike_in_meaning_have_one_key(one, other):
+    assert label_key(one) == label_key(other)
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("Current assets", "Non-current assets"),
+        ("Gross profit", "Gross loss"),
+        ("Loss", "Los"),  # "loss" keeps its double s: no singular is made of it
+    ],
+)
+def test_labels_that_differ_keep_different_keys(one, other):
+    assert label_key(one) != label_key(other)
+
+
+def test_profit_before_taxation_and_before_tax_align():
+    period = Period("duration", "2010-12-31", 12)
+    earlier = Period("duration", "2009-12-31", 12)
+    old = LineItem("income", "INCOME STATEMENT", "PROFIT/(LOSS) BEFORE TAXATION", "", "HK$'000",
+                   ((earlier, 100.0),))
+    new = LineItem("income", "INCOME STATEMENT", "Profit before tax", "", "HK$'000",
+                   ((earlier, 100.0), (period, 150.0)))
+    assert align_items([old], [new]) == [(old, new)]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "direction"),
+    [(-100, -150, "larger"), (-100, -50, "smaller"), (100, 150, "larger"),
+     (100, -1, "reversed"), (-100, -100, ""), (None, 5, ""), (-100, 0, "smaller")],
+)
+def test_direction_reads_size_not_sign(old, new, direction):
+    figure = FigureChange("changed", "t", "Net loss", "", "", old, new, "RMB'000")
+    assert figure.direction == direction
+
+
+@pytest.mark.parametrize(
+    ("period", "start"),
+    [
+        (Period("duration", "2023-06-30", 6), "2023-01-01"),
+        (Period("duration", "2024-12-31", 12), "2024-01-01"),
+        (Period("duration", "2023-09-30", 3), "2023-07-01"),
+        (Period("duration", "2023-02-28", 12), "2022-03-01"),
+        # A 52-53 week year ends on a weekday, not a month's end.
+        (Period("duration", "2025-02-02", 12), "2024-02-03"),
+        (Period("instant", "2024-12-31"), ""),
+    ],
+)
+def test_period_start(period, start):
+    assert period.start == start

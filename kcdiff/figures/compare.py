@@ -59,9 +59,12 @@ def compare_figures(old_tables: Sequence[Table], new_tables: Sequence[Table]
     restated: list[FigureChange] = []
     changed: list[FigureChange] = []
     for old, new in pairs:
-        restated.extend(_restatements(old, new))
+        restatements = _restatements(old, new)
+        restated.extend(restatements)
+        # A restated item moved on the restated basis: the old filing's figure is no
+        # longer the one to measure from (Anxin's goodwill did not grow 57.6% in 2010).
         changed.extend(_changes(old, new, old_current.get(old.kind, {}),
-                                new_current.get(new.kind, {})))
+                                new_current.get(new.kind, {}), bool(restatements)))
     matched_old = {id(old) for old, _ in pairs}
     matched_new = {id(new) for _, new in pairs}
     added = [_one_sided("added", item, new_current) for item in new_items
@@ -192,10 +195,10 @@ def _restatements(old: LineItem, new: LineItem) -> list[FigureChange]:
 
 
 def _changes(old: LineItem, new: LineItem, old_current: dict[int, Period],
-             new_current: dict[int, Period]) -> list[FigureChange]:
+             new_current: dict[int, Period], restated: bool) -> list[FigureChange]:
     """The movement of one line item over each of the new filing's current periods,
-    like for like: from the old filing's current period of the same length, else from
-    the new filing's own comparative period of that length."""
+    like for like: from the old filing's current period of the same length, else (or
+    when the item was restated) from the new filing's own comparative period."""
     found = []
     for months, period in sorted(new_current.items()):
         after = new.value(period)
@@ -204,7 +207,7 @@ def _changes(old: LineItem, new: LineItem, old_current: dict[int, Period],
         before_period = old_current.get(months)
         if before_period is not None and before_period.end >= period.end:
             continue  # the same period (a restatement, or nothing) or an older filing
-        before = old.value(before_period) if before_period else None
+        before = old.value(before_period) if before_period and not restated else None
         source = "old"
         if before is None:
             before_period, before = _own_comparative(new, period)

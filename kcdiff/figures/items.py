@@ -34,6 +34,7 @@ _SYNONYMS = (
     (re.compile(r"\btaxation\b|\btaxes\b"), "tax"),
     (re.compile(r"\bprofit ?/ ?\(?loss\)?|\(?loss\)? ?/ ?\(?profit\)?"), "profit"),
     (re.compile(r"\bearnings ?/ ?\(?loss\)?|\(?loss\)? ?/ ?\(?earnings\)?"), "earnings"),
+    (re.compile(r"\bconvertible bonds\b"), "convertible notes"),
     (re.compile(r"\bbank balances and cash\b|\bcash and bank balances\b"),
      "cash and bank balances"),
 )

@@ -102,10 +102,14 @@ def column_periods(
     cannot be told is None: it is never compared."""
     count = len(column_headers)
     years = _column_years(header, column_headers)
-    if len(years) != count:
-        return [None] * count
     dates = _column_dates(header, column_headers)
     instant = _is_instant(header)
+    if not years and dates and not _ENDED.search(header) and filing is not None:
+        # Dates without years and no "ended": the balance sheet dates of a continued page.
+        years = _years_of_dates(dates, filing)
+        instant = bool(years)
+    if len(years) != count:
+        return [None] * count
     months = _length(header)
     periods: list[Period | None] = []
     for position, year in enumerate(years):
@@ -121,6 +125,18 @@ def column_periods(
             length = months or (filing.months if filing else 0)
             periods.append(Period("duration", _iso(year, *month_day), length) if length else None)
     return periods
+
+
+def _years_of_dates(dates: Sequence[tuple[int, int]], filing: Period) -> list[int]:
+    """Years for balance sheet dates printed without one ("30 June", "31 December" on a
+    continued page): each is the latest such date on or before the filing's period end,
+    so an interim to 30 June 2010 reads them as 2010-06-30 and 2009-12-31. Only when
+    the first column is the period end itself; otherwise nothing is assumed."""
+    end_year, end_month, end_day = (int(part) for part in filing.end.split("-"))
+    if dates[0] != (end_month, end_day):
+        return []
+    return [end_year if (month, day) <= (end_month, end_day) else end_year - 1
+            for month, day in dates]
 
 
 def _column_years(header: str, column_headers: Sequence[str]) -> list[int]:
