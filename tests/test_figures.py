@@ -282,3 +282,23 @@ def test_direction_reads_size_not_sign(old, new, direction):
 )
 def test_period_start(period, start):
     assert period.start == start
+
+
+def test_ebay_quarter_to_quarter_compares_the_income_statement(corpus):
+    # eBay's Q2 2023 release heads its income statement "Three Months Ended / June 30, /
+    # Six Months Ended / June 30," over "2023 2022 2023 2022": two spans of two columns.
+    # Net revenues were $2,510m for the three months to 31 March 2023 (Q1 release) and
+    # $2,540m for the three months to 30 June 2023 (Q2 release); $4,905m -> $5,050m for
+    # the six months (the Q2 release's own comparison).
+    folder = corpus / "sec_financebench_pdf"
+    figures = compare_figures(tables_of(folder / "EBAY_2023Q1_EARNINGS.pdf"),
+                              tables_of(folder / "EBAY_2023Q2_EARNINGS.pdf"))
+    revenues = {(f.old_period, f.period): (f.old_value, f.new_value, f.old_source)
+                for f in figures if f.item == "Net revenues" and f.status == "changed"}
+    assert revenues == {
+        ("three months ended 2023-03-31", "three months ended 2023-06-30"): (2510, 2540, "old"),
+        ("six months ended 2022-06-30", "six months ended 2023-06-30"): (4905, 5050, "new"),
+    }
+    # No income statement or cash flow row is reported removed any more.
+    removed = [f for f in figures if f.status == "removed"]
+    assert not [f for f in removed if "Income" in f.table or "Cash Flows" in f.table]

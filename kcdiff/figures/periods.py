@@ -110,16 +110,20 @@ def column_periods(
         instant = bool(years)
     if len(years) != count:
         return [None] * count
-    months = _length(header)
+    spans = _spanning_lengths(header, years)
+    # Dates over each column and no "ended": balance sheet dates ("June 30, / 2023 /
+    # December 31, / 2022"), even when no "as at" is printed.
+    dated = len(dates) == count and not _ENDED.search(header)
     periods: list[Period | None] = []
     for position, year in enumerate(years):
+        months = spans[position] if spans else _length(header)
         month_day = dates[position] if dates else None
         if month_day is None and filing is not None:
             month_day = (int(filing.end[5:7]), int(filing.end[8:10]))
         if month_day is None:
             periods.append(None)
             continue
-        if instant or (months is None and _is_dated_column(column_headers, position)):
+        if instant or dated or (months is None and _is_dated_column(column_headers, position)):
             periods.append(Period("instant", _iso(year, *month_day)))
         else:
             length = months or (filing.months if filing else 0)
@@ -185,6 +189,25 @@ def _is_dated_column(column_headers: Sequence[str], position: int) -> bool:
 
 def _is_instant(header: str) -> bool:
     return bool(_INSTANT.search(header)) and not _ENDED.search(header)
+
+
+def _spanning_lengths(header: str, years: Sequence[int]) -> list[int] | None:
+    """Lengths of columns under headers that span them: "Three Months Ended June 30, /
+    Six Months Ended June 30," over "2023 2022 2023 2022" is two groups of two columns,
+    the first of three months, the second of six. Only when the groups repeat the same
+    years, so the spans are certain; None otherwise."""
+    if not _ENDED.search(header):
+        return None
+    found = sorted((match.start(), months) for pattern, months in _LENGTH
+                   for match in pattern.finditer(header))
+    lengths = [months for _, months in found]
+    if len(set(lengths)) < 2 or len(years) % len(lengths):
+        return None
+    size = len(years) // len(lengths)
+    groups = [list(years[start:start + size]) for start in range(0, len(years), size)]
+    if any(group != groups[0] for group in groups):
+        return None
+    return [lengths[position // size] for position in range(len(years))]
 
 
 def _length(header: str) -> int | None:

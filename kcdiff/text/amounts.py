@@ -41,8 +41,8 @@ _PROSE = re.compile(
     r"(?P<scale>million|billion|thousand)?",
 )
 _SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
-_THOUSANDS = re.compile(r"['\u2019]000|in thousands|thousands of", re.IGNORECASE)
-_MILLIONS = re.compile(r"in millions|millions of|['\u2019]m\b", re.IGNORECASE)
+_THOUSANDS = re.compile(r"['\u2019]000|in\s+thousands|thousands\s+of", re.IGNORECASE)
+_MILLIONS = re.compile(r"in\s+millions|millions\s+of|['\u2019]m\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
