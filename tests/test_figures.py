@@ -302,3 +302,29 @@ def test_ebay_quarter_to_quarter_compares_the_income_statement(corpus):
     # No income statement or cash flow row is reported removed any more.
     removed = [f for f in figures if f.status == "removed"]
     assert not [f for f in removed if "Income" in f.table or "Cash Flows" in f.table]
+
+
+def test_what_could_not_be_compared_is_said(interim_path, annual_path):
+    from kcdiff.figures import figure_notes
+
+    notes = figure_notes(tables_of(interim_path), tables_of(annual_path))
+    assert notes and all(note.kind == "figures_not_compared" and note.severity == "info"
+                         for note in notes)
+    # The interim runs the share count's label into the next sub-header ("Basic and
+    # diluted Other comprehensive income, net of tax of nil"), so its unit cannot be
+    # told from the annual's share count: said, not compared.
+    assert any("Shares used in the net loss per share computation" in note.message
+               and "not compared" in note.message for note in notes)
+    # The interim's MD&A statement heads its columns "For the six 2022 RMB '000 / months
+    # ended 2023 RMB'000 / June 30, 2023 US$'000": no period can be read.
+    assert any(note.filing == "old" and "no period" in note.message for note in notes)
+
+
+def test_a_figure_in_another_unit_is_never_compared():
+    earlier, period = Period("duration", "2009-12-31", 12), Period("duration", "2010-12-31", 12)
+    old = LineItem("income", "S", "Revenue", "", "HK$'000", ((earlier, 100.0), (period, 10.0)))
+    new = LineItem("income", "S", "Revenue", "", "RMB'000", ((earlier, 90.0), (period, 12.0)))
+    from kcdiff.figures.compare import _same_unit
+
+    assert not _same_unit(old, new)
+    assert _same_unit(old, LineItem("income", "S", "Revenue", "", "HK$'000", ()))

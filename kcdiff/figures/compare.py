@@ -20,15 +20,16 @@ Only the reporting currency is compared (a US$ convenience column is a translati
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from ..model import FigureChange, LineItem, Period
-from .items import label_key, line_items
+from ..model import Check, FigureChange, LineItem, Period
+from .items import COMPARED_KINDS, label_key, line_items
 from .tables import Table
 
-__all__ = ["compare_figures", "align_items", "current_periods"]
+__all__ = ["compare_figures", "figure_notes", "align_items", "current_periods"]
 
 MATCH_THRESHOLD = 85
 GROUP_BONUS = 3
@@ -59,12 +60,16 @@ def compare_figures(old_tables: Sequence[Table], new_tables: Sequence[Table]
     restated: list[FigureChange] = []
     changed: list[FigureChange] = []
     for old, new in pairs:
-        restatements = _restatements(old, new)
+        # Never a figure against one in another unit (said in figure_notes); the new
+        # filing's own comparison still holds.
+        same_unit = _same_unit(old, new)
+        restatements = _restatements(old, new) if same_unit else []
         restated.extend(restatements)
         # A restated item moved on the restated basis: the old filing's figure is no
         # longer the one to measure from (Anxin's goodwill did not grow 57.6% in 2010).
         changed.extend(_changes(old, new, old_current.get(old.kind, {}),
-                                new_current.get(new.kind, {}), bool(restatements)))
+                                new_current.get(new.kind, {}),
+                                bool(restatements) or not same_unit))
     matched_old = {id(old) for old, _ in pairs}
     matched_new = {id(new) for _, new in pairs}
     added = [_one_sided("added", item, new_current) for item in new_items
@@ -74,6 +79,42 @@ def compare_figures(old_tables: Sequence[Table], new_tables: Sequence[Table]
                if id(item) not in matched_old and _printed(item)
                and not _may_hide(item, new_unreadable)]
     return restated + changed + [figure for figure in added + removed if figure]
+
+
+def figure_notes(old_tables: Sequence[Table], new_tables: Sequence[Table]) -> list[Check]:
+    """What kcdiff could not compare, and why: a line item printed in another unit in
+    each filing (HK$'000 and RMB'000), a statement column whose period it cannot read."""
+    old_items, _ = line_items(old_tables)
+    new_items, _ = line_items(new_tables)
+    notes = [
+        Check("figures_not_compared", "info", new.statement,
+              f"{new.name}: printed in {old.unit} in the old filing and in {new.unit} in the "
+              f"new one; not compared across the filings")
+        for old, new in align_items(old_items, new_items) if not _same_unit(old, new)
+    ]
+    for side, tables in (("old", old_tables), ("new", new_tables)):
+        notes.extend(replace(note, filing=side) for note in _unread_columns(tables))
+    return notes
+
+
+def _same_unit(old: LineItem, new: LineItem) -> bool:
+    return not old.unit or not new.unit or old.unit == new.unit
+
+
+def _unread_columns(tables: Sequence[Table]) -> list[Check]:
+    notes = []
+    for table in tables:
+        if table.kind not in COMPARED_KINDS:
+            continue
+        unread = [column for position, column in enumerate(table.columns)
+                  if column.period is None and not column.change
+                  and any(row.cells[position].status == "value" for row in table.rows)]
+        if unread:
+            notes.append(Check(
+                "figures_not_compared", "info", table.statement,
+                f"{len(unread)} of {len(table.columns)} column(s) have no period kcdiff can "
+                f"read from the header; their figures were not compared"))
+    return notes
 
 
 def current_periods(items: Sequence[LineItem]) -> dict[str, dict[int, Period]]:
@@ -195,10 +236,11 @@ def _restatements(old: LineItem, new: LineItem) -> list[FigureChange]:
 
 
 def _changes(old: LineItem, new: LineItem, old_current: dict[int, Period],
-             new_current: dict[int, Period], restated: bool) -> list[FigureChange]:
+             new_current: dict[int, Period], own_only: bool) -> list[FigureChange]:
     """The movement of one line item over each of the new filing's current periods,
     like for like: from the old filing's current period of the same length, else (or
-    when the item was restated) from the new filing's own comparative period."""
+    when ``own_only``: the item was restated, or the old one is in another unit) from
+    the new filing's own comparative period."""
     found = []
     for months, period in sorted(new_current.items()):
         after = new.value(period)
@@ -207,7 +249,7 @@ def _changes(old: LineItem, new: LineItem, old_current: dict[int, Period],
         before_period = old_current.get(months)
         if before_period is not None and before_period.end >= period.end:
             continue  # the same period (a restatement, or nothing) or an older filing
-        before = old.value(before_period) if before_period and not restated else None
+        before = old.value(before_period) if before_period and not own_only else None
         source = "old"
         if before is None:
             before_period, before = _own_comparative(new, period)

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from ..model import LineItem, Period
 from ..text.normalize import comparable
-from .tables import Row, Table
+from .tables import Row, Table, money_unit
 
 __all__ = ["COMPARED_KINDS", "line_items", "label_key", "LineItem"]
 
@@ -40,6 +40,8 @@ _SYNONYMS = (
 )
 _PREFIX = re.compile(r"^(?:less|add|of which|including)\s*:?\s+|^[-–—•·]\s*")
 _PER_SHARE = re.compile(r"per share|\bcents\b|\b(?:basic|diluted)\b")
+_WHICH = re.compile(r"[-–—•\s]*(?:basic|diluted|basic and diluted|continuing operations|"
+                    r"discontinued operations)[\s:]*")
 _SHARE_COUNT = re.compile(
     r"shares used|number of (?:ordinary )?shares|weighted average (?:number|shares)|"
     r"shares outstanding")
@@ -99,15 +101,19 @@ def _row_values(table: Table, row: Row, currency: str) -> dict[Period, float]:
 def item_unit(table: Table, row: Row) -> str:
     """The unit a line item is printed in: "RMB'000", "US$" or "HK$" (per share),
     "HK cents", "shares". Per-share figures and share counts are never in thousands."""
-    context = comparable(f"{row.group} {row.label}").lower()
+    label = comparable(row.label).lower()
+    # A sub-header names the unit of the rows that only say which: "Shares used in ...:"
+    # over "Basic and diluted". Other rows under it (a PDF runs groups on) keep theirs.
+    context = f"{comparable(row.group).lower()} {label}" if _WHICH.fullmatch(label) else label
     currency = next((column.currency for column in table.columns if column.period), "")
     if _SHARE_COUNT.search(context):
         return "shares"
-    if _PER_SHARE.search(context) or any("cents" in cell.text.lower() for cell in row.cells):
-        if any("cents" in cell.text.lower() for cell in row.cells) or "cents" in context:
+    cents = any("cents" in cell.text.lower() for cell in row.cells) or "cents" in context
+    if _PER_SHARE.search(context) or cents:
+        if cents:
             return f"{currency.rstrip('$')} cents".strip()
         return currency
-    return table.unit_of(row, table.columns[0])
+    return money_unit(currency, table.unit)
 
 
 def _reporting_currency(table: Table) -> str:

@@ -80,10 +80,11 @@ class Table:
             return "shares"
         if "per share" in context or "cents" in context:
             return column.currency
-        return _money(column.currency, self.unit)
+        return money_unit(column.currency, self.unit)
 
 
-def _money(currency: str, unit: str) -> str:
+def money_unit(currency: str, unit: str) -> str:
+    """"RMB'000", "US$m", "HK$": a currency with the table's scale."""
     suffix = {"thousands": "'000", "millions": "m"}.get(unit, "")
     return f"{currency}{suffix}" if currency else suffix.lstrip("'")
 
