@@ -210,3 +210,18 @@ def test_edgar_10q_tables_give_figures_and_no_false_findings(corpus):
     assert (cash.old_period, cash.period) == ("as at 2025-03-29", "as at 2025-06-28")
     assert [c for c in report.checks if c.severity == "error"] == []
     assert len(report.checks) <= 2
+
+
+def test_footnote_marker_after_a_pdf_label_is_not_a_value():
+    # PDF text keeps no columns: "Revenue (1) 1,234 1,100" under "2011 2010" holds two
+    # figures and a footnote marker, never three figures.
+    from kcdiff.model import Block, Section
+
+    text = ("CONSOLIDATED INCOME STATEMENT\n2011 2010\nHK$'000 HK$'000\n"
+            "Revenue (1) 1,234 1,100\nCost of sales (2) (500) (450)\nGross profit 734 650")
+    section = Section(0, "CONSOLIDATED INCOME STATEMENT FOR THE YEAR ENDED 31 DECEMBER 2011",
+                      "", 1, "statements", (Block("paragraph", text),))
+    (table,) = read_tables([section])
+    rows = {row.label: (row.note, row.values) for row in table.rows}
+    assert rows == {"Revenue": ("1", (1234, 1100)), "Cost of sales": ("2", (-500, -450)),
+                    "Gross profit": ("", (734, 650))}

@@ -94,6 +94,7 @@ _NOTES_HEADER = re.compile(r"^notes?$", re.IGNORECASE)
 _NOTE_HEADING = re.compile(r"^\d{1,2}\.\s+[A-Z][A-Z ,()'&-]{3,}$")
 _PAGE_NUMBER = re.compile(r"^\d{1,3}$")
 _STOP_LINE = re.compile(r"^(?:notes?:|\d{1,2}\.\s+[A-Z]|\([a-z]\)\s)", re.IGNORECASE)
+_MARKER = re.compile(r"\d{1,2}[a-z]?|\(\d{1,2}\)")
 MAX_LABEL_ONLY_LINES = 3
 MAX_ROW_LABEL_CHARS = 90
 
@@ -319,8 +320,10 @@ def split_pdf_line(line: str) -> tuple[str, list[str]]:
 
 def _pdf_row(label: str, values: list[str], count: int) -> RawRow:
     note = ""
-    if len(values) == count + 1 and re.fullmatch(r"\d{1,2}[a-z]?", values[0]):
-        note, values = values[0], values[1:]
+    # One figure too many, first a bare "3" or "(1)": a note number or a footnote
+    # marker after the label ("Cost of net revenues (1) 718 663"), not a value.
+    if len(values) == count + 1 and _MARKER.fullmatch(values[0]):
+        note, values = values[0].strip("()"), values[1:]
     if values and len(values) != count:
         # The columns a figure belongs to are lost: report the row, never guess.
         return RawRow(label, tuple(" ".join(values) for _ in range(count)), note, garbled=True)
