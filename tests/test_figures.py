@@ -230,6 +230,10 @@ def test_anxin_restated_goodwill_is_not_a_movement(anxin_restated):
         ("Trade receivables", "TRADE RECEIVABLE"),
         ("Other payables and accruals", "Other payable and accrual"),
         ("Convertible bonds", "Convertible notes"),
+        # a footnote marker is not part of the label
+        ("Cost of net revenues (1)", "Cost of net revenues"),
+        ("Revenue*", "Revenue"),
+        ("Other (a)", "Other"),
     ],
 )
 def test_labels_alike_in_meaning_have_one_key(one, other):

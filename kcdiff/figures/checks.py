@@ -89,7 +89,7 @@ def _unreadable(table: Table) -> Check:
 
 def _totals(table: Table) -> list[Check]:
     """A total that fails in one column is an error only when the same rows add up in
-    another column: that proves the rows are its components. A total that fails in
+    as many other columns: that proves the rows are its components. A total that fails in
     every column says the rows were misread (a nested group, a valuation allowance, a
     percentage), not that the filing is wrong: no finding."""
     checks = []
@@ -105,8 +105,9 @@ def _totals(table: Table) -> list[Check]:
             continue  # a row short of figures lost its columns' positions (PDF text)
         outcomes = [_column_total(table, position, parts, column)
                     for column in range(len(row.cells))]
-        if not any(outcome == () for outcome in outcomes):
-            continue
+        holds = sum(1 for outcome in outcomes if outcome == ())
+        if holds < sum(1 for outcome in outcomes if outcome):
+            continue  # proven in fewer columns than it fails: the rows were misread
         for column, outcome in enumerate(outcomes):
             if outcome:
                 added, printed, decimals = outcome

@@ -38,6 +38,8 @@ _SYNONYMS = (
     (re.compile(r"\bbank balances and cash\b|\bcash and bank balances\b"),
      "cash and bank balances"),
 )
+# A footnote marker is not part of the label: "Cost of net revenues (1)", "Revenue*".
+_FOOTNOTE = re.compile(r"(?:\s*(?:\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)|[*#†‡]+))+\s*$")
 _PREFIX = re.compile(r"^(?:less|add|of which|including)\s*:?\s+|^[-–—•·]\s*")
 _PER_SHARE = re.compile(r"per share|\bcents\b|\b(?:basic|diluted)\b")
 _WHICH = re.compile(r"[-–—•\s]*(?:basic|diluted|basic and diluted|continuing operations|"
@@ -58,7 +60,7 @@ def _singular(word: str) -> str:
 @lru_cache(maxsize=4096)
 def label_key(label: str) -> str:
     """The comparable form of a line-item label (cached: alignment asks for it often)."""
-    text = _PREFIX.sub("", comparable(label).lower())
+    text = _FOOTNOTE.sub("", _PREFIX.sub("", comparable(label).lower()))
     for pattern, replacement in _SYNONYMS:
         text = pattern.sub(replacement, text)
     text = re.sub(r"[^a-z0-9'\- ]+", " ", text)
@@ -89,8 +91,9 @@ def _row_values(table: Table, row: Row, currency: str) -> dict[Period, float]:
     """The row's figure per period, in the reporting currency; nil is 0, blank is none."""
     values: dict[Period, float] = {}
     for column, cell in zip(table.columns, row.cells, strict=True):
-        if column.period is None or column.currency != currency or column.change:
-            continue
+        if column.period is None or column.currency != currency or column.change \
+                or (column.period.kind == "instant") != (table.kind == "balance"):
+            continue  # a flow at an instant, a balance over a period: a misread header
         if cell.status == "value" and not cell.percent:
             values.setdefault(column.period, cell.value or 0.0)
         elif cell.status == "nil" and cell.text.strip():
