@@ -332,3 +332,20 @@ def test_a_figure_in_another_unit_is_never_compared():
 
     assert not _same_unit(old, new)
     assert _same_unit(old, LineItem("income", "S", "Revenue", "", "HK$'000", ()))
+
+
+def test_alphabet_10k_statements_read_from_their_rows_and_restatements_found(corpus):
+    # The HTML 10-K captions its statements "(in millions, except per share amounts)";
+    # the balance sheet is told by its rows ("Total assets", "Total liabilities") at
+    # instants. The FY2024 10-K re-presents 31 December 2023: long-term debt 13,253 ->
+    # 11,870 and other long-term liabilities 1,616 -> 4,395 (read off both balance sheets).
+    folder = corpus / "sec_more_html"
+    figures = compare_figures(tables_of(folder / "alphabet_10-K_FY2023_2023-12-31.html"),
+                              tables_of(folder / "alphabet_10-K_FY2024_2024-12-31.html"))
+    restated = {(f.item, f.old_value, f.new_value, f.period)
+                for f in figures if f.status == "restated"}
+    assert restated == {("Long-term debt", 13253, 11870, "as at 2023-12-31"),
+                        ("Other long-term liabilities", 1616, 4395, "as at 2023-12-31")}
+    revenues = entry(figures, "Revenues")
+    assert (revenues.old_value, revenues.new_value) == (307394, 350018)
+    assert (revenues.period_start, revenues.period_end) == ("2024-01-01", "2024-12-31")

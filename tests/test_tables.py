@@ -225,3 +225,21 @@ def test_footnote_marker_after_a_pdf_label_is_not_a_value():
     rows = {row.label: (row.note, row.values) for row in table.rows}
     assert rows == {"Revenue": ("1", (1234, 1100)), "Cost of sales": ("2", (-500, -450)),
                     "Gross profit": ("", (734, 650))}
+
+
+@pytest.mark.parametrize(
+    ("labels", "instants", "durations", "kind"),
+    [
+        (["Cash", "Total assets", "Total liabilities and equity"], True, False, "balance"),
+        (["Cash", "Total assets", "Total liabilities and equity"], False, True, ""),
+        (["Net cash provided by operating activities",
+          "Net cash used in investing activities"], False, True, "cash_flows"),
+        (["Revenues", "Cost of revenues", "Net income"], False, True, "income"),
+        (["Revenues", "Cost of revenues"], False, True, ""),  # no bottom line: a breakdown
+        (["Total assets"], True, False, ""),
+    ],
+)
+def test_statement_told_by_its_rows(labels, instants, durations, kind):
+    from kcdiff.figures.headers import kind_from_rows
+
+    assert kind_from_rows(labels, instants, durations) == kind

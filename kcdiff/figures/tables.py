@@ -21,7 +21,15 @@ from dataclasses import dataclass, replace
 from ..model import Section
 from ..text.amounts import currencies_in, scale_in
 from ..text.normalize import comparable
-from .headers import is_caption, is_header_cell, is_year_line, short_caption, statement_kind
+from .headers import (
+    STATEMENT_NAMES,
+    is_caption,
+    is_header_cell,
+    is_year_line,
+    kind_from_rows,
+    short_caption,
+    statement_kind,
+)
 from .labels import RawRow, join_wrapped
 from .periods import (
     Period,
@@ -350,7 +358,15 @@ def _table(section: Section, caption: str, header_text: str, column_headers: lis
                              for cell in row.cells), row.group, row.note)
         for row in rows
     )
-    return Table(section.title.split("\n")[0], short_caption(statement), kind,
+    statement = short_caption(statement)
+    if kind == "other":
+        periods = [column.period for column in columns if column.period]
+        kind = kind_from_rows([row.label for row in rows],
+                              any(period.kind == "instant" for period in periods),
+                              any(period.kind == "duration" for period in periods)) or kind
+        statement = STATEMENT_NAMES.get(kind, statement) if not statement_kind(
+            statement) and kind != "other" else statement
+    return Table(section.title.split("\n")[0], statement, kind,
                  section.category, unit, tuple(columns), table_rows)
 
 
