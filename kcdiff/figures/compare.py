@@ -32,6 +32,7 @@ from .tables import Table
 __all__ = ["compare_figures", "figure_notes", "align_items", "current_periods"]
 
 MATCH_THRESHOLD = 85
+MAX_NAMED = 4
 GROUP_BONUS = 3
 
 # Words that tell two line items apart however alike the rest of the label is.
@@ -102,19 +103,25 @@ def _same_unit(old: LineItem, new: LineItem) -> bool:
 
 
 def _unread_columns(tables: Sequence[Table]) -> list[Check]:
-    notes = []
+    """One note per filing naming the statements with figures under a header that gives
+    no period (at most a few named: the point is that they were not compared)."""
+    unread: dict[str, int] = {}
     for table in tables:
         if table.kind not in COMPARED_KINDS:
             continue
-        unread = [column for position, column in enumerate(table.columns)
-                  if column.period is None and not column.change
-                  and any(row.cells[position].status == "value" for row in table.rows)]
-        if unread:
-            notes.append(Check(
-                "figures_not_compared", "info", table.statement,
-                f"{len(unread)} of {len(table.columns)} column(s) have no period kcdiff can "
-                f"read from the header; their figures were not compared"))
-    return notes
+        count = sum(1 for position, column in enumerate(table.columns)
+                    if column.period is None and not column.change
+                    and any(row.cells[position].status == "value" for row in table.rows))
+        if count:
+            unread[table.statement] = unread.get(table.statement, 0) + count
+    if not unread:
+        return []
+    named = "; ".join(f"{statement} ({count})" for statement, count
+                      in list(unread.items())[:MAX_NAMED])
+    more = f"; and {len(unread) - MAX_NAMED} more" if len(unread) > MAX_NAMED else ""
+    return [Check("figures_not_compared", "info", "statements",
+                  f"{sum(unread.values())} column(s) have no period kcdiff can read from "
+                  f"their header, so their figures were not compared: {named}{more}")]
 
 
 def current_periods(items: Sequence[LineItem]) -> dict[str, dict[int, Period]]:
