@@ -54,10 +54,9 @@ _PRESENCE = ("total", "current", "non-current", "short-term", "long-term", "gros
 def compare_figures(old_tables: Sequence[Table], new_tables: Sequence[Table]
                     ) -> list[FigureChange]:
     """What moved between the statements of two filings; restatements first."""
-    old_items, old_unreadable = line_items(old_tables)
-    new_items, new_unreadable = line_items(new_tables)
+    (old_items, old_unreadable), (new_items, new_unreadable), pairs = _aligned(
+        tuple(old_tables), tuple(new_tables))
     old_current, new_current = current_periods(old_items), current_periods(new_items)
-    pairs = align_items(old_items, new_items)
     restated: list[FigureChange] = []
     changed: list[FigureChange] = []
     for old, new in pairs:
@@ -85,17 +84,24 @@ def compare_figures(old_tables: Sequence[Table], new_tables: Sequence[Table]
 def figure_notes(old_tables: Sequence[Table], new_tables: Sequence[Table]) -> list[Check]:
     """What kcdiff could not compare, and why: a line item printed in another unit in
     each filing (HK$'000 and RMB'000), a statement column whose period it cannot read."""
-    old_items, _ = line_items(old_tables)
-    new_items, _ = line_items(new_tables)
+    *_, pairs = _aligned(tuple(old_tables), tuple(new_tables))
     notes = [
         Check("figures_not_compared", "info", new.statement,
               f"{new.name}: printed in {old.unit} in the old filing and in {new.unit} in the "
               f"new one; not compared across the filings")
-        for old, new in align_items(old_items, new_items) if not _same_unit(old, new)
+        for old, new in pairs if not _same_unit(old, new)
     ]
     for side, tables in (("old", old_tables), ("new", new_tables)):
         notes.extend(replace(note, filing=side) for note in _unread_columns(tables))
     return notes
+
+
+@lru_cache(maxsize=2)
+def _aligned(old_tables: tuple[Table, ...], new_tables: tuple[Table, ...]):
+    """Line items of both filings and their pairs, once for compare_figures and
+    figure_notes (tables are frozen, so equal tables give the same answer)."""
+    old, new = line_items(old_tables), line_items(new_tables)
+    return old, new, align_items(old[0], new[0])
 
 
 def _same_unit(old: LineItem, new: LineItem) -> bool:

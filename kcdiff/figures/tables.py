@@ -66,18 +66,6 @@ class Table:
     columns: tuple[Column, ...]
     rows: tuple[Row, ...]
 
-    def unit_of(self, row: Row, column: Column) -> str:
-        """The unit a figure is printed in: "RMB'000", "US$", "%", "shares"."""
-        context = f"{row.group} {row.label}".lower()
-        if any(cell.percent for cell in row.cells) or column.change:
-            return "%"
-        if re.search(r"shares used|number of (?:ordinary )?shares|weighted average number",
-                     context):
-            return "shares"
-        if "per share" in context or "cents" in context:
-            return column.currency
-        return money_unit(column.currency, self.unit)
-
 
 def money_unit(currency: str, unit: str) -> str:
     """"RMB'000", "US$m", "HK$": a currency with the table's scale."""
