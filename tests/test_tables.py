@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from kcdiff.figures.items import item_unit
 from kcdiff.figures.periods import Period
 from kcdiff.figures.tables import read_tables
 from kcdiff.figures.values import read_cell
@@ -72,7 +73,7 @@ def test_interim_statement_columns_are_six_month_periods(interim):
     assert figures(table, row) == {
         (H1_2022, "RMB"): 4080307.0, (H1_2023, "RMB"): 3699803.0, (H1_2023, "US$"): 510226.0,
     }
-    assert table.unit_of(row, table.columns[0]) == "RMB'000"
+    assert item_unit(table, row) == "RMB'000"
 
 
 def test_same_year_label_is_a_different_period_in_the_annual(annual):
@@ -132,9 +133,11 @@ def test_anxin_annual_pdf_income_statement(anxin):
     table, row = find(tables, "income", "Sales of pharmaceutical products")
     assert row.note == "3"
     assert figures(table, row) == {(fy2008, "HK$"): 422321.0, (fy2007, "HK$"): 411990.0}
-    assert table.unit_of(row, table.columns[0]) == "HK$'000"
+    assert item_unit(table, row) == "HK$'000"
     _, eps = find(tables, "income", "\u2013 Basic and diluted")  # the filing's own dash
     assert [cell.value for cell in eps.cells] == [5.07, 20.49]
+    # "HK5.07 cents" per share: never HK$'000.
+    assert item_unit(table, eps) == "HK cents"
     _, tax = find(tables, "balance", "Tax recoverable")
     assert [cell.status for cell in tax.cells] == ["value", "nil"]
 
