@@ -31,6 +31,9 @@ from .tables import Row, Table
 __all__ = ["check_filing", "convenience_rate"]
 
 MAX_LISTED = 6
+# Components that overshoot their total by more than this share hold rows that are not
+# components (a nested total, another measure): the arithmetic is not certain.
+MAX_OVERSHOOT = 1.1
 _RATE = re.compile(
     r"RMB\s?(\d+\.\d{2,})\s+(?:per|to|=)\s+(?:US\$|USD|U\.S\.\s?\$)\s?1(?:\.00)?",
     re.IGNORECASE,
@@ -103,6 +106,8 @@ def _totals(table: Table) -> list[Check]:
                  and r.label and not label_key(r.label).startswith("total")]
         if len(parts) < 2 or any(_printed(part) != _printed(row) for part in parts):
             continue  # a row short of figures lost its columns' positions (PDF text)
+        if not row.label and not _groups_closed(table.rows[:position], row.group):
+            continue  # an unlabelled total may close the table, not the group
         outcomes = [_column_total(table, position, parts, column)
                     for column in range(len(row.cells))]
         holds = sum(1 for outcome in outcomes if outcome == ())
@@ -118,6 +123,19 @@ def _totals(table: Table) -> list[Check]:
                     f"\"{row.group}\" add up to {_fmt(added, decimals)}, the table prints "
                     f"{_fmt(printed, decimals)}"))
     return checks
+
+
+def _groups_closed(rows: Sequence[Row], group: str) -> bool:
+    """True when every sub-header group above ``group`` ended in a total row of its
+    own: only then is an unlabelled row after ``group`` surely its total, and not the
+    total of everything above (Amazon's cash and securities by fair value level)."""
+    for position, row in enumerate(rows):
+        following = rows[position + 1] if position + 1 < len(rows) else None
+        if row.group and row.group != group and row.label and following is not None \
+                and following.group != row.group \
+                and not label_key(row.label).startswith("total"):
+            return False  # the group's last row is one of its items, not a total
+    return True
 
 
 def _column_total(table: Table, position: int, parts: list[Row], column: int
@@ -137,6 +155,8 @@ def _column_total(table: Table, position: int, parts: list[Row], column: int
             not table.rows[position].label
             and _rows_above_add_up(table.rows, position, column)):
         return ()
+    if all(value >= 0 for value in values) and sum(values) > total.value * MAX_OVERSHOOT:
+        return None  # rows far beyond their total: some are not its components
     return sum(values), total.value, decimals
 
 

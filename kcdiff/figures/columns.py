@@ -40,6 +40,8 @@ def read_columns(header: str, column_rows: str, column_headers: list[str], rows:
     if not any(change) and rows and column_headers:
         change = [_mostly_percent_without_year(rows, p, column_headers[p])
                   for p in range(len(column_headers))]
+    if rows:  # "6%" over "18", "(3)", "nm": per cent printed once at the top
+        change = [is_change or _percent_column(rows, p) for p, is_change in enumerate(change)]
     kept = [p for p, is_change in enumerate(change) if not is_change]
     currencies = _currencies(column_rows, [column_headers[p] for p in kept])
     periods = column_periods(header, [column_headers[p] for p in kept], filing)
@@ -60,6 +62,17 @@ def read_columns(header: str, column_rows: str, column_headers: list[str], rows:
         else Column(column_headers[p], None, "", change=True)
         for p in range(len(column_headers))
     ]
+
+
+def _percent_column(rows: list[RawRow], position: int) -> bool:
+    """A column whose first figure says "%" and whose others are small whole numbers
+    without thousands separators: the percentage change column of an MD&A table."""
+    texts = [row.cells[position].strip() for row in rows
+             if position < len(row.cells) and row.cells[position].strip()]
+    cells = [read_cell(text) for text in texts]
+    values = [cell for cell in cells if cell.status == "value"]
+    return bool(values) and values[0].percent and all(
+        "," not in cell.text and abs(cell.value or 0) < 1000 for cell in values)
 
 
 def _mostly_percent_without_year(rows: list[RawRow], position: int, header: str) -> bool:
