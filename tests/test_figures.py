@@ -225,6 +225,7 @@ def test_anxin_restated_goodwill_is_not_a_movement(anxin_restated):
         ("(LOSS)/PROFIT FOR THE PERIOD", "Profit for the period"),
         ("Short-term bank loans", "Short-term borrowings"),
         ("Bank balances and cash", "Cash and bank balances"),
+        ("Bank balances and cash", "Cash and cash equivalents"),
         ("Revenue", "Revenues"),
         ("Turnover", "Revenue"),
         ("Trade receivables", "TRADE RECEIVABLE"),
@@ -349,3 +350,19 @@ def test_alphabet_10k_statements_read_from_their_rows_and_restatements_found(cor
     revenues = entry(figures, "Revenues")
     assert (revenues.old_value, revenues.new_value) == (307394, 350018)
     assert (revenues.period_start, revenues.period_end) == ("2024-01-01", "2024-12-31")
+
+
+def test_intel_balance_sheet_run_into_the_income_statement_is_read(corpus):
+    # Intel's Q1 2023 release prints its balance sheet in the same table as the income
+    # statement ("Consolidated Condensed Balance Sheets" / "(In Millions ...) Apr 1, 2023
+    # Dec 31, 2022"), continued without a header. Dec 31, 2022 is in both releases:
+    # the Q1 one folds 'Assets held for sale' (45) into other current assets, 4,667 ->
+    # 4,712, and 'Deferred income taxes' (202) into other long-term liabilities, 4,980
+    # -> 5,182 (read off both balance sheets).
+    folder = corpus / "sec_more_pdf"
+    figures = compare_figures(tables_of(folder / "INTEL_2022Q4_EARNINGS.pdf"),
+                              tables_of(folder / "INTEL_2023Q1_EARNINGS.pdf"))
+    restated = {(f.item, f.old_value, f.new_value, f.period)
+                for f in figures if f.status == "restated"}
+    assert restated == {("Other current assets", 4667, 4712, "as at 2022-12-31"),
+                        ("Other long-term liabilities", 4980, 5182, "as at 2022-12-31")}

@@ -47,7 +47,8 @@ STATEMENT_NAMES = {"balance": "Balance sheet", "income": "Income statement",
                    "cash_flows": "Statement of cash flows"}
 # The rows that make a table a primary statement, whatever its caption says (an HTML
 # 10-K often captions it "(in millions, except per share amounts)").
-_BALANCE_ROWS = (re.compile(r"^total assets$"), re.compile(r"^total liabilities\b"))
+_BALANCE_ROWS = (re.compile(r"^total assets$"),
+                 re.compile(r"^total (?:current |non-current )?(?:liabilities|equity)\b"))
 _CASH_ROWS = (re.compile(r"^net cash\b.*\boperating activities"),
               re.compile(r"^net cash\b.*\binvesting activities"))
 _INCOME_ROWS = (re.compile(r"^(?:total )?(?:net )?(?:revenues?|sales|turnover)\b"),

@@ -35,8 +35,9 @@ _SYNONYMS = (
     (re.compile(r"\bprofit ?/ ?\(?loss\)?|\(?loss\)? ?/ ?\(?profit\)?"), "profit"),
     (re.compile(r"\bearnings ?/ ?\(?loss\)?|\(?loss\)? ?/ ?\(?earnings\)?"), "earnings"),
     (re.compile(r"\bconvertible bonds\b"), "convertible notes"),
+    # HKEX statements print the same line as any of these.
     (re.compile(r"\bbank balances and cash\b|\bcash and bank balances\b"),
-     "cash and bank balances"),
+     "cash and cash equivalents"),
 )
 # A footnote marker is not part of the label: "Cost of net revenues (1)", "Revenue*".
 _FOOTNOTE = re.compile(r"(?:\s*(?:\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)|[*#†‡]+))+\s*$")

@@ -121,7 +121,12 @@ def _section_tables(section: Section, filing: Period | None) -> list[Table]:
                     and _is_header_row((above.text.strip(),), before_data=True):
                 dated = [("", above.text.strip()), *dated]
             for header, rows in _tab_segments(dated):
-                tables.append(_build(section, caption, header, rows, filing))
+                # A table run into the previous one names its statement in its header.
+                own = next((cell.strip() for row in header for cell in row
+                            if is_caption(cell.strip())), caption)
+                table = _build(section, own, header, rows, filing)
+                tables.append(_continued(tables[-1], table) if tables and not header
+                              else table)
             continue
         text = block.text.strip()
         if is_caption(text):
@@ -129,6 +134,16 @@ def _section_tables(section: Section, filing: Period | None) -> list[Table]:
         lines.extend(comparable(line) for line in block.text.split("\n") if line.strip())
     tables.extend(_line_tables(lines, section, caption, filing))
     return [table for table in tables if table.rows and table.columns]
+
+
+def _continued(previous: Table, table: Table) -> Table:
+    """A table without a header of its own right after one with as many columns is the
+    same statement continued (on the next page): it takes that table's columns."""
+    if len(previous.columns) != len(table.columns) or any(
+            column.period for column in table.columns):
+        return table
+    return replace(table, statement=previous.statement, kind=previous.kind,
+                   unit=previous.unit or table.unit, columns=previous.columns)
 
 
 # --- tab-separated rows -------------------------------------------------------------
@@ -143,6 +158,10 @@ def _is_header_row(row: tuple[str, ...], before_data: bool) -> bool:
     if not cells:
         return dated_label and is_header_cell(label)
     if label and not dated_label:
+        # "(In Millions; Unaudited)  Apr 1, 2023  Dec 31, 2022": dates over the columns,
+        # also where a second statement runs on after the first one's figures.
+        if all(years_in(cell) and is_header_cell(cell) for cell in cells):
+            return True
         return before_data and all(read_cell(cell).status == "text" for cell in cells)
     return all(is_header_cell(cell) for cell in cells)
 
@@ -334,12 +353,17 @@ def _table(section: Section, caption: str, header_text: str, column_headers: lis
         for row in rows
     )
     statement = short_caption(statement)
-    if kind == "other":
-        periods = [column.period for column in columns if column.period]
-        kind = kind_from_rows([row.label for row in rows],
-                              any(period.kind == "instant" for period in periods),
-                              any(period.kind == "duration" for period in periods)) or kind
-        statement = STATEMENT_NAMES.get(kind, statement) if not statement_kind(
-            statement) and kind != "other" else statement
+    periods = [column.period for column in columns if column.period]
+    instants = any(period.kind == "instant" for period in periods)
+    durations = any(period.kind == "duration" for period in periods)
+    # A caption carried over from the statement above does not make a table of
+    # instants an income statement: its own rows say what it is.
+    carried = (kind == "balance" and durations and not instants) or (
+        kind in ("income", "cash_flows") and instants and not durations)
+    if kind == "other" or carried:
+        told = kind_from_rows([row.label for row in rows], instants, durations)
+        kind = told or ("other" if carried else kind)
+        statement = STATEMENT_NAMES.get(kind, statement) if told and (
+            carried or not statement_kind(statement)) else statement
     return Table(section.title.split("\n")[0], statement, kind,
                  section.category, unit, tuple(columns), table_rows)
