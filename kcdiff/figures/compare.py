@@ -72,12 +72,15 @@ def compare_figures(old_tables: Sequence[Table], new_tables: Sequence[Table]
                                 bool(restatements) or not same_unit))
     matched_old = {id(old) for old, _ in pairs}
     matched_new = {id(new) for _, new in pairs}
+    # Added or removed only when the label is printed in no table of the other filing:
+    # a row of a table kcdiff read badly there is still there.
+    old_labels, new_labels = _printed_labels(old_tables), _printed_labels(new_tables)
     added = [_one_sided("added", item, new_current) for item in new_items
-             if id(item) not in matched_new and _printed(item)
-             and not _may_hide(item, old_unreadable)]
+             if id(item) not in matched_new and not _may_hide(item, old_unreadable)
+             and label_key(item.label) not in old_labels]
     removed = [_one_sided("removed", item, old_current) for item in old_items
-               if id(item) not in matched_old and _printed(item)
-               and not _may_hide(item, new_unreadable)]
+               if id(item) not in matched_old and not _may_hide(item, new_unreadable)
+               and label_key(item.label) not in new_labels]
     return restated + changed + [figure for figure in added + removed if figure]
 
 
@@ -146,9 +149,9 @@ def current_periods(items: Sequence[LineItem]) -> dict[str, dict[int, Period]]:
     return current
 
 
-def _printed(item: LineItem) -> bool:
-    """A line item with a figure other than nil: a row of dashes is not news."""
-    return any(value for _, value in item.values)
+def _printed_labels(tables: Sequence[Table]) -> frozenset[str]:
+    return frozenset(label_key(row.label) for table in tables for row in table.rows
+                     if row.label)
 
 
 def align_items(old_items: list[LineItem], new_items: list[LineItem]
@@ -291,6 +294,8 @@ def _one_sided(status: str, item: LineItem, current: dict[str, dict[int, Period]
     if not periods:
         return None
     period = max(periods, key=lambda own: own.months)
+    if not item.value(period):
+        return None  # nil now: a row of dashes is not news
     if status == "added":
         return _figure(status, item, None, item.value(period), None, period)
     return _figure(status, item, item.value(period), None, period, None)

@@ -40,7 +40,8 @@ _SYNONYMS = (
      "cash and cash equivalents"),
 )
 # A footnote marker is not part of the label: "Cost of net revenues (1)", "Revenue*".
-_FOOTNOTE = re.compile(r"(?:\s*(?:\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)|[*#†‡]+))+\s*$")
+_FOOTNOTE = re.compile(
+    r"(?:\s*(?:\((?:\d{1,2}|[a-z]|[ivx]{1,4}|notes? \d{1,2}[a-z]?)\)|[*#†‡]+))+\s*$")
 _PREFIX = re.compile(r"^(?:less|add|of which|including)\s*:?\s+|^[-–—•·]\s*")
 _PER_SHARE = re.compile(r"per share|\bcents\b|\b(?:basic|diluted)\b")
 _WHICH = re.compile(r"[-–—•\s]*(?:basic|diluted|basic and diluted|continuing operations|"
