@@ -228,6 +228,7 @@ def test_anxin_restated_goodwill_is_not_a_movement(anxin_restated):
         ("Bank balances and cash", "Cash and bank balances"),
         ("Bank balances and cash", "Cash and cash equivalents"),
         ("Revenue", "Revenues"),
+        ("Retained earnings/(Accumulated deficit)", "Retained earnings"),
         ("Turnover", "Revenue"),
         ("Trade receivables", "TRADE RECEIVABLE"),
         ("Other payables and accruals", "Other payable and accrual"),

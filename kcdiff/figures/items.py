@@ -34,6 +34,8 @@ _SYNONYMS = (
     (re.compile(r"\btaxation\b|\btaxes\b"), "tax"),
     (re.compile(r"\bprofit ?/ ?\(?loss\)?|\(?loss\)? ?/ ?\(?profit\)?"), "profit"),
     (re.compile(r"\bearnings ?/ ?\(?loss\)?|\(?loss\)? ?/ ?\(?earnings\)?"), "earnings"),
+    (re.compile(r"\bretained earnings ?/ ?\(?accumulated deficit\)?|"
+                r"\(?accumulated deficit\)? ?/ ?\(?retained earnings\)?"), "retained earnings"),
     (re.compile(r"\bconvertible bonds\b"), "convertible notes"),
     # HKEX statements print the same line as any of these.
     (re.compile(r"\bbank balances and cash\b|\bcash and bank balances\b"),
