@@ -124,7 +124,7 @@ def _section_tables(section: Section, filing: Period | None) -> list[Table]:
                 # A table run into the previous one names its statement in its header.
                 own = next((cell.strip() for row in header for cell in row
                             if is_caption(cell.strip())), caption)
-                table = _build(section, own, header, rows, filing)
+                table = _build(section, own, header, rows, filing, block.page is not None)
                 tables.append(_continued(tables[-1], table) if tables and not header
                               else table)
             continue
@@ -193,7 +193,7 @@ def _tab_segments(rows: Sequence[tuple[str, ...]]) -> list[tuple[list[tuple[str,
 
 
 def _build(section: Section, caption: str, header: list[tuple[str, ...]],
-           data: list[tuple[str, ...]], filing: Period | None) -> Table:
+           data: list[tuple[str, ...]], filing: Period | None, pdf: bool = False) -> Table:
     width = max(len(row) for row in [*header, *data])
     notes_at = {p for row in header for p, cell in enumerate(row) if _NOTES_HEADER.match(
         cell.strip())}
@@ -214,6 +214,10 @@ def _build(section: Section, caption: str, header: list[tuple[str, ...]],
             label=row[0].strip() if row and first else "",
             cells=tuple(row[p] if p < len(row) else "" for p in positions),
             note=" ".join(row[p] for p in notes_at if p < len(row)).strip(),
+            # A PDF row short of cells ("(24)  (98)" under 2022 2021 2020) does not say
+            # which columns its figures belong to: reported, never guessed.
+            garbled=pdf and bool(positions) and len(row) <= max(positions) and any(
+                read_cell(cell).status == "value" for cell in row[first:]),
         )
         for row in data
     ]
