@@ -17,7 +17,7 @@ from typing import TypeVar
 from .align import align
 from .board import BoardStatement, board_checks, compare_boards, read_board
 from .figures.checks import check_filing
-from .figures.compare import compare_figures
+from .figures.compare import compare_figures, figure_notes
 from .figures.tables import read_tables
 from .ingest import MAX_BYTES, read_filing
 from .model import (
@@ -98,6 +98,8 @@ def figure_diffs(
         return [], checks  # one side unread: comparing would call every figure new
     figures = _guarded(warnings, "figures_not_compared", "tables", [], "",
                        compare_figures, old_tables, new_tables)
+    checks.extend(_guarded(warnings, "figures_not_compared", "tables", [], "",
+                           figure_notes, old_tables, new_tables))
     return figures, checks
 
 

@@ -9,7 +9,9 @@ All classes are frozen dataclasses so a stage can never change what an earlier o
 
 from __future__ import annotations
 
+from calendar import monthrange
 from dataclasses import asdict, dataclass, field
+from datetime import date, timedelta
 from typing import Any, Literal
 
 SCHEMA = "kcdiff/report-v1"
@@ -201,6 +203,84 @@ def _heading(number: str, title: str) -> str:
     return f"{number}. {title}" if number.isdigit() else f"{number} {title}"
 
 
+PeriodKind = Literal["duration", "instant"]
+
+
+@dataclass(frozen=True)
+class Period:
+    """The period of a figure: an instant ("as at 2024-12-31") or a duration of
+    ``months`` ending on ``end`` (ISO dates). Two figures are like for like only when
+    their periods are equal in kind and length."""
+
+    kind: PeriodKind
+    end: str
+    months: int = 0  # the length of a duration; 0 for an instant
+
+    @property
+    def start(self) -> str:
+        """The first day of a duration ("" for an instant): a period ending on a
+        month's last day starts on the first of a month; any other end (52-53 week
+        years) is taken as the same day ``months`` earlier, plus one day."""
+        if self.kind == "instant" or not self.months:
+            return ""
+        year, month, day = (int(part) for part in self.end.split("-"))
+        first = year * 12 + month - self.months  # months since year 0, zero-based
+        if day == _month_days(year, month):
+            return f"{first // 12:04d}-{first % 12 + 1:02d}-01"
+        same_day = first - 1  # the same month ``months`` earlier, zero-based
+        start = _date(same_day // 12, same_day % 12 + 1, day) + timedelta(days=1)
+        return start.isoformat()
+
+    def like(self, other: Period) -> bool:
+        """Same kind and length: two instants, or two durations of as many months."""
+        return self.kind == other.kind and self.months == other.months
+
+    def describe(self) -> str:
+        if self.kind == "instant":
+            return f"as at {self.end}"
+        if self.months == 12:
+            return f"year ended {self.end}"
+        words = {3: "three", 6: "six", 9: "nine"}
+        return f"{words.get(self.months, str(self.months))} months ended {self.end}"
+
+
+def _month_days(year: int, month: int) -> int:
+    return monthrange(year, month)[1]
+
+
+def _date(year: int, month: int, day: int) -> date:
+    return date(year, month, min(day, _month_days(year, month)))
+
+
+@dataclass(frozen=True)
+class LineItem:
+    """One line item of one statement of one filing ("Total revenues" of the income
+    statement), with its figure for each period it is printed for. A nil figure ("–")
+    is 0: printed, not missing. ``aliases`` are other labels the same row was printed
+    under; ``name`` is what a reader sees (the label, with its sub-header when two
+    items of a statement share a label)."""
+
+    kind: str  # income, balance, cash_flows
+    statement: str
+    label: str
+    group: str
+    unit: str
+    values: tuple[tuple[Period, float], ...]
+    aliases: tuple[str, ...] = ()
+    order: int = 0
+    name: str = ""
+
+    @property
+    def periods(self) -> tuple[Period, ...]:
+        return tuple(period for period, _ in self.values)
+
+    def value(self, period: Period) -> float | None:
+        for own, value in self.values:
+            if own == period:
+                return value
+        return None
+
+
 FigureStatus = Literal["changed", "restated", "added", "removed"]
 
 
@@ -240,6 +320,18 @@ class FigureChange:
         if self.change is None or not self.old_value:
             return None
         return 100.0 * self.change / abs(self.old_value)
+
+    @property
+    def direction(self) -> str:
+        """How the figure's size moved, so a growing loss or cost never reads as a fall:
+        "larger" ((100) -> (150)), "smaller", "reversed" (a profit became a loss or the
+        other way), "" when not comparable."""
+        old, new = self.old_value, self.new_value
+        if old is None or new is None or old == new:
+            return ""
+        if old * new < 0:
+            return "reversed"
+        return "larger" if abs(new) > abs(old) else "smaller"
 
 
 BoardStatus = Literal["joined", "left", "role_changed", "name_changed"]
@@ -343,4 +435,5 @@ class Report:
         for figure, source in zip(document["figures"], self.figures, strict=True):
             figure["change"] = source.change
             figure["change_pct"] = source.change_pct
+            figure["direction"] = source.direction
         return document

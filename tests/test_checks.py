@@ -140,3 +140,18 @@ def test_a_wrong_figure_in_a_pdf_balance_sheet_is_found(anxin):
     assert len(checks) == 1
     assert "(as at 2011-06-30)" in checks[0].message
     assert "add up to 1,355,516, the table prints 1,255,516" in checks[0].message
+
+
+def test_audited_10k_notes_give_no_false_totals(corpus):
+    # Amazon's table of cash and securities by fair value level closes with an
+    # unlabelled row that totals every level ($87,283 at 31 December 2023), not the
+    # Level 2 rows above it; UnitedHealth's results summary prints its percentage
+    # change column with "%" on the first row only ("6%", then "18", "(3)"). Audited
+    # statements: no error.
+    from kcdiff.ingest import read_filing
+
+    for name in ("amazon_10-K_FY2024_2024-12-31.html", "unitedhealth_10-K_FY2024_2024-12-31.html"):
+        sections = segment(read_filing(corpus / "sec_more_html" / name))
+        errors = [check for check in check_filing(sections, read_tables(sections))
+                  if check.severity == "error"]
+        assert errors == [], (name, errors)

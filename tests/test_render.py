@@ -234,10 +234,11 @@ def test_text_summary_lists_sections_figures_and_board(report):
     assert f"Sections: {s.sections_added} added, {s.sections_removed} removed" in text
     assert "  removed       RESIGNATION OF JOINT COMPANY SECRETARY" in text
     assert "  joined: Feng Honghua\n" in text and "  left: Qiu Ruiheng\n" in text
-    # Interest expense: (58,234) in the interim, (229,705) in the annual: a larger cost.
+    # Net cash used in investing activities, the annual's own years (the interim's six
+    # months are no like period): (673,186) in 2023, (3,620,445) in 2024, a larger outflow.
     moves = text.split("Largest figure moves:\n")[1]
-    assert "  Interest expense  [" in moves
-    assert "\n      (58,234) -> (229,705) RMB'000, larger by 171,471 (+294.5%)\n" in moves
+    assert "  Net cash used in investing activities  [" in moves
+    assert "\n      (673,186) -> (3,620,445) RMB'000, larger by 2,947,259 (+437.8%)\n" in moves
     assert "  routine only    Contingent Liabilities" in text
     assert text.count("| ") == len(report.sections) - s.sections_unchanged
 

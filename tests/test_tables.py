@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from kcdiff.figures.items import item_unit
 from kcdiff.figures.periods import Period
 from kcdiff.figures.tables import read_tables
 from kcdiff.figures.values import read_cell
@@ -72,7 +73,7 @@ def test_interim_statement_columns_are_six_month_periods(interim):
     assert figures(table, row) == {
         (H1_2022, "RMB"): 4080307.0, (H1_2023, "RMB"): 3699803.0, (H1_2023, "US$"): 510226.0,
     }
-    assert table.unit_of(row, table.columns[0]) == "RMB'000"
+    assert item_unit(table, row) == "RMB'000"
 
 
 def test_same_year_label_is_a_different_period_in_the_annual(annual):
@@ -132,9 +133,11 @@ def test_anxin_annual_pdf_income_statement(anxin):
     table, row = find(tables, "income", "Sales of pharmaceutical products")
     assert row.note == "3"
     assert figures(table, row) == {(fy2008, "HK$"): 422321.0, (fy2007, "HK$"): 411990.0}
-    assert table.unit_of(row, table.columns[0]) == "HK$'000"
+    assert item_unit(table, row) == "HK$'000"
     _, eps = find(tables, "income", "\u2013 Basic and diluted")  # the filing's own dash
     assert [cell.value for cell in eps.cells] == [5.07, 20.49]
+    # "HK5.07 cents" per share: never HK$'000.
+    assert item_unit(table, eps) == "HK cents"
     _, tax = find(tables, "balance", "Tax recoverable")
     assert [cell.status for cell in tax.cells] == ["value", "nil"]
 
@@ -210,3 +213,36 @@ def test_edgar_10q_tables_give_figures_and_no_false_findings(corpus):
     assert (cash.old_period, cash.period) == ("as at 2025-03-29", "as at 2025-06-28")
     assert [c for c in report.checks if c.severity == "error"] == []
     assert len(report.checks) <= 2
+
+
+def test_footnote_marker_after_a_pdf_label_is_not_a_value():
+    # PDF text keeps no columns: "Revenue (1) 1,234 1,100" under "2011 2010" holds two
+    # figures and a footnote marker, never three figures.
+    from kcdiff.model import Block, Section
+
+    text = ("CONSOLIDATED INCOME STATEMENT\n2011 2010\nHK$'000 HK$'000\n"
+            "Revenue (1) 1,234 1,100\nCost of sales (2) (500) (450)\nGross profit 734 650")
+    section = Section(0, "CONSOLIDATED INCOME STATEMENT FOR THE YEAR ENDED 31 DECEMBER 2011",
+                      "", 1, "statements", (Block("paragraph", text),))
+    (table,) = read_tables([section])
+    rows = {row.label: (row.note, row.values) for row in table.rows}
+    assert rows == {"Revenue": ("1", (1234, 1100)), "Cost of sales": ("2", (-500, -450)),
+                    "Gross profit": ("", (734, 650))}
+
+
+@pytest.mark.parametrize(
+    ("labels", "instants", "durations", "kind"),
+    [
+        (["Cash", "Total assets", "Total liabilities and equity"], True, False, "balance"),
+        (["Cash", "Total assets", "Total liabilities and equity"], False, True, ""),
+        (["Net cash provided by operating activities",
+          "Net cash used in investing activities"], False, True, "cash_flows"),
+        (["Revenues", "Cost of revenues", "Net income"], False, True, "income"),
+        (["Revenues", "Cost of revenues"], False, True, ""),  # no bottom line: a breakdown
+        (["Total assets"], True, False, ""),
+    ],
+)
+def test_statement_told_by_its_rows(labels, instants, durations, kind):
+    from kcdiff.figures.headers import kind_from_rows
+
+    assert kind_from_rows(labels, instants, durations) == kind

@@ -20,19 +20,24 @@ from collections.abc import Sequence
 
 from ..model import Check, Section
 from ..text.normalize import comparable
-from .compare import label_key, line_items
-from .periods import Period
+from .findings import fmt as _fmt
+from .findings import rounding as _rounding
+from .findings import where as _where
+from .identities import agreement, balance_sheet
+from .items import label_key
 from .prose import change_agrees, prose_checks
 from .tables import Row, Table
 
 __all__ = ["check_filing", "convenience_rate"]
 
 MAX_LISTED = 6
+# Components that overshoot their total by more than this share hold rows that are not
+# components (a nested total, another measure): the arithmetic is not certain.
+MAX_OVERSHOOT = 1.1
 _RATE = re.compile(
     r"RMB\s?(\d+\.\d{2,})\s+(?:per|to|=)\s+(?:US\$|USD|U\.S\.\s?\$)\s?1(?:\.00)?",
     re.IGNORECASE,
 )
-_AGREEING_KINDS = ("income", "balance", "cash_flows", "highlights")
 
 
 def check_filing(sections: Sequence[Section], tables: Sequence[Table]) -> list[Check]:
@@ -44,8 +49,8 @@ def check_filing(sections: Sequence[Section], tables: Sequence[Table]) -> list[C
         if rate:
             checks.extend(_translation(table, rate))
         checks.extend(_change_column(table))
-    checks.extend(_balance_sheet(tables))
-    checks.extend(_agreement(tables))
+    checks.extend(balance_sheet(tables))
+    checks.extend(agreement(tables))
     checks.extend(prose_checks(sections))
     checks.extend(_unreadable(table) for table in tables if _unreadable_cells(table))
     order = {"error": 0, "warning": 1, "info": 2}
@@ -62,17 +67,6 @@ def convenience_rate(sections: Sequence[Section]) -> float | None:
         if match:
             return float(match.group(1))
     return None
-
-
-def _where(table: Table) -> str:
-    if table.section.startswith(table.statement) or table.statement.startswith(table.section):
-        return table.statement
-    return f"{table.statement} ({table.section})"
-
-
-def _fmt(value: float, decimals: int = 0) -> str:
-    text = f"{abs(value):,.{decimals}f}"
-    return f"({text})" if value < 0 else text
 
 
 # --- unreadable cells ---------------------------------------------------------------
@@ -97,6 +91,10 @@ def _unreadable(table: Table) -> Check:
 
 
 def _totals(table: Table) -> list[Check]:
+    """A total that fails in one column is an error only when the same rows add up in
+    as many other columns: that proves the rows are its components. A total that fails in
+    every column says the rows were misread (a nested group, a valuation allowance, a
+    percentage), not that the filing is wrong: no finding."""
     checks = []
     for position, row in enumerate(table.rows):
         before = table.rows[position - 1] if position else None
@@ -108,22 +106,71 @@ def _totals(table: Table) -> list[Check]:
                  and r.label and not label_key(r.label).startswith("total")]
         if len(parts) < 2 or any(_printed(part) != _printed(row) for part in parts):
             continue  # a row short of figures lost its columns' positions (PDF text)
-        for column, total in enumerate(row.cells):
-            cells = [part.cells[column] for part in parts]
-            if table.columns[column].change or total.value is None or not all(
-                    cell.readable for cell in cells):
-                continue
-            added = sum(cell.value or 0 for cell in cells)
-            decimals = max([total.decimals, *(cell.decimals for cell in cells)])
-            if abs(added - total.value) > _rounding(len(cells), decimals) and not (
-                    not row.label and _rows_above_add_up(table.rows, position, column)):
+        if not row.label and not _groups_closed(table.rows[:position], row.group):
+            continue  # an unlabelled total may close the table, not the group
+        outcomes = [_column_total(table, position, parts, column)
+                    for column in range(len(row.cells))]
+        holds = sum(1 for outcome in outcomes if outcome == ())
+        if holds < sum(1 for outcome in outcomes if outcome):
+            continue  # proven in fewer columns than it fails: the rows were misread
+        for column, outcome in enumerate(outcomes):
+            if outcome:
+                added, printed, decimals = outcome
                 checks.append(Check(
                     "total", "error", _where(table),
                     f"{row.label or 'Total of ' + row.group} "
-                    f"({table.columns[column].describe}): the {len(cells)} rows under "
+                    f"({table.columns[column].describe}): the {len(parts)} rows under "
                     f"\"{row.group}\" add up to {_fmt(added, decimals)}, the table prints "
-                    f"{_fmt(total.value, decimals)}"))
+                    f"{_fmt(printed, decimals)}"))
     return checks
+
+
+def _groups_closed(rows: Sequence[Row], group: str) -> bool:
+    """True when every sub-header group above ``group`` ended in a total row of its
+    own: only then is an unlabelled row after ``group`` surely its total, and not the
+    total of everything above (Amazon's cash and securities by fair value level)."""
+    for position, row in enumerate(rows):
+        following = rows[position + 1] if position + 1 < len(rows) else None
+        if row.group and row.group != group and row.label and following is not None \
+                and following.group != row.group \
+                and not label_key(row.label).startswith("total"):
+            return False  # the group's last row is one of its items, not a total
+    return True
+
+
+def _column_total(table: Table, position: int, parts: list[Row], column: int
+                  ) -> tuple[float, float, int] | tuple[()] | None:
+    """() when the total holds in this column, (added, printed, decimals) when it
+    fails, None when the column cannot be checked (a change or percentage column, a
+    figure missing or unreadable)."""
+    total = table.rows[position].cells[column]
+    cells = [part.cells[column] for part in parts]
+    if table.columns[column].change or total.value is None or total.percent or any(
+            cell.percent or not cell.readable for cell in cells):
+        return None
+    decimals = max([total.decimals, *(cell.decimals for cell in cells)])
+    slack = _rounding(len(cells), decimals)
+    values = [cell.value or 0.0 for cell in cells]
+    if any(abs(added - total.value) <= slack for added in _sums(values, slack)) or (
+            not table.rows[position].label
+            and _rows_above_add_up(table.rows, position, column)):
+        return ()
+    if all(value >= 0 for value in values) and sum(values) > total.value * MAX_OVERSHOOT:
+        return None  # rows far beyond their total: some are not its components
+    return sum(values), total.value, decimals
+
+
+def _sums(values: list[float], slack: float) -> tuple[float, float]:
+    """The plain sum, and the sum with subtotals in place of the rows they close (a
+    row equal to the rows above it since the last such subtotal, as "Gross deferred tax
+    assets" over its components, is not counted twice)."""
+    running: list[float] = []
+    for value in values:
+        if len(running) >= 2 and abs(sum(running) - value) <= slack:
+            running = [value]
+        else:
+            running.append(value)
+    return sum(values), sum(running)
 
 
 def _rows_above_add_up(rows: Sequence[Row], position: int, column: int) -> bool:
@@ -162,47 +209,6 @@ def _closes_group(row: Row, before: Row | None) -> bool:
     return key.startswith("total") and (named == group or named.rstrip("s") == group.rstrip("s"))
 
 
-def _rounding(count: int, decimals: int) -> float:
-    """How far a sum of ``count`` rounded figures may be from its rounded total."""
-    return 0.5 * (count + 1) * 10 ** -decimals + 1e-9
-
-
-# --- balance sheet ------------------------------------------------------------------
-
-_IDENTITIES = (
-    ("total assets", ("total current assets", "total non-current assets")),
-    ("total liabilities", ("total current liabilities", "total non-current liabilities")),
-    ("total liabilities and equity", ("total liabilities", "total equity")),
-    ("total liabilities and equity", ("total assets",)),
-)
-
-
-def _balance_sheet(tables: Sequence[Table]) -> list[Check]:
-    items, _ = line_items([table for table in tables if table.kind == "balance"])
-    by_key: dict[str, dict[Period, float | None]] = {}
-    statement = next((item.statement for item in items), "")
-    for item in items:
-        key = label_key(item.label)
-        if key.startswith("total liabilities") and "equity" in key:
-            key = "total liabilities and equity"
-        by_key.setdefault(key, item.values)
-    checks = []
-    for total, parts in _IDENTITIES:
-        if total not in by_key or not all(part in by_key for part in parts):
-            continue
-        for period, value in by_key[total].items():
-            found = [by_key[part].get(period) for part in parts]
-            if value is None or any(part is None for part in found):
-                continue
-            added = sum(part or 0 for part in found)
-            if abs(added - value) > _rounding(len(parts), 0):
-                checks.append(Check(
-                    "balance", "error", statement,
-                    f"{total} ({period.describe()}) is {_fmt(value)}, but "
-                    f"{' + '.join(parts)} = {_fmt(added)}"))
-    return checks
-
-
 # --- US$ convenience translation ----------------------------------------------------
 
 
@@ -239,39 +245,6 @@ def _translation_slack(expected: float, decimals: int) -> float:
     return 2 * 10 ** -decimals + 0.001 * abs(expected) + 1e-9
 
 
-# --- a statement printed twice, highlights ------------------------------------------
-
-
-def _agreement(tables: Sequence[Table]) -> list[Check]:
-    seen: dict[tuple[str, Period, str], tuple[float, str, Table]] = {}
-    checks = []
-    reported: set[tuple[str, Period]] = set()
-    for table in tables:
-        if table.kind not in _AGREEING_KINDS:
-            continue
-        for row in table.rows:
-            if not row.label:
-                continue
-            for column, cell in zip(table.columns, row.cells, strict=True):
-                if column.period is None or cell.value is None or cell.percent:
-                    continue
-                key = (label_key(row.label), column.period, column.currency)
-                if key not in seen:
-                    seen[key] = (cell.value, row.group, table)
-                    continue
-                value, group, first = seen[key]
-                same_place = not group or not row.group or group == row.group
-                if first is not table and same_place and value != cell.value \
-                        and key[:2] not in reported:
-                    reported.add(key[:2])
-                    checks.append(Check(
-                        "agreement", "error", _where(table),
-                        f"{row.label} ({column.period.describe()}) is "
-                        f"{_fmt(cell.value, cell.decimals)} here but "
-                        f"{_fmt(value, cell.decimals)} in {_where(first)}"))
-    return checks
-
-
 # --- printed percentage changes -----------------------------------------------------
 
 
@@ -285,8 +258,8 @@ def _change_column(table: Table) -> list[Check]:
     for row in table.rows:
         before, after, printed = row.cells[old].value, row.cells[new].value, \
             row.cells[changes[0]]
-        if not before or after is None or printed.value is None:
-            continue
+        if not before or after is None or printed.value is None or not printed.percent:
+            continue  # a change in money, not in per cent, or nothing to check
         if not change_agrees(before, after, printed.value, printed.decimals):
             computed = 100.0 * (after - before) / abs(before)
             checks.append(Check(

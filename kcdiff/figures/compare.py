@@ -1,49 +1,40 @@
 """Figures across two filings: line items aligned, then restated, changed, added, removed.
 
-The primary statements of each filing (income, balance sheet, cash flows) are pooled by
-statement: a statement printed twice (in the MD&A and again under "Financial
-information") gives each line item once, and a label garbled in one copy keeps the label
-of the other. Line items are aligned by label (normalised, a few accounting synonyms such
-as "bank loans" = "borrowings", then fuzzy) within their statement and sub-header, never
-across words that tell items apart ("current" / "non-current", "income" / "loss").
+Line items (``items``) are aligned by label (normalised, a few accounting synonyms, then
+fuzzy) within their statement and sub-header, never across words that tell items apart
+("current" / "non-current", "income" / "loss"). Figures are compared like for like only:
 
-- same line item, same period, different value: ``restated`` (listed first);
-- the new filing's latest period against the latest comparable (same kind, earlier)
-  period of the old one: ``changed`` when the values differ;
-- a line item only in one filing: ``added`` / ``removed``, unless the other filing has an
-  unreadable row that may hold it.
+- the same line item for the same period printed with different values: ``restated``
+  (listed first);
+- ``changed`` between two periods of the same kind and length (two instants, or two
+  durations of as many months): the old filing's current period against the new one's
+  when they are alike (Q1 -> Q2, 30 June -> 31 December); otherwise (an interim against
+  an annual) the new filing's own comparative period against its current one, marked
+  ``old_source="new"``, so a six-month figure is never set against a year's;
+- a line item only in one filing, with a figure that is not nil: ``added`` / ``removed``,
+  unless the other filing has an unreadable row that may hold it.
 
 Only the reporting currency is compared (a US$ convenience column is a translation).
 """
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from ..model import FigureChange
-from ..text.normalize import comparable
-from .periods import Period
+from ..model import Check, FigureChange, LineItem, Period
+from .items import COMPARED_KINDS, label_key, line_items
 from .tables import Table
 
-__all__ = ["compare_figures", "is_amount", "LineItem", "line_items", "label_key"]
+__all__ = ["compare_figures", "figure_notes", "align_items", "current_periods"]
 
-COMPARED_KINDS = ("income", "balance", "cash_flows")
 MATCH_THRESHOLD = 85
+MAX_NAMED = 4
 GROUP_BONUS = 3
 
-_SYNONYMS = (
-    (re.compile(r"\bbank loans?\b|\bloans\b"), "borrowings"),
-    (re.compile(r"\bturnover\b|\brevenue\b"), "revenues"),
-    (re.compile(r"\b(beginning|end) of (?:the )?(?:year|period)\b"), r"\1 of period"),
-    (re.compile(r"\bnoncurrent\b"), "non-current"),
-)
-_PREFIX = re.compile(r"^(?:less|add|of which|including)\s*:?\s+|^[-–—•·]\s*")
 # Words that tell two line items apart however alike the rest of the label is.
 _EXCLUSIVE = (
     frozenset({"current", "non-current"}),
@@ -52,159 +43,115 @@ _EXCLUSIVE = (
     frozenset({"operating", "investing", "financing"}),
     frozenset({"basic", "diluted"}),
 )
-_OVERLAPPING = (frozenset({"income", "loss", "expense", "expenses", "gain", "profit"}),)
+_OVERLAPPING = (frozenset({"income", "loss", "expense", "gain", "profit"}),)
 _SIGN_WORDS = frozenset({
     "used", "in", "generated", "from", "provided", "by", "expense", "benefit", "credit",
     "decrease", "increase", "gain", "loss", "income", "and", "the", "net", "of",
 })
 _PRESENCE = ("total", "current", "non-current", "short-term", "long-term", "gross", "per")
 
-_AMOUNT = re.compile(
-    r"\(?(?:RMB|US\$|HK\$|HKD|USD|CNY|S\$|A\$|\$|€|£|¥)\s?-?\d[\d,]*(?:\.\d+)?"
-    r"(?:\s?(?:million|billion|thousand|m|bn))?\)?"
-    r"|\(?-?\d[\d,]*(?:\.\d+)?\s?%\)?"
-    r"|\(?-?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?:\s?(?:million|billion|thousand))?\)?"
-    r"|\(?-?\d+\.\d+(?:\s?(?:million|billion|thousand))?\)?"
-    r"|\(?-?\d+\s?(?:million|billion)\)?",
-    re.IGNORECASE,
-)
-_FILLER = re.compile(r"^[\s(),;:.]*$")
-
-
-def is_amount(text: str) -> bool:
-    """True when ``text`` is a monetary amount or a percentage, or a run of them:
-    "RMB3,699.8 million", "(US$510.2 million)", "9.3%", "HK$405,937,000", "3,699.8".
-    A bare year or small whole number ("2023", "3") is not an amount."""
-    text = comparable(text)
-    if not text or not re.search(r"\d", text):
-        return False
-    rest = _AMOUNT.sub(" ", text)
-    return rest != text and bool(_FILLER.match(rest))
-
-
-@lru_cache(maxsize=4096)
-def label_key(label: str) -> str:
-    """The comparable form of a line-item label (cached: alignment asks for it often)."""
-    text = _PREFIX.sub("", comparable(label).lower())
-    for pattern, replacement in _SYNONYMS:
-        text = pattern.sub(replacement, text)
-    text = re.sub(r"[^a-z0-9'\- ]+", " ", text)
-    return " ".join(text.split())
-
-
-@dataclass
-class LineItem:
-    """One line item of one statement of one filing, with its figure for each period
-    (``None`` for a nil figure) in the statement's reporting currency."""
-
-    kind: str
-    statement: str
-    label: str
-    group: str
-    unit: str
-    values: dict[Period, float | None] = field(default_factory=dict)
-    aliases: list[str] = field(default_factory=list)
-    order: int = 0
-    name: str = ""  # what a reader sees: the label, with its sub-header when ambiguous
-
-    def __post_init__(self) -> None:
-        self.name = self.name or self.label
-
-    def keys(self) -> list[str]:
-        return [label_key(label) for label in [self.label, *self.aliases]]
-
-    def latest(self) -> Period:
-        return max(self.values, key=lambda period: (period.end, period.months))
-
-
-def line_items(tables: Sequence[Table]) -> tuple[list[LineItem], list[tuple[str, str]]]:
-    """The line items of the compared statements, each once, and the (kind, label) of
-    rows that could not be read (they may hold an item the other filing shows)."""
-    pool = _Pool()
-    unreadable: list[tuple[str, str]] = []
-    for table in tables:
-        if table.kind not in COMPARED_KINDS:
-            continue
-        currency = _reporting_currency(table)
-        for row in table.rows:
-            if not row.label:
-                continue
-            if any(cell.status == "unreadable" for cell in row.cells):
-                unreadable.append((table.kind, row.label))
-            values = {
-                column.period: cell.value
-                for column, cell in zip(table.columns, row.cells, strict=True)
-                if column.period and column.currency == currency and cell.readable
-            }
-            if values:
-                unit = table.unit_of(row, table.columns[0])
-                pool.add(LineItem(table.kind, table.statement, row.label, row.group, unit,
-                                  values, order=len(pool.items)))
-    _name_alike(pool.items)
-    return pool.items, unreadable
-
-
-class _Pool:
-    """Line items, each once: a row with the label and sub-header of an item already
-    seen, or with all its figures (two or more, not nil) equal to one's under a label
-    garbled by extraction, adds to that item."""
-
-    def __init__(self) -> None:
-        self.items: list[LineItem] = []
-        self.by_label: dict[tuple[str, str, str], LineItem] = {}
-        self.by_figures: dict[tuple[str, frozenset], LineItem] = {}
-
-    def add(self, item: LineItem) -> None:
-        label = (item.kind, label_key(item.label), label_key(item.group))
-        figures = (item.kind, frozenset(item.values.items()))
-        other = self.by_label.get(label)
-        if other is None and sum(1 for value in item.values.values() if value) >= 2:
-            other = self.by_figures.get(figures)
-            if other is not None and item.label not in other.aliases:
-                other.aliases.append(item.label)
-        if other is not None:
-            for period, value in item.values.items():
-                other.values.setdefault(period, value)
-            return
-        self.items.append(item)
-        self.by_label[label] = item
-        self.by_figures.setdefault(figures, item)
-
-
-def _name_alike(items: list[LineItem]) -> None:
-    """Give "Basic and diluted" (per share) and "Basic and diluted" (shares) their
-    sub-header, so a reader can tell them apart."""
-    counts = Counter((item.kind, label_key(item.label)) for item in items)
-    for item in items:
-        if counts[(item.kind, label_key(item.label))] > 1 and item.group:
-            item.name = f"{item.group}: {item.label}"
-
-
-def _reporting_currency(table: Table) -> str:
-    counts = Counter(column.currency for column in table.columns if column.period)
-    return counts.most_common(1)[0][0] if counts else ""
-
 
 def compare_figures(old_tables: Sequence[Table], new_tables: Sequence[Table]
                     ) -> list[FigureChange]:
     """What moved between the statements of two filings; restatements first."""
-    old_items, old_unreadable = line_items(old_tables)
-    new_items, new_unreadable = line_items(new_tables)
-    pairs = align_items(old_items, new_items)
+    (old_items, old_unreadable), (new_items, new_unreadable), pairs = _aligned(
+        tuple(old_tables), tuple(new_tables))
+    old_current, new_current = current_periods(old_items), current_periods(new_items)
     restated: list[FigureChange] = []
     changed: list[FigureChange] = []
     for old, new in pairs:
-        restated.extend(_restatements(old, new))
-        change = _change(old, new)
-        if change:
-            changed.append(change)
+        # Never a figure against one in another unit (said in figure_notes); the new
+        # filing's own comparison still holds.
+        same_unit = _same_unit(old, new)
+        restatements = _restatements(old, new) if same_unit else []
+        restated.extend(restatements)
+        # A restated item moved on the restated basis: the old filing's figure is no
+        # longer the one to measure from (Anxin's goodwill did not grow 57.6% in 2010).
+        changed.extend(_changes(old, new, old_current.get(old.kind, {}),
+                                new_current.get(new.kind, {}),
+                                bool(restatements) or not same_unit))
     matched_old = {id(old) for old, _ in pairs}
     matched_new = {id(new) for _, new in pairs}
-    added = [_one_sided("added", item) for item in new_items if id(item) not in matched_new
-             and not _may_hide(item, old_unreadable)]
-    removed = [_one_sided("removed", item) for item in old_items if id(item) not in matched_old
-               and not _may_hide(item, new_unreadable)]
-    return restated + changed + added + removed
+    # Added or removed only when the label is printed in no table of the other filing:
+    # a row of a table kcdiff read badly there is still there.
+    old_labels, new_labels = _printed_labels(old_tables), _printed_labels(new_tables)
+    added = [_one_sided("added", item, new_current) for item in new_items
+             if id(item) not in matched_new and not _may_hide(item, old_unreadable)
+             and label_key(item.label) not in old_labels]
+    removed = [_one_sided("removed", item, old_current) for item in old_items
+               if id(item) not in matched_old and not _may_hide(item, new_unreadable)
+               and label_key(item.label) not in new_labels]
+    return restated + changed + [figure for figure in added + removed if figure]
+
+
+def figure_notes(old_tables: Sequence[Table], new_tables: Sequence[Table]) -> list[Check]:
+    """What kcdiff could not compare, and why: a line item printed in another unit in
+    each filing (HK$'000 and RMB'000), a statement column whose period it cannot read."""
+    *_, pairs = _aligned(tuple(old_tables), tuple(new_tables))
+    notes = [
+        Check("figures_not_compared", "info", new.statement,
+              f"{new.name}: printed in {old.unit} in the old filing and in {new.unit} in the "
+              f"new one; not compared across the filings")
+        for old, new in pairs if not _same_unit(old, new)
+    ]
+    for side, tables in (("old", old_tables), ("new", new_tables)):
+        notes.extend(replace(note, filing=side) for note in _unread_columns(tables))
+    return notes
+
+
+@lru_cache(maxsize=2)
+def _aligned(old_tables: tuple[Table, ...], new_tables: tuple[Table, ...]):
+    """Line items of both filings and their pairs, once for compare_figures and
+    figure_notes (tables are frozen, so equal tables give the same answer)."""
+    old, new = line_items(old_tables), line_items(new_tables)
+    return old, new, align_items(old[0], new[0])
+
+
+def _same_unit(old: LineItem, new: LineItem) -> bool:
+    return not old.unit or not new.unit or old.unit == new.unit
+
+
+def _unread_columns(tables: Sequence[Table]) -> list[Check]:
+    """One note per filing naming the statements with figures under a header that gives
+    no period (at most a few named: the point is that they were not compared)."""
+    unread: dict[str, int] = {}
+    for table in tables:
+        if table.kind not in COMPARED_KINDS:
+            continue
+        count = sum(1 for position, column in enumerate(table.columns)
+                    if column.period is None and not column.change
+                    and any(row.cells[position].status == "value" for row in table.rows))
+        if count:
+            unread[table.statement] = unread.get(table.statement, 0) + count
+    if not unread:
+        return []
+    named = "; ".join(f"{statement} ({count})" for statement, count
+                      in list(unread.items())[:MAX_NAMED])
+    more = f"; and {len(unread) - MAX_NAMED} more" if len(unread) > MAX_NAMED else ""
+    return [Check("figures_not_compared", "info", "statements",
+                  f"{sum(unread.values())} column(s) have no period kcdiff can read from "
+                  f"their header, so their figures were not compared: {named}{more}")]
+
+
+def current_periods(items: Sequence[LineItem]) -> dict[str, dict[int, Period]]:
+    """Per statement kind, the filing's current period of each length (0: the instant):
+    the periods ending on the latest date the statement reports. A 10-Q's income
+    statement has two (three and nine months to 30 September)."""
+    latest: dict[str, str] = {}
+    for item in items:
+        for period in item.periods:
+            latest[item.kind] = max(latest.get(item.kind, ""), period.end)
+    current: dict[str, dict[int, Period]] = {}
+    for item in items:
+        for period in item.periods:
+            if period.end == latest[item.kind]:
+                current.setdefault(item.kind, {})[period.months] = period
+    return current
+
+
+def _printed_labels(tables: Sequence[Table]) -> frozenset[str]:
+    return frozenset(label_key(row.label) for table in tables for row in table.rows
+                     if row.label)
 
 
 def align_items(old_items: list[LineItem], new_items: list[LineItem]
@@ -230,10 +177,14 @@ def align_items(old_items: list[LineItem], new_items: list[LineItem]
     return pairs
 
 
+def _keys(item: LineItem) -> list[str]:
+    return [label_key(label) for label in (item.label, *item.aliases)]
+
+
 def _similarity(old: LineItem, new: LineItem) -> float:
     old_group, new_group = label_key(old.group), label_key(new.group)
     best = max(_pair_score(old_key, old_group, new_key, new_group)
-               for old_key in old.keys() for new_key in new.keys())
+               for old_key in _keys(old) for new_key in _keys(new))
     if best and old_group == new_group:
         best += GROUP_BONUS
     return best
@@ -270,55 +221,90 @@ def _compatible(old_context: str, new_context: str, old_key: str, new_key: str) 
     return all((word in old_label) == (word in new_label) for word in _PRESENCE)
 
 
-def _figure(status: str, old: LineItem | None, new: LineItem | None, old_period: Period | None,
-            new_period: Period | None) -> FigureChange:
-    item = new or old
-    assert item is not None
+def _figure(status: str, item: LineItem, old_value: float | None, new_value: float | None,
+            old_period: Period | None, new_period: Period | None, old_item: str = "",
+            old_source: str = "old") -> FigureChange:
     return FigureChange(
         status=status,  # type: ignore[arg-type]
         table=item.statement,
         item=item.name,
         period=new_period.describe() if new_period else "",
         old_period=old_period.describe() if old_period else "",
-        old_value=old.values.get(old_period) if old and old_period else None,
-        new_value=new.values.get(new_period) if new and new_period else None,
+        old_value=old_value,
+        new_value=new_value,
         unit=item.unit,
-        old_item=old.name if old and new and old.name != new.name else "",
+        old_item=old_item if old_item != item.name else "",
+        period_start=new_period.start if new_period else "",
+        period_end=new_period.end if new_period else "",
+        old_period_start=old_period.start if old_period else "",
+        old_period_end=old_period.end if old_period else "",
+        old_source=old_source,  # type: ignore[arg-type]
     )
 
 
 def _restatements(old: LineItem, new: LineItem) -> list[FigureChange]:
-    return [
-        _figure("restated", old, new, period, period)
-        for period in sorted(new.values, key=lambda p: (p.end, p.months))
-        if period in old.values and (old.values[period] or 0) != (new.values[period] or 0)
-    ]
+    found = []
+    for period, value in new.values:
+        before = old.value(period)
+        if before is not None and before != value:
+            found.append(_figure("restated", new, before, value, period, period, old.name))
+    return found
 
 
-def _change(old: LineItem, new: LineItem) -> FigureChange | None:
-    latest = new.latest()
-    if latest in old.values:
-        return None  # the same period: a restatement or nothing
-    earlier = [p for p in old.values if p.kind == latest.kind and p.end < latest.end]
+def _changes(old: LineItem, new: LineItem, old_current: dict[int, Period],
+             new_current: dict[int, Period], own_only: bool) -> list[FigureChange]:
+    """The movement of one line item over each of the new filing's current periods,
+    like for like: from the old filing's current period of the same length, else (or
+    when ``own_only``: the item was restated, or the old one is in another unit) from
+    the new filing's own comparative period."""
+    found = []
+    for months, period in sorted(new_current.items()):
+        after = new.value(period)
+        if after is None:
+            continue
+        before_period = old_current.get(months)
+        if before_period is not None and before_period.end >= period.end:
+            continue  # the same period (a restatement, or nothing) or an older filing
+        before = old.value(before_period) if before_period and not own_only else None
+        source = "old"
+        if before is None:
+            before_period, before = _own_comparative(new, period)
+            source = "new"
+        if before_period is not None and before is not None and before != after:
+            found.append(_figure("changed", new, before, after, before_period, period,
+                                 old.name, source))
+    return found
+
+
+def _own_comparative(item: LineItem, period: Period) -> tuple[Period | None, float | None]:
+    """The item's latest earlier period of the same kind and length, and its value."""
+    earlier = [own for own in item.periods if own.like(period) and own.end < period.end]
     if not earlier:
-        return None
-    comparable_period = max(earlier, key=lambda p: (p.months == latest.months, p.end))
-    if (old.values[comparable_period] or 0) == (new.values[latest] or 0):
-        return None
-    return _figure("changed", old, new, comparable_period, latest)
+        return None, None
+    chosen = max(earlier, key=lambda own: own.end)
+    return chosen, item.value(chosen)
 
 
-def _one_sided(status: str, item: LineItem) -> FigureChange:
-    latest = item.latest()
+def _one_sided(status: str, item: LineItem, current: dict[str, dict[int, Period]]
+               ) -> FigureChange | None:
+    """An item printed in one filing only, at that filing's current period (the longest
+    when it has several)."""
+    periods = [period for period in current.get(item.kind, {}).values()
+               if item.value(period) is not None]
+    if not periods:
+        return None
+    period = max(periods, key=lambda own: own.months)
+    if not item.value(period):
+        return None  # nil now: a row of dashes is not news
     if status == "added":
-        return _figure(status, None, item, None, latest)
-    return _figure(status, item, None, latest, None)
+        return _figure(status, item, None, item.value(period), None, period)
+    return _figure(status, item, item.value(period), None, period, None)
 
 
 def _may_hide(item: LineItem, unreadable: list[tuple[str, str]]) -> bool:
     """True when an unreadable row of the other filing may be this item (its label
     holds this one: "Intangible assets, net Goodwill" holds "Goodwill")."""
-    keys = item.keys()
+    keys = _keys(item)
     return any(
         kind == item.kind and any(key and key in label_key(label) for key in keys)
         for kind, label in unreadable

@@ -13,7 +13,10 @@ from ..text.dates import ANY_MONTH
 from ..text.normalize import comparable
 from .periods import years_in
 
-__all__ = ["statement_kind", "is_caption", "is_header_cell", "is_year_line", "short_caption"]
+__all__ = [
+    "statement_kind", "kind_from_rows", "is_caption", "is_header_cell", "is_year_line",
+    "short_caption", "STATEMENT_NAMES",
+]
 
 _KINDS = (
     ("balance", re.compile(r"BALANCE SHEET|FINANCIAL POSITION")),
@@ -38,6 +41,37 @@ _DATES = re.compile(
 )
 MAX_CAPTION_TITLE_CHARS = 120
 MAX_HEADER_CHARS = 160
+
+
+STATEMENT_NAMES = {"balance": "Balance sheet", "income": "Income statement",
+                   "cash_flows": "Statement of cash flows"}
+# The rows that make a table a primary statement, whatever its caption says (an HTML
+# 10-K often captions it "(in millions, except per share amounts)").
+_BALANCE_ROWS = (re.compile(r"^total assets$"),
+                 re.compile(r"^total (?:current |non-current )?(?:liabilities|equity)\b"))
+_CASH_ROWS = (re.compile(r"^net cash\b.*\boperating activities"),
+              re.compile(r"^net cash\b.*\binvesting activities"))
+_INCOME_ROWS = (re.compile(r"^(?:total )?(?:net )?(?:revenues?|sales|turnover)\b"),
+                re.compile(r"^net (?:income|loss|earnings|profit)\b|^(?:profit|loss) for the"))
+
+
+def kind_from_rows(labels: list[str], instants: bool, durations: bool) -> str:
+    """A primary statement told by its own rows and columns: the balance sheet holds
+    "Total assets" and "Total liabilities ..." at instants; the cash flow statement the
+    net cash of operating and investing activities over periods; the income statement
+    a revenue line and a bottom line over periods. "" when the rows do not say."""
+    keys = [comparable(label).lower().strip(" :") for label in labels]
+
+    def has_all(patterns: tuple[re.Pattern[str], ...]) -> bool:
+        return all(any(pattern.search(key) for key in keys) for pattern in patterns)
+
+    if instants and not durations and has_all(_BALANCE_ROWS):
+        return "balance"
+    if durations and not instants and has_all(_CASH_ROWS):
+        return "cash_flows"
+    if durations and not instants and has_all(_INCOME_ROWS):
+        return "income"
+    return ""
 
 
 def statement_kind(caption: str) -> str:

@@ -11,16 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Literal
 
-from ..model import Section
+from ..model import Period, Section
+from ..text.amounts import currencies_in
 from ..text.dates import ANY_MONTH, MONTH_NAMES, MONTHS
 from ..text.normalize import comparable
 
 __all__ = ["Period", "filing_period", "column_periods", "years_in", "currencies_in"]
-
-PeriodKind = Literal["duration", "instant"]
 
 _MONTH = rf"({ANY_MONTH})\.?"
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
@@ -35,30 +32,11 @@ _LENGTH = (
 )
 _INSTANT = re.compile(r"(?:^|\s)(?:as\s+)?at\b|\bas of\b", re.IGNORECASE)
 _ENDED = re.compile(r"\bended\b|\bfor the\b", re.IGNORECASE)
-_CURRENCY = re.compile(r"RMB|Renminbi|US\$|USD|HK\$|HKD|(?<![A-Za-z])\$", re.IGNORECASE)
 _FILING_PERIOD = re.compile(
     rf"\b(six months|three months|nine months|year)\s+ended\s+(?:the\s+)?"
     rf"(?:{_MONTH}\s+{_DAY},?|{_DAY}\s+{_MONTH},?)\s+((?:19|20)\d{{2}})",
     re.IGNORECASE,
 )
-
-
-@dataclass(frozen=True)
-class Period:
-    """A column's period. ``end`` is an ISO date; ``months`` is the length of a duration
-    (6, 12, ...) and 0 for an instant."""
-
-    kind: PeriodKind
-    end: str
-    months: int = 0
-
-    def describe(self) -> str:
-        if self.kind == "instant":
-            return f"as at {self.end}"
-        if self.months == 12:
-            return f"year ended {self.end}"
-        words = {3: "three", 6: "six", 9: "nine"}
-        return f"{words.get(self.months, str(self.months))} months ended {self.end}"
 
 
 def filing_period(sections: Sequence[Section]) -> Period | None:
@@ -115,20 +93,6 @@ def dates_in(text: str) -> list[tuple[int, int]]:
     return dates
 
 
-def currencies_in(text: str) -> list[str]:
-    """Currency marks in order, canonical: "RMB", "US$", "HK$"."""
-    found = []
-    for match in _CURRENCY.finditer(text):
-        mark = match.group().upper()
-        if mark in ("RMB", "RENMINBI"):
-            found.append("RMB")
-        elif mark in ("US$", "USD", "$"):
-            found.append("US$")
-        else:
-            found.append("HK$")
-    return found
-
-
 def column_periods(
     header: str, column_headers: Sequence[str], filing: Period | None
 ) -> list[Period | None]:
@@ -138,25 +102,45 @@ def column_periods(
     cannot be told is None: it is never compared."""
     count = len(column_headers)
     years = _column_years(header, column_headers)
-    if len(years) != count:
-        return [None] * count
     dates = _column_dates(header, column_headers)
     instant = _is_instant(header)
-    months = _length(header)
+    if not years and dates and not _ENDED.search(header) and filing is not None:
+        # Dates without years and no "ended": the balance sheet dates of a continued page.
+        years = _years_of_dates(dates, filing)
+        instant = bool(years)
+    if len(years) != count:
+        return [None] * count
+    spans = _spanning_lengths(header, years)
+    # Dates over each column and no "ended": balance sheet dates ("June 30, / 2023 /
+    # December 31, / 2022"), even when no "as at" is printed.
+    dated = len(dates) == count and not _ENDED.search(header)
     periods: list[Period | None] = []
     for position, year in enumerate(years):
+        months = spans[position] if spans else _length(header)
         month_day = dates[position] if dates else None
         if month_day is None and filing is not None:
             month_day = (int(filing.end[5:7]), int(filing.end[8:10]))
         if month_day is None:
             periods.append(None)
             continue
-        if instant or (months is None and _is_dated_column(column_headers, position)):
+        if instant or dated or (months is None and _is_dated_column(column_headers, position)):
             periods.append(Period("instant", _iso(year, *month_day)))
         else:
             length = months or (filing.months if filing else 0)
             periods.append(Period("duration", _iso(year, *month_day), length) if length else None)
     return periods
+
+
+def _years_of_dates(dates: Sequence[tuple[int, int]], filing: Period) -> list[int]:
+    """Years for balance sheet dates printed without one ("30 June", "31 December" on a
+    continued page): each is the latest such date on or before the filing's period end,
+    so an interim to 30 June 2010 reads them as 2010-06-30 and 2009-12-31. Only when
+    the first column is the period end itself; otherwise nothing is assumed."""
+    end_year, end_month, end_day = (int(part) for part in filing.end.split("-"))
+    if dates[0] != (end_month, end_day):
+        return []
+    return [end_year if (month, day) <= (end_month, end_day) else end_year - 1
+            for month, day in dates]
 
 
 def _column_years(header: str, column_headers: Sequence[str]) -> list[int]:
@@ -181,13 +165,22 @@ def _column_dates(header: str, column_headers: Sequence[str]) -> list[tuple[int,
     per_column = [dates_in(text) for text in column_headers]
     if per_column and all(len(dates) == 1 for dates in per_column):
         return [dates[0] for dates in per_column]
-    dates = dates_in(header)
     count = len(column_headers)
-    if len(dates) == count:
-        return list(dates)
-    if dates and len(set(dates)) == 1:
-        return [dates[0]] * count
+    # A title line over the columns ("At 30 June 2010", "For the year ended ...") names
+    # the table's date, not a column's: the column dates are on the lines without it.
+    for lines in (header.split("\n"), [line for line in header.split("\n")
+                                        if not _is_title_line(line)]):
+        dates = [date for line in lines for date in dates_in(line)]
+        if len(dates) == count:
+            return dates
+        if dates and len(set(dates)) == 1:
+            return [dates[0]] * count
     return []
+
+
+def _is_title_line(line: str) -> bool:
+    return bool(re.search(r"\b(?:as\s+)?at\b|\bas of\b|\bended\b|\bfor the\b", line,
+                          re.IGNORECASE))
 
 
 def _is_dated_column(column_headers: Sequence[str], position: int) -> bool:
@@ -196,6 +189,25 @@ def _is_dated_column(column_headers: Sequence[str], position: int) -> bool:
 
 def _is_instant(header: str) -> bool:
     return bool(_INSTANT.search(header)) and not _ENDED.search(header)
+
+
+def _spanning_lengths(header: str, years: Sequence[int]) -> list[int] | None:
+    """Lengths of columns under headers that span them: "Three Months Ended June 30, /
+    Six Months Ended June 30," over "2023 2022 2023 2022" is two groups of two columns,
+    the first of three months, the second of six. Only when the groups repeat the same
+    years, so the spans are certain; None otherwise."""
+    if not _ENDED.search(header):
+        return None
+    found = sorted((match.start(), months) for pattern, months in _LENGTH
+                   for match in pattern.finditer(header))
+    lengths = [months for _, months in found]
+    if len(set(lengths)) < 2 or len(years) % len(lengths):
+        return None
+    size = len(years) // len(lengths)
+    groups = [list(years[start:start + size]) for start in range(0, len(years), size)]
+    if any(group != groups[0] for group in groups):
+        return None
+    return [lengths[position // size] for position in range(len(years))]
 
 
 def _length(header: str) -> int | None:

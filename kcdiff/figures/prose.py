@@ -11,15 +11,12 @@ import re
 from collections.abc import Sequence
 
 from ..model import Check, Section
+from ..text.amounts import amounts_in as read_amounts
 from ..text.normalize import comparable
 
 __all__ = ["prose_checks", "change_agrees", "amounts_in"]
 
 _SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-Z(])")
-_AMOUNT = re.compile(
-    r"(?P<currency>RMB|US\$|HK\$)\s?(?P<number>-?\d[\d,]*(?:\.\d+)?)\s?"
-    r"(?P<scale>million|billion|thousand)?",
-)
 _PERCENT = re.compile(
     r"\b(?P<word>increase|decrease|increased|decreased|grew|declined|up|down)"
     r"(?:\s+(?:significantly|slightly|by|of|a|an))*\s+(?:by\s+|of\s+)?"
@@ -46,12 +43,8 @@ def change_agrees(before: float, after: float, printed: float, decimals: int,
 
 def amounts_in(sentence: str) -> list[tuple[str, float, int, int]]:
     """(currency, amount, printed decimals, position) of each amount in a sentence."""
-    found = []
-    for match in _AMOUNT.finditer(sentence):
-        number = match.group("number").replace(",", "")
-        decimals = len(number.split(".")[1]) if "." in number else 0
-        found.append((match.group("currency"), float(number), decimals, match.start()))
-    return found
+    return [(amount.currency, amount.value or 0.0, amount.decimals, start)
+            for amount, start in read_amounts(sentence)]
 
 
 def prose_checks(sections: Sequence[Section]) -> list[Check]:

@@ -19,13 +19,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..model import Section
+from ..text.amounts import currencies_in, scale_in
 from ..text.normalize import comparable
-from .headers import is_caption, is_header_cell, is_year_line, short_caption, statement_kind
+from .columns import Column, read_columns
+from .headers import (
+    STATEMENT_NAMES,
+    is_caption,
+    is_header_cell,
+    is_year_line,
+    kind_from_rows,
+    short_caption,
+    statement_kind,
+)
 from .labels import RawRow, join_wrapped
 from .periods import (
     Period,
-    column_periods,
-    currencies_in,
     dates_in,
     filing_period,
     spell_numeric_date,
@@ -34,18 +42,6 @@ from .periods import (
 from .values import Cell, is_value_token, read_cell
 
 __all__ = ["Table", "Column", "Row", "Cell", "read_tables", "statement_kind"]
-
-
-@dataclass(frozen=True)
-class Column:
-    header: str
-    period: Period | None
-    currency: str  # "RMB", "US$", "HK$", "" when unknown
-    change: bool = False  # a year-on-year change column, not a period
-
-    @property
-    def describe(self) -> str:
-        return self.period.describe() if self.period else self.header
 
 
 @dataclass(frozen=True)
@@ -70,31 +66,18 @@ class Table:
     columns: tuple[Column, ...]
     rows: tuple[Row, ...]
 
-    def unit_of(self, row: Row, column: Column) -> str:
-        """The unit a figure is printed in: "RMB'000", "US$", "%", "shares"."""
-        context = f"{row.group} {row.label}".lower()
-        if any(cell.percent for cell in row.cells) or column.change:
-            return "%"
-        if re.search(r"shares used|number of (?:ordinary )?shares|weighted average number",
-                     context):
-            return "shares"
-        if "per share" in context or "cents" in context:
-            return column.currency
-        return _money(column.currency, self.unit)
 
-
-def _money(currency: str, unit: str) -> str:
+def money_unit(currency: str, unit: str) -> str:
+    """"RMB'000", "US$m", "HK$": a currency with the table's scale."""
     suffix = {"thousands": "'000", "millions": "m"}.get(unit, "")
     return f"{currency}{suffix}" if currency else suffix.lstrip("'")
 
 
-_UNIT_THOUSANDS = re.compile(r"['\u2019]000|in thousands|thousands of", re.IGNORECASE)
-_UNIT_MILLIONS = re.compile(r"in millions|millions of|['\u2019]m\b", re.IGNORECASE)
-_CHANGE = re.compile(r"\bchange\b|increase|decrease|movement", re.IGNORECASE)
 _NOTES_HEADER = re.compile(r"^notes?$", re.IGNORECASE)
 _NOTE_HEADING = re.compile(r"^\d{1,2}\.\s+[A-Z][A-Z ,()'&-]{3,}$")
 _PAGE_NUMBER = re.compile(r"^\d{1,3}$")
 _STOP_LINE = re.compile(r"^(?:notes?:|\d{1,2}\.\s+[A-Z]|\([a-z]\)\s)", re.IGNORECASE)
+_MARKER = re.compile(r"\d{1,2}[a-z]?|\(\d{1,2}\)")
 MAX_LABEL_ONLY_LINES = 3
 MAX_ROW_LABEL_CHARS = 90
 
@@ -118,7 +101,7 @@ def _filing_unit(sections: Sequence[Section]) -> str:
     for section in sections:
         if section.category in ("statements", "notes"):
             for block in section.blocks[:3]:
-                if block.kind == "paragraph" and _UNIT_THOUSANDS.search(block.text):
+                if block.kind == "paragraph" and scale_in(block.text) == "thousands":
                     return "thousands"
     return ""
 
@@ -138,7 +121,12 @@ def _section_tables(section: Section, filing: Period | None) -> list[Table]:
                     and _is_header_row((above.text.strip(),), before_data=True):
                 dated = [("", above.text.strip()), *dated]
             for header, rows in _tab_segments(dated):
-                tables.append(_build(section, caption, header, rows, filing))
+                # A table run into the previous one names its statement in its header.
+                own = next((cell.strip() for row in header for cell in row
+                            if is_caption(cell.strip())), caption)
+                table = _build(section, own, header, rows, filing, block.page is not None)
+                tables.append(_continued(tables[-1], table) if tables and not header
+                              else table)
             continue
         text = block.text.strip()
         if is_caption(text):
@@ -146,6 +134,16 @@ def _section_tables(section: Section, filing: Period | None) -> list[Table]:
         lines.extend(comparable(line) for line in block.text.split("\n") if line.strip())
     tables.extend(_line_tables(lines, section, caption, filing))
     return [table for table in tables if table.rows and table.columns]
+
+
+def _continued(previous: Table, table: Table) -> Table:
+    """A table without a header of its own right after one with as many columns is the
+    same statement continued (on the next page): it takes that table's columns."""
+    if len(previous.columns) != len(table.columns) or any(
+            column.period for column in table.columns):
+        return table
+    return replace(table, statement=previous.statement, kind=previous.kind,
+                   unit=previous.unit or table.unit, columns=previous.columns)
 
 
 # --- tab-separated rows -------------------------------------------------------------
@@ -160,6 +158,10 @@ def _is_header_row(row: tuple[str, ...], before_data: bool) -> bool:
     if not cells:
         return dated_label and is_header_cell(label)
     if label and not dated_label:
+        # "(In Millions; Unaudited)  Apr 1, 2023  Dec 31, 2022": dates over the columns,
+        # also where a second statement runs on after the first one's figures.
+        if all(years_in(cell) and is_header_cell(cell) for cell in cells):
+            return True
         return before_data and all(read_cell(cell).status == "text" for cell in cells)
     return all(is_header_cell(cell) for cell in cells)
 
@@ -191,7 +193,7 @@ def _tab_segments(rows: Sequence[tuple[str, ...]]) -> list[tuple[list[tuple[str,
 
 
 def _build(section: Section, caption: str, header: list[tuple[str, ...]],
-           data: list[tuple[str, ...]], filing: Period | None) -> Table:
+           data: list[tuple[str, ...]], filing: Period | None, pdf: bool = False) -> Table:
     width = max(len(row) for row in [*header, *data])
     notes_at = {p for row in header for p, cell in enumerate(row) if _NOTES_HEADER.match(
         cell.strip())}
@@ -212,6 +214,10 @@ def _build(section: Section, caption: str, header: list[tuple[str, ...]],
             label=row[0].strip() if row and first else "",
             cells=tuple(row[p] if p < len(row) else "" for p in positions),
             note=" ".join(row[p] for p in notes_at if p < len(row)).strip(),
+            # A PDF row short of cells ("(24)  (98)" under 2022 2021 2020) does not say
+            # which columns its figures belong to: reported, never guessed.
+            garbled=pdf and bool(positions) and len(row) <= max(positions) and any(
+                read_cell(cell).status == "value" for cell in row[first:]),
         )
         for row in data
     ]
@@ -320,8 +326,10 @@ def split_pdf_line(line: str) -> tuple[str, list[str]]:
 
 def _pdf_row(label: str, values: list[str], count: int) -> RawRow:
     note = ""
-    if len(values) == count + 1 and re.fullmatch(r"\d{1,2}[a-z]?", values[0]):
-        note, values = values[0], values[1:]
+    # One figure too many, first a bare "3" or "(1)": a note number or a footnote
+    # marker after the label ("Cost of net revenues (1) 718 663"), not a value.
+    if len(values) == count + 1 and _MARKER.fullmatch(values[0]):
+        note, values = values[0].strip("()"), values[1:]
     if values and len(values) != count:
         # The columns a figure belongs to are lost: report the row, never guess.
         return RawRow(label, tuple(" ".join(values) for _ in range(count)), note, garbled=True)
@@ -339,66 +347,27 @@ def _table(section: Section, caption: str, header_text: str, column_headers: lis
         kind = "note" if section.category == "notes" or _NOTE_HEADING.match(statement) \
             else "other"
     rows = join_wrapped(raw)
-    columns = _columns(header_text + "\n" + caption, header_text, column_headers, rows, filing)
+    columns = read_columns(header_text + "\n" + caption, header_text, column_headers, rows, filing)
     context = " ".join([header_text, caption, *(cell for row in raw for cell in row.cells
                                                  if read_cell(cell).status == "text")])
-    unit = "thousands" if _UNIT_THOUSANDS.search(context) else (
-        "millions" if _UNIT_MILLIONS.search(context) else "")
+    unit = scale_in(context)
     table_rows = tuple(
         Row(row.label, tuple(Cell(cell, None, "unreadable") if row.garbled else read_cell(cell)
                              for cell in row.cells), row.group, row.note)
         for row in rows
     )
-    return Table(section.title.split("\n")[0], short_caption(statement), kind,
+    statement = short_caption(statement)
+    periods = [column.period for column in columns if column.period]
+    instants = any(period.kind == "instant" for period in periods)
+    durations = any(period.kind == "duration" for period in periods)
+    # A caption carried over from the statement above does not make a table of
+    # instants an income statement: its own rows say what it is.
+    carried = (kind == "balance" and durations and not instants) or (
+        kind in ("income", "cash_flows") and instants and not durations)
+    if kind == "other" or carried:
+        told = kind_from_rows([row.label for row in rows], instants, durations)
+        kind = told or ("other" if carried else kind)
+        statement = STATEMENT_NAMES.get(kind, statement) if told and (
+            carried or not statement_kind(statement)) else statement
+    return Table(section.title.split("\n")[0], statement, kind,
                  section.category, unit, tuple(columns), table_rows)
-
-
-def _columns(header: str, column_rows: str, column_headers: list[str], rows: list[RawRow],
-             filing: Period | None) -> list[Column]:
-    change = [bool(_CHANGE.search(text)) for text in column_headers]
-    if not any(change) and rows and column_headers:
-        change = [_mostly_percent_without_year(rows, p, column_headers[p])
-                  for p in range(len(column_headers))]
-    kept = [p for p, is_change in enumerate(change) if not is_change]
-    currencies = _currencies(column_rows, [column_headers[p] for p in kept])
-    periods = column_periods(header, [column_headers[p] for p in kept], filing)
-    if len(kept) > 1 and not any(periods) and currencies[-1] not in currencies[:-1]:
-        # "2023  2024" over "RMB  RMB  US$": the US$ column translates the last period.
-        periods = column_periods(header, [column_headers[p] for p in kept[:-1]], filing)
-        periods.append(periods[-1])
-    by_position: dict[int, tuple[Period | None, str]] = {
-        p: (period, currency) for p, period, currency in zip(kept, periods, currencies,
-                                                              strict=True)
-    }
-    keys = [value for value in by_position.values() if value[0] is not None]
-    if len(set(keys)) < len(keys):
-        # Two columns claim the same period and currency: the header ran together.
-        by_position = {p: (None, currency) for p, (_, currency) in by_position.items()}
-    return [
-        Column(column_headers[p], *by_position[p]) if p in by_position
-        else Column(column_headers[p], None, "", change=True)
-        for p in range(len(column_headers))
-    ]
-
-
-def _mostly_percent_without_year(rows: list[RawRow], position: int, header: str) -> bool:
-    if years_in(header):
-        return False
-    cells = [read_cell(row.cells[position]) for row in rows if row.cells[position].strip()]
-    return bool(cells) and sum(cell.percent for cell in cells) > len(cells) / 2
-
-
-def _currencies(column_rows: str, column_headers: list[str]) -> list[str]:
-    per_column = [currencies_in(text) for text in column_headers]
-    if per_column and all(len(found) == 1 for found in per_column):
-        return [found[0] for found in per_column]
-    found = currencies_in(column_rows)
-    if len(found) == len(column_headers):
-        return found
-    if found and len(set(found)) == 1:
-        return [found[0]] * len(column_headers)
-    lines = [currencies_in(line) for line in column_rows.split("\n")]
-    for line in lines:
-        if len(line) == len(column_headers):
-            return line
-    return [""] * len(column_headers)

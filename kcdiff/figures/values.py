@@ -13,20 +13,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from ..text.amounts import NIL_MARKS, parse_amount
+
 __all__ = ["Cell", "read_cell", "is_value_token", "NIL"]
 
 CellStatus = Literal["value", "nil", "unreadable", "text"]
 
-NIL = frozenset({"", "-", "–", "—", "_", "--", "nil", "Nil", "NIL", "n/a", "N/A", "•"})
+NIL = frozenset({"", *NIL_MARKS, "Nil", "NIL", "N/A"})
 
-_NUMBER = re.compile(
-    r"^(?:HK\$?|RMB|US\$|\$)?(?P<open>\()?\s*(?P<minus>[-–−])?\s*(?:HK\$?|RMB|US\$|\$)?\s*"
-    r"(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?P<decimals>\.\d+)?\s*"
-    r"(?P<close>\))?\s*(?P<percent>%)?\s*(?P<cents>cents)?\s*(?P<close2>\))?$",
-    re.IGNORECASE,
-)
-# "5.620" or "(1.050)": a thousands mark printed as a dot, or a decimal? Never guess.
-_AMBIGUOUS = re.compile(r"^\(?[1-9]\d{0,2}\.\d{3}\)?$")
 _DIGIT = re.compile(r"\d")
 # Digits that are not a figure: a note reference, a unit heading.
 _NOT_FIGURES = re.compile(
@@ -72,17 +66,10 @@ def read_cell(text: str) -> Cell:
         return Cell(text, None, "nil")
     if not _DIGIT.search(_NOT_FIGURES.sub("", text)) or _is_prose(text):
         return Cell(text, None, "text")
-    if _AMBIGUOUS.match(text):
+    amount = parse_amount(text)
+    if amount is None or amount.value is None:
         return Cell(text, None, "unreadable")
-    match = _NUMBER.match(text)
-    if match is None or (match.group("open") and not (match.group("close")
-                                                      or match.group("close2"))):
-        return Cell(text, None, "unreadable")
-    number = float(match.group("digits").replace(",", "") + (match.group("decimals") or ""))
-    if match.group("open") or match.group("minus"):
-        number = -number
-    decimals = len(match.group("decimals") or ".")-1
-    return Cell(text, number, "value", percent=bool(match.group("percent")), decimals=decimals)
+    return Cell(text, amount.value, "value", percent=amount.percent, decimals=amount.decimals)
 
 
 def is_value_token(token: str) -> bool:
@@ -91,4 +78,4 @@ def is_value_token(token: str) -> bool:
     token = token.strip()
     if token in ("-", "–", "—", "_"):
         return True
-    return bool(_DIGIT.search(token)) and bool(_NUMBER.match(token) or _AMBIGUOUS.match(token))
+    return bool(_DIGIT.search(token)) and parse_amount(token) is not None

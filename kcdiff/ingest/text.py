@@ -72,7 +72,7 @@ def _chunk_blocks(chunk: list[str]) -> list[Block]:
         if _is_lone_label(line) and (position == 0 or _starts_table(chunk, position + 1, line)):
             # "FINANCIAL HIGHLIGHTS\t\t\t": a heading that the PDF padded with tabs.
             paragraph.append(" ".join(line.split()))
-        elif "\t" in line.strip(" ") or (rows and "\t" in line):
+        elif _is_row(line) or (rows and _label_row(chunk, position)):
             if paragraph:
                 flush()
             rows.append(_cells(line))
@@ -82,6 +82,29 @@ def _chunk_blocks(chunk: list[str]) -> list[Block]:
             paragraph.append(" ".join(line.split()))
     flush()
     return blocks
+
+
+MAX_LABEL_ROW_CHARS = 120
+
+
+def _is_row(line: str) -> bool:
+    """A tab between cells, or before the first (an empty label cell): a table row.
+    Tabs at the end of a line separate nothing, and another extractor leaves them off."""
+    return "\t" in line.rstrip(" \t").lstrip(" ")
+
+MAX_LABEL_ROWS = 3  # sub-headers in a row: "ASSETS" over "Current assets:"
+
+
+def _label_row(chunk: list[str], position: int) -> bool:
+    """A line without tabs inside a table ("Revenues:" between two rows of figures) is a
+    label row whose empty cells another extractor left off, not a paragraph: the same
+    table must read the same with or without trailing tabs."""
+    for line in chunk[position:position + MAX_LABEL_ROWS + 1]:
+        if _is_row(line):
+            return True  # the table goes on after these label rows
+        if len(line.strip()) > MAX_LABEL_ROW_CHARS or line.strip().endswith("."):
+            return False
+    return False
 
 
 def _starts_table(chunk: list[str], position: int, line: str) -> bool:
