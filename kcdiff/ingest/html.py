@@ -20,6 +20,7 @@ import lxml.html
 
 from ..errors import InputError
 from ..model import Block, Filing
+from .ixbrl import read_facts
 from .layout import is_number_cell, merge_signs
 
 __all__ = ["read_html", "edgar_document"]
@@ -68,7 +69,8 @@ def read_html(path: str, data: bytes) -> Filing:
     blocks = _without_page_footers(collector.blocks)
     if not blocks:
         raise InputError(path, "HTML has no text")
-    return Filing(path=path, format="html", blocks=tuple(blocks))
+    return Filing(path=path, format="html", blocks=tuple(blocks),
+                  facts=read_facts(root, collector.captions))
 
 
 _PAGE_FOOTER_MIN = 3
@@ -98,6 +100,8 @@ class _Collector:
     def __init__(self) -> None:
         self.blocks: list[Block] = []
         self.parts: list[tuple[str, bool]] = []  # (text, bold)
+        self.since_table: list[str] = []  # paragraphs since the last table: its title
+        self.captions: dict[lxml.html.HtmlElement, str] = {}
 
     def flush(self) -> None:
         text = _text(self.parts)
@@ -105,7 +109,15 @@ class _Collector:
             bold = all(bold for part, bold in self.parts if part.strip())
             level = _bold_heading_level(text) if bold else None
             self.blocks.append(Block("paragraph", text, heading_level=level))
+            self.since_table.append(text)
         self.parts = []
+
+    def table(self, element: lxml.html.HtmlElement) -> None:
+        self.flush()
+        blocks = _table_blocks(element)
+        self.captions[element] = table_caption([*self.since_table, *_title_rows(blocks)])
+        self.blocks.extend(blocks)
+        self.since_table = []
 
     def walk(self, element: lxml.html.HtmlElement, bold: bool) -> None:
         tag = element.tag if isinstance(element.tag, str) else ""
@@ -113,14 +125,14 @@ class _Collector:
             return
         bold = bold or tag in ("b", "strong") or bool(_BOLD_STYLE.search(element.get("style", "")))
         if tag == "table":
-            self.flush()
-            self.blocks.extend(_table_blocks(element))
+            self.table(element)
             return
         if tag in _HEADINGS:
             self.flush()
             text = " ".join(element.text_content().split())
             if text:
                 self.blocks.append(Block("heading", text, heading_level=_HEADINGS[tag]))
+                self.since_table.append(text)
             return
         block = tag in _BLOCK_TAGS
         if block:
@@ -137,13 +149,49 @@ class _Collector:
 
 def _bold_heading_level(text: str) -> int | None:
     """A wholly bold paragraph is a heading when it is short and not a sentence; capitals
-    mark the upper level ("RESULTS OF OPERATIONS" over "Net sales")."""
+    mark the upper level ("RESULTS OF OPERATIONS" over "Net sales"). A wholly bracketed
+    line is the note under a title ("(in millions, except per share data)"), not one."""
     if len(text) > _MAX_BOLD_HEADING or text.endswith((".", ",", ";")) or is_number_cell(text):
+        return None
+    if _is_bracketed(text):
         return None
     letters = [char for char in text if char.isalpha()]
     if not letters:
         return None
     return 1 if all(char.isupper() for char in letters if char.isascii()) else 2
+
+
+def _is_bracketed(text: str) -> bool:
+    return text.startswith("(") and text.endswith(")") and text.count("(") == 1
+
+
+_TITLE_LINES = 4  # a title, the issuer's name, a unit line, a page footer
+
+
+def table_caption(lines: list[str]) -> str:
+    """The title printed above a table: the short, non-sentence lines just before it (and
+    its own leading one-cell rows), joined by " | " ("Walmart Inc. | Consolidated
+    Statements of Income"). Unit notes in brackets and sentences are left out."""
+    titles = [
+        line for line in lines[-_TITLE_LINES:]
+        if len(line) <= _MAX_BOLD_HEADING and not line.endswith((".", ":", ";"))
+        and not _is_bracketed(line) and any(char.isalpha() for char in line)
+    ]
+    return " | ".join(titles)
+
+
+def _title_rows(blocks: list[Block]) -> list[str]:
+    """A table's leading one-cell rows without figures (Mastercard prints its statement
+    titles inside the statement's table)."""
+    if not blocks or blocks[0].kind != "table":
+        return []
+    titles = []
+    for row in blocks[0].rows:
+        cells = [cell for cell in row if cell]
+        if len(cells) != 1 or is_number_cell(cells[0]):
+            break
+        titles.append(cells[0])
+    return titles
 
 
 def _table_blocks(table: lxml.html.HtmlElement) -> list[Block]:
