@@ -115,7 +115,7 @@ class _Collector:
     def table(self, element: lxml.html.HtmlElement) -> None:
         self.flush()
         blocks = _table_blocks(element)
-        self.captions[element] = table_caption([*self.since_table, *_title_rows(blocks)])
+        self.captions[element] = table_caption([*self.since_table, *_title_rows(element)])
         self.blocks.extend(blocks)
         self.since_table = []
 
@@ -180,18 +180,24 @@ def table_caption(lines: list[str]) -> str:
     return " | ".join(titles)
 
 
-def _title_rows(blocks: list[Block]) -> list[str]:
-    """A table's leading one-cell rows without figures (Mastercard prints its statement
-    titles inside the statement's table)."""
-    if not blocks or blocks[0].kind != "table":
-        return []
+def _title_rows(table: lxml.html.HtmlElement) -> list[str]:
+    """A table's leading one-cell rows, up to its first figure or tagged fact (Mastercard
+    prints its statement titles inside the statement's table)."""
     titles = []
-    for row in blocks[0].rows:
-        cells = [cell for cell in row if cell]
-        if len(cells) != 1 or is_number_cell(cells[0]):
+    for row in table.iter("tr"):
+        cells = [_cell_text(cell) for cell in row if cell.tag in ("td", "th")]
+        cells = [cell for cell in cells if cell]
+        if not cells:
+            continue
+        tagged = any(_is_fact(element.tag) for element in row.iter())
+        if tagged or len(cells) != 1 or is_number_cell(cells[0]):
             break
         titles.append(cells[0])
     return titles
+
+
+def _is_fact(tag: object) -> bool:
+    return isinstance(tag, str) and tag.endswith((":nonfraction", ":nonnumeric"))
 
 
 def _table_blocks(table: lxml.html.HtmlElement) -> list[Block]:
