@@ -71,7 +71,9 @@ class Fact:
     ``decimals`` is ``None`` for INF or when absent. A period is an instant when
     ``period_start`` is "". ``label`` is the first cell of the table row the fact sits in
     and ``statement`` the title printed above that table ("" when the fact is not in a
-    table or the table has no title)."""
+    table or the table has no title). ``shown_negative`` tells whether the filing prints
+    the number in brackets or with a minus ("(1,057)" for a payment tagged 1057): what a
+    reader sees, which the tagged sign need not be."""
 
     concept: str  # QName as tagged, e.g. "us-gaap:NetIncomeLoss"
     value: float | None
@@ -83,6 +85,7 @@ class Fact:
     scale: int = 0
     label: str = ""
     statement: str = ""
+    shown_negative: bool = False
 
 
 @dataclass(frozen=True)

@@ -40,8 +40,11 @@ STATEMENT = HEADER + """
 <tr><td>Net sales</td><td>$</td><td><ix:nonFraction name="us-gaap:Revenues" contextRef="d2024"
  unitRef="usd" decimals="-6" scale="6" format="ixt:num-dot-decimal">1,234.5</ix:nonFraction>
 </td></tr>
-<tr><td>Net loss</td><td>(<ix:nonFraction name="us-gaap:NetIncomeLoss" contextRef="d2024"
+<tr><td>Net loss</td><td>$(<ix:nonFraction name="us-gaap:NetIncomeLoss" contextRef="d2024"
  unitRef="usd" decimals="-6" scale="6" sign="-">2,000</ix:nonFraction>)</td></tr>
+<tr><td>Capital expenditure</td><td>(</td><td>$</td><td><ix:nonFraction
+ name="us-gaap:PaymentsToAcquireProductiveAssets" contextRef="d2024" unitRef="usd"
+ decimals="-6" scale="6">45</ix:nonFraction></td><td>)</td></tr>
 <tr><td>Impairment</td><td><ix:nonFraction name="us-gaap:Impairment" contextRef="d2024"
  unitRef="usd" decimals="-6" scale="6" format="ixt:fixed-zero">—</ix:nonFraction></td></tr>
 <tr><td>Diluted</td><td><ix:nonFraction name="us-gaap:EarningsPerShareDiluted"
@@ -72,6 +75,10 @@ def test_facts_read_period_unit_scale_sign_and_format(statement_facts):
     assert revenue.unit == "iso4217:USD" and revenue.label == "Net sales"
     assert revenue.statement == "CONSOLIDATED STATEMENTS OF OPERATIONS"
     assert statement_facts["us-gaap:NetIncomeLoss"].value == -2000e6  # sign="-"
+    assert statement_facts["us-gaap:NetIncomeLoss"].shown_negative  # "$(2,000)"
+    assert not statement_facts["us-gaap:Revenues"].shown_negative
+    capex = statement_facts["us-gaap:PaymentsToAcquireProductiveAssets"]  # "(", "$", "45", ")"
+    assert capex.value == 45e6 and capex.shown_negative
     assert statement_facts["us-gaap:Impairment"].value == 0.0  # fixed-zero "—"
     assert statement_facts["us-gaap:Goodwill"].value == 0.0  # numwordsen "none"
     assert statement_facts["us-gaap:Goodwill"].statement == "Consolidated Balance Sheet"
@@ -246,6 +253,12 @@ def test_walmart_and_boeing_income_statements_give_figures(filing):
     got = {(f.item, f.period_end): (f.old_value, f.new_value) for f in walmart}
     assert got[("Total revenues", "2025-01-31")] == (648125, 680985)
     assert got[("Consolidated net income", "2025-01-31")] == (16270, 20157)
+    # Printed "(212)" against "(922)": a payment is negative as the reader sees it, though
+    # tagged positive. The old 10-K printed "(1,057)" for fiscal 2024: recast to "(922)".
+    assert got[("Other investing activities", "2025-01-31")] == (-922, -212)
+    restated = {(f.item, f.period_end): (f.old_value, f.new_value)
+                for f in walmart if f.status == "restated"}
+    assert restated[("Other investing activities", "2024-01-31")] == (-1057, -922)
     boeing = compare_facts(filing("sec_more_html/boeing_10-K_FY2023_2023-12-31.html").facts,
                            filing("sec_more_html/boeing_10-K_FY2024_2024-12-31.html").facts)
     got = {(f.item, f.period_end): (f.old_value, f.new_value) for f in boeing}

@@ -176,22 +176,24 @@ def unit_of(fact: Fact) -> str:
     return f"{measure} ({scale})" if scale else measure
 
 
-def _printed(value: float, scale: int) -> float:
-    """A value in the new filing's printed unit (scale 6: 94036000000.0 -> 94036.0)."""
-    return round(value / 10**scale, 6)
+def _printed(fact: Fact, scale: int) -> float:
+    """A fact as the filing prints it, in the new filing's unit (scale 6: 94036000000.0
+    -> 94036.0), with the sign the reader sees: a payment tagged 1057 and printed
+    "(1,057)" is -1057."""
+    assert fact.value is not None
+    return round(abs(fact.value) / 10**scale, 6) * (-1 if fact.shown_negative else 1)
 
 
 def _figure(status: str, fact: Fact, earlier: Fact, source: str) -> FigureChange:
     period, old_period = _period(fact), _period(earlier)
-    assert fact.value is not None and earlier.value is not None
     return FigureChange(
         status=status,
         table=_statement(fact),
         item=fact.label,
         period=period.describe(),
         old_period=old_period.describe(),
-        old_value=_printed(earlier.value, fact.scale),
-        new_value=_printed(fact.value, fact.scale),
+        old_value=_printed(earlier, fact.scale),
+        new_value=_printed(fact, fact.scale),
         unit=unit_of(fact),
         old_item=earlier.label if source == "old" and earlier.label != fact.label else "",
         period_start=fact.period_start,

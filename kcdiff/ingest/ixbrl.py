@@ -113,6 +113,7 @@ def _fact(element, contexts, units, captions) -> Fact | None:
         scale=scale,
         label=_row_label(row, cell) if row is not None else "",
         statement=captions.get(table, "") if table is not None else "",
+        shown_negative=_shown_negative(element, cell),
     )
 
 
@@ -149,6 +150,46 @@ def _digits(text: str, decimal_mark: str) -> float | None:
     if not match:
         return None
     return float(match.group(1).replace(decimal_mark, "."))
+
+
+_OPENING = re.compile(r"[(\-\u2212\u2013]\s*$")
+
+
+def _shown_negative(element: lxml.html.HtmlElement, cell: lxml.html.HtmlElement | None) -> bool:
+    """Whether a bracket or minus is printed just before the number: in the text before
+    the tag within its cell ("$(1,057"), else in the cells before it that hold nothing
+    but "$" or "(" (EDGAR prints "(", "$" and the number in cells of their own)."""
+    before = _text_before(element, cell)
+    if _OPENING.search(before.replace("$", "").rstrip()):
+        return True
+    if cell is None or before.replace("$", "").strip():
+        return False
+    for sibling in cell.itersiblings(preceding=True):
+        text = " ".join(sibling.text_content().split()).replace("$", "").strip()
+        if text:
+            return bool(_OPENING.search(text)) and len(text) <= 2
+    return False
+
+
+def _text_before(element: lxml.html.HtmlElement, cell: lxml.html.HtmlElement | None) -> str:
+    """The text printed before ``element`` inside its cell (or its parent, outside a
+    table)."""
+    container = cell if cell is not None else element.getparent()
+    pieces: list[str] = []
+
+    def walk(node: lxml.html.HtmlElement) -> bool:
+        if node is element:
+            return True
+        pieces.append(node.text or "")
+        for child in node:
+            if walk(child):
+                return True
+            pieces.append(child.tail or "")
+        return False
+
+    if container is not None:
+        walk(container)
+    return "".join(pieces)
 
 
 def _cell_row_and_table(element: lxml.html.HtmlElement):
