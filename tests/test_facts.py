@@ -278,3 +278,17 @@ def test_mastercard_recast_of_prepaid_expenses_is_a_restatement(filing):
     # 2023 balance sheet: $2,643 million in the 2023 10-K, $2,611 million in the 2024 one.
     assert restated[("Prepaid expenses and other current assets", "as at 2023-12-31")] == (
         2643, 2611)
+
+
+def test_home_depot_53_week_year_relabelled_row_and_statement_of_earnings(filing):
+    figures = compare_facts(
+        filing("sec_more_html/homedepot_10-K_FY2023_2024-01-28.html").facts,
+        filing("sec_more_html/homedepot_10-K_FY2024_2025-02-02.html").facts)
+    got = {(f.status, f.item, f.period_end): (f.old_value, f.new_value) for f in figures}
+    # "Consolidated Statements of Earnings"; fiscal 2024 has 53 weeks, fiscal 2023 52.
+    assert got[("changed", "Net sales", "2025-02-02")] == (152669, 159514)
+    # Other assets at January 28, 2024: 4,262 in the old 10-K, 656 in the new one.
+    assert got[("restated", "Other assets", "2024-01-28")] == (4262, 656)
+    # "Depreciation and amortization" 3,247 became "Depreciation and amortization,
+    # excluding amortization of intangible assets" 3,061: a new line item, not a restatement.
+    assert not [f for f in figures if f.status == "restated" and "Depreciation" in f.item]

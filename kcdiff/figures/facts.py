@@ -4,7 +4,10 @@ A tagged fact names its concept, period, dimensions and unit, so nothing is gues
 headers or labels:
 
 - ``restated``: the same concept, period, dimensions and unit tagged with a different
-  value in the two filings (compared at the coarser of the two ``decimals``);
+  value in the two filings (compared at the coarser of the two ``decimals``) on a row
+  with the same label. A row relabelled as well ("Depreciation and amortization" ->
+  "..., excluding amortization of intangible assets") is a reclassification, a line
+  item whose content changed, and is not called a restatement;
 - ``changed``: the new filing's current period (its latest period end) against the
   latest earlier period of the same length (or instant) for the same concept, from the
   new filing's own comparative when it prints one (``old_source="new"``), else from the
@@ -24,6 +27,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from ..model import Fact, FigureChange
+from .compare import label_key
 from .headers import statement_kind
 from .periods import Period
 
@@ -71,10 +75,15 @@ _FORMAL_TITLE = re.compile(r"\bstatements?\b|\bbalance sheets?\b|\bfinancial pos
 _NOT_A_STATEMENT = re.compile(r"\boff[-\s]balance", re.IGNORECASE)
 
 
+# Home Depot's and P&G's income statement: "Consolidated Statements of Earnings".
+_EARNINGS = re.compile(r"\bstatements? of (?:\w+ )?earnings\b", re.IGNORECASE)
+
+
 def _statement(fact: Fact) -> str:
     """The part of the table's title that names a primary statement, "" when none does."""
     for title in reversed(fact.statement.split(" | ")):
-        if statement_kind(title) in REVIEWED_KINDS and not _NOT_A_STATEMENT.search(title):
+        kind = statement_kind(title) or ("income" if _EARNINGS.search(title) else "")
+        if kind in REVIEWED_KINDS and not _NOT_A_STATEMENT.search(title):
             return title
     return ""
 
@@ -84,10 +93,14 @@ def compare_facts(old: Sequence[Fact], new: Sequence[Fact]) -> list[FigureChange
     order the new filing prints them."""
     reviewed = statement_facts(new)
     old_by_key = _unique_by_key(old)
+    old_labels: dict[Key, set[str]] = {}
+    for fact in old:
+        old_labels.setdefault(_key(fact), set()).add(label_key(fact.label))
     restated = [
         _figure("restated", fact, old_by_key[key], "old")
         for key, fact in reviewed.items()
         if key in old_by_key and not _same_value(old_by_key[key], fact)
+        and label_key(fact.label) in old_labels[key]
     ]
     return restated + _movements(reviewed, old_by_key)
 
