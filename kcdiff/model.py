@@ -71,7 +71,8 @@ class Fact:
     ``decimals`` is ``None`` for INF or when absent. A period is an instant when
     ``period_start`` is "". ``label`` is the first cell of the table row the fact sits in
     and ``statement`` the title printed above that table ("" when the fact is not in a
-    table or the table has no title). ``shown_negative`` tells whether the filing prints
+    table or the table has no title; both, and ``shown_negative``, are read only for
+    facts without dimensions). ``shown_negative`` tells whether the filing prints
     the number in brackets or with a minus ("(1,057)" for a payment tagged 1057): what a
     reader sees, which the tagged sign need not be."""
 

@@ -114,16 +114,19 @@ class _Collector:
 
     def table(self, element: lxml.html.HtmlElement) -> None:
         self.flush()
-        blocks = _table_blocks(element)
-        self.captions[element] = table_caption([*self.since_table, *_title_rows(element)])
+        grid = _grid(element)
+        blocks = _table_blocks(grid)
+        self.captions[element] = table_caption([*self.since_table, *_title_rows(grid)])
         self.blocks.extend(blocks)
         self.since_table = []
 
     def walk(self, element: lxml.html.HtmlElement, bold: bool) -> None:
         tag = element.tag if isinstance(element.tag, str) else ""
-        if tag in _SKIP_TAGS or _HIDDEN.search(element.get("style", "")):
+        style = element.get("style") or ""
+        if tag in _SKIP_TAGS or _hidden(style):
             return
-        bold = bold or tag in ("b", "strong") or bool(_BOLD_STYLE.search(element.get("style", "")))
+        bold = bold or tag in ("b", "strong") or (
+            "weight" in style and bool(_BOLD_STYLE.search(style)))
         if tag == "table":
             self.table(element)
             return
@@ -145,6 +148,11 @@ class _Collector:
                 self.parts.append((child.tail, bold))
         if block:
             self.flush()
+
+
+def _hidden(style: str) -> bool:
+    # Every EDGAR element carries a long style: look for the word before the pattern.
+    return "none" in style.lower() and bool(_HIDDEN.search(style))
 
 
 def _bold_heading_level(text: str) -> int | None:
@@ -180,34 +188,31 @@ def table_caption(lines: list[str]) -> str:
     return " | ".join(titles)
 
 
-def _title_rows(table: lxml.html.HtmlElement) -> list[str]:
-    """A table's leading one-cell rows, up to its first figure or tagged fact (Mastercard
-    prints its statement titles inside the statement's table)."""
+def _title_rows(grid: list[list[str]]) -> list[str]:
+    """A table's leading one-cell rows, up to its first row of figures (Mastercard prints
+    its statement titles inside the statement's table)."""
     titles = []
-    for row in table.iter("tr"):
-        cells = [_cell_text(cell) for cell in row if cell.tag in ("td", "th")]
-        cells = [cell for cell in cells if cell]
-        if not cells:
-            continue
-        tagged = any(_is_fact(element.tag) for element in row.iter())
-        if tagged or len(cells) != 1 or is_number_cell(cells[0]):
+    for cells in grid[:_TITLE_LINES]:
+        filled = [cell for cell in cells if cell]
+        if len(filled) != 1 or is_number_cell(filled[0]):
             break
-        titles.append(cells[0])
+        titles.append(filled[0])
     return titles
 
 
-def _is_fact(tag: object) -> bool:
-    return isinstance(tag, str) and tag.endswith((":nonfraction", ":nonnumeric"))
-
-
-def _table_blocks(table: lxml.html.HtmlElement) -> list[Block]:
+def _grid(table: lxml.html.HtmlElement) -> list[list[str]]:
+    """The text of each shown row's cells; rows with no text left out."""
     grid = []
     for row in table.iter("tr"):
-        if _HIDDEN.search(row.get("style", "")):
+        if _hidden(row.get("style") or ""):
             continue
         cells = [_cell_text(cell) for cell in row if cell.tag in ("td", "th")]
         if any(cells):
             grid.append(cells)
+    return grid
+
+
+def _table_blocks(grid: list[list[str]]) -> list[Block]:
     if not grid:
         return []
     if not any(is_number_cell(cell) for cells in grid for cell in cells if cell):
@@ -226,7 +231,7 @@ def _cell_text(cell: lxml.html.HtmlElement) -> str:
         tag = piece.tag if isinstance(piece.tag, str) else ""
         if tag in _BLOCK_TAGS:
             pieces.append(" ")
-        if piece is not cell and (tag in _SKIP_TAGS or _HIDDEN.search(piece.get("style", ""))):
+        if piece is not cell and (tag in _SKIP_TAGS or _hidden(piece.get("style") or "")):
             continue
         pieces.append(piece.text or "")
         if piece is not cell:
