@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from itertools import islice
 
 import lxml.html
 
@@ -45,14 +46,15 @@ def read_facts(root: lxml.html.HtmlElement, captions: Mapping[object, str]) -> t
     units: dict[str, str] = {}
     tagged = []
     # Asking lxml for the few tags wanted keeps the walk in C: a 10-K has 100,000 elements.
-    for element in root.iter(f"{inline}:nonfraction", f"{instance}:context",
-                             f"{instance}:unit"):
-        name = _local(element.tag)
-        if name == "nonfraction":
+    fact_tag, context_tag = f"{inline}:nonfraction", f"{instance}:context"
+    for element in root.iter(fact_tag, context_tag, f"{instance}:unit"):
+        if element.tag == fact_tag:
             tagged.append(element)
-        elif name == "context" and element.get("id"):
+        elif not element.get("id"):
+            continue
+        elif element.tag == context_tag:
             contexts[element.get("id")] = _context(element)
-        elif name == "unit" and element.get("id"):
+        else:
             units[element.get("id")] = _unit(element)
     hidden = {element for part in root.iter(f"{inline}:hidden")
               for element in part.iter(f"{inline}:nonfraction")}
@@ -74,15 +76,19 @@ def _prefixes(root: lxml.html.HtmlElement) -> tuple[str, str]:
     return declared.get(_INLINE_NS, "ix"), declared.get(_INSTANCE_NS, "xbrli")
 
 
+_DATE_TAGS = frozenset({"startdate", "enddate", "instant"})
+_MEMBER_TAGS = frozenset({"explicitmember", "typedmember"})
+
+
 def _context(element: lxml.html.HtmlElement) -> tuple[str, str, tuple[tuple[str, str], ...]]:
     """(start, end, dimensions) of an ``xbrli:context``; start "" for an instant."""
     dates: dict[str, str] = {}
     dimensions = []
     for child in element.iter():
-        name = _local(child.tag)
-        if name in ("startdate", "enddate", "instant"):
+        name = child.tag.rsplit(":", 1)[-1] if isinstance(child.tag, str) else ""
+        if name in _DATE_TAGS:
             dates[name] = (child.text or "").strip()
-        elif name in ("explicitmember", "typedmember"):
+        elif name in _MEMBER_TAGS:
             dimensions.append((child.get("dimension", ""), " ".join(child.text_content().split())))
     if "instant" in dates:
         return "", dates["instant"], tuple(sorted(dimensions))
@@ -110,7 +116,9 @@ def _fact(element, contexts, units, captions, rows) -> Fact | None:
             element.get("xsi:nil") == "true":
         value = None
     else:
-        number = parse_number(element.text_content(), element.get("format", ""))
+        # Most tags hold only their text; text_content() is an XPath call.
+        text = (element.text or "") if len(element) == 0 else element.text_content()
+        number = parse_number(text, element.get("format", ""))
         if number is None:
             return None
         value = number * 10**scale * (-1 if element.get("sign") == "-" else 1)
@@ -218,9 +226,14 @@ def _text_before(element: lxml.html.HtmlElement, cell: lxml.html.HtmlElement | N
     return ""
 
 
+_TABLE_DEPTH = 12
+
+
 def _cell_row_and_table(element: lxml.html.HtmlElement):
     cell = row = table = None
-    for ancestor in element.iterancestors():
+    # A fact in a table sits a few levels under its cell (td > div > span > ix); facts in
+    # prose would otherwise walk up to the root.
+    for ancestor in islice(element.iterancestors(), _TABLE_DEPTH):
         if ancestor.tag in ("td", "th") and cell is None:
             cell = ancestor
         elif ancestor.tag == "tr" and row is None:
