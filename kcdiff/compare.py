@@ -18,11 +18,13 @@ from .align import align
 from .board import BoardStatement, board_checks, compare_boards, read_board
 from .figures.checks import check_filing
 from .figures.compare import compare_figures, figure_notes
+from .figures.facts import compare_facts
 from .figures.tables import read_tables
 from .ingest import MAX_BYTES, read_filing
 from .model import (
     Alignment,
     Check,
+    Fact,
     FigureChange,
     Filing,
     FilingSummary,
@@ -49,7 +51,8 @@ def compare(old: Filing, new: Filing) -> Report:
     old_sections, new_sections = segment(old), segment(new)
     alignment = align(old_sections, new_sections)
     sections, warnings = section_diffs(old_sections, new_sections, alignment)
-    figures, figure_checks = figure_diffs(old_sections, new_sections, warnings)
+    figures, figure_checks = figure_diffs(old_sections, new_sections, warnings,
+                                          old.facts, new.facts)
     old_board, new_board = (
         _guarded(warnings, "board_unreadable", "board statement", BoardStatement(), side,
                  read_board, sections)
@@ -79,10 +82,15 @@ def compare(old: Filing, new: Filing) -> Report:
 
 
 def figure_diffs(
-    old: Sequence[Section], new: Sequence[Section], warnings: list[Check]
+    old: Sequence[Section], new: Sequence[Section], warnings: list[Check],
+    old_facts: Sequence[Fact] = (), new_facts: Sequence[Fact] = (),
 ) -> tuple[list[FigureChange], list[Check]]:
     """Figures that moved between the filings (restatements first) and the failed
-    consistency checks of each filing, tagged "old"/"new"."""
+    consistency checks of each filing, tagged "old"/"new".
+
+    When both filings carry inline-XBRL facts, the statements' figures come from the
+    facts (exact concept, period and unit) instead of from the printed tables; when only
+    one does, both are read from tables, so like is still compared with like."""
     old_tables, new_tables = (
         _guarded(warnings, "figures_not_compared", "tables", None, side, read_tables, sections)
         for side, sections in (("old", old), ("new", new))
@@ -94,6 +102,14 @@ def figure_diffs(
         for check in _tagged(_guarded(warnings, "checks_not_run", "tables", [], side,
                                       check_filing, sections, tables), side)
     ]
+    if old_facts and new_facts:
+        return _guarded(warnings, "figures_not_compared", "inline XBRL facts", [], "",
+                        compare_facts, old_facts, new_facts), checks
+    if old_facts or new_facts:
+        side = "old" if old_facts else "new"
+        warnings.append(Check("facts_not_compared", "info", "inline XBRL facts",
+                              "only one filing carries inline XBRL facts, so figures were "
+                              "read from both filings' printed tables", side))
     if old_tables is None or new_tables is None:
         return [], checks  # one side unread: comparing would call every figure new
     figures = _guarded(warnings, "figures_not_compared", "tables", [], "",

@@ -64,9 +64,38 @@ class Check:
 
 
 @dataclass(frozen=True)
+class Fact:
+    """One numeric inline-XBRL fact (``ix:nonFraction``) as the filing tags it.
+
+    ``value`` has the tag's ``scale`` and ``sign`` applied (94,036 tagged with scale 6 is
+    94036000000.0); ``None`` for a nil fact. ``unit`` is the measure as tagged
+    ("iso4217:USD", "xbrli:shares", "iso4217:USD/xbrli:shares" for a divide);
+    ``decimals`` is ``None`` for INF or when absent. A period is an instant when
+    ``period_start`` is "". ``label`` is the first cell of the table row the fact sits in
+    and ``statement`` the title printed above that table ("" when the fact is not in a
+    table or the table has no title; both, and ``shown_negative``, are read only for
+    facts without dimensions). ``shown_negative`` tells whether the filing prints
+    the number in brackets or with a minus ("(1,057)" for a payment tagged 1057): what a
+    reader sees, which the tagged sign need not be."""
+
+    concept: str  # QName as tagged, e.g. "us-gaap:NetIncomeLoss"
+    value: float | None
+    unit: str
+    decimals: int | None
+    period_start: str
+    period_end: str
+    dimensions: tuple[tuple[str, str], ...] = ()  # sorted (axis, member)
+    scale: int = 0
+    label: str = ""
+    statement: str = ""
+    shown_negative: bool = False
+
+
+@dataclass(frozen=True)
 class Filing:
     """One ingested document: its blocks in reading order, its metadata, and what
-    went wrong while reading it (as warnings, never as a crash)."""
+    went wrong while reading it (as warnings, never as a crash). ``facts`` are the
+    inline-XBRL facts of an HTML filing that carries them (empty otherwise)."""
 
     path: str
     format: str  # "text", "markdown", "html", "pdf"
@@ -74,6 +103,7 @@ class Filing:
     meta: FilingMeta = field(default_factory=FilingMeta)
     warnings: tuple[Check, ...] = ()
     pages: int | None = None
+    facts: tuple[Fact, ...] = ()
 
 
 # Canonical section categories; see segment.CATEGORY_RULES for how titles map to them.

@@ -68,3 +68,27 @@ def test_real_press_release_exhibit(corpus):
     assert ("Gross profit", "140,071", "147,215", "393,302", "418,884") in rows
     headings = {b.text for b in filing.blocks if b.heading_level}
     assert "CONSOLIDATED STATEMENTS OF INCOME" in headings and "About Buckle" in headings
+
+
+def test_unit_line_under_a_statement_title_is_not_a_heading(corpus):
+    # Amazon prints "(in millions, except per share data)" in bold under each statement's
+    # title; it named the section that holds the income statement.
+    filing = read_filing(corpus / "sec_more_html/amazon_10-K_FY2024_2024-12-31.html")
+    assert not [b for b in filing.blocks if b.heading_level and b.text.startswith("(in ")]
+    owner = next(section for section in segment(filing) for block in section.blocks
+                 if block.kind == "table" and "Net product sales" in block.text)
+    assert owner.title == "CONSOLIDATED STATEMENTS OF OPERATIONS"
+
+
+def test_table_title_printed_inside_the_table_and_above_it(corpus):
+    # Mastercard prints "Consolidated Balance Sheets" as the first row of the table;
+    # Walmart prints "Consolidated Statements of Income" above it, then a header row.
+    mastercard = read_filing(corpus / "sec_more_html/mastercard_10-K_FY2024_2024-12-31.html")
+    cash = next(f for f in mastercard.facts if f.label == "Cash and cash equivalents"
+                and f.period_end == "2024-12-31" and not f.dimensions)
+    assert "Consolidated Balance Sheets" in cash.statement.split(" | ")
+    assert cash.value == 8_442e6  # printed "$ 8,442" in millions
+    walmart = read_filing(corpus / "sec_more_html/walmart_10-K_FY2025_2025-01-31.html")
+    titles = {f.statement for f in walmart.facts if f.label == "Total revenues"
+              and f.period_end == "2025-01-31" and not f.dimensions}
+    assert "Consolidated Statements of Income | Fiscal Years Ended January 31," in titles

@@ -23,7 +23,8 @@ _KINDS = (
     ("cash_flows", re.compile(r"CASH FLOW")),
     ("income", re.compile(
         r"COMPREHENSIVE (?:LOSS|INCOME)|INCOME STATEMENT|PROFIT OR LOSS|STATEMENTS? OF "
-        r"OPERATIONS|STATEMENTS? OF INCOME|STATEMENTS? OF (?:LOSS|PROFIT)")),
+        r"OPERATIONS|STATEMENTS? OF INCOME|STATEMENTS? OF (?:LOSS|PROFIT)"
+        r"|STATEMENTS? OF (?:\w+ )?EARNINGS")),  # Home Depot's and P&G's income statement
     ("highlights", re.compile(r"HIGHLIGHTS")),
     ("non_gaap", re.compile(r"NON-GAAP|NON GAAP")),
 )

@@ -20,6 +20,7 @@ import lxml.html
 
 from ..errors import InputError
 from ..model import Block, Filing
+from .ixbrl import read_facts
 from .layout import is_number_cell, merge_signs
 
 __all__ = ["read_html", "edgar_document"]
@@ -68,7 +69,8 @@ def read_html(path: str, data: bytes) -> Filing:
     blocks = _without_page_footers(collector.blocks)
     if not blocks:
         raise InputError(path, "HTML has no text")
-    return Filing(path=path, format="html", blocks=tuple(blocks))
+    return Filing(path=path, format="html", blocks=tuple(blocks),
+                  facts=read_facts(root, collector.captions))
 
 
 _PAGE_FOOTER_MIN = 3
@@ -98,6 +100,8 @@ class _Collector:
     def __init__(self) -> None:
         self.blocks: list[Block] = []
         self.parts: list[tuple[str, bool]] = []  # (text, bold)
+        self.since_table: list[str] = []  # paragraphs since the last table: its title
+        self.captions: dict[lxml.html.HtmlElement, str] = {}
 
     def flush(self) -> None:
         text = _text(self.parts)
@@ -105,22 +109,33 @@ class _Collector:
             bold = all(bold for part, bold in self.parts if part.strip())
             level = _bold_heading_level(text) if bold else None
             self.blocks.append(Block("paragraph", text, heading_level=level))
+            self.since_table.append(text)
         self.parts = []
+
+    def table(self, element: lxml.html.HtmlElement) -> None:
+        self.flush()
+        grid = _grid(element)
+        blocks = _table_blocks(grid)
+        self.captions[element] = table_caption([*self.since_table, *_title_rows(grid)])
+        self.blocks.extend(blocks)
+        self.since_table = []
 
     def walk(self, element: lxml.html.HtmlElement, bold: bool) -> None:
         tag = element.tag if isinstance(element.tag, str) else ""
-        if tag in _SKIP_TAGS or _HIDDEN.search(element.get("style", "")):
+        style = element.get("style") or ""
+        if tag in _SKIP_TAGS or _hidden(style):
             return
-        bold = bold or tag in ("b", "strong") or bool(_BOLD_STYLE.search(element.get("style", "")))
+        bold = bold or tag in ("b", "strong") or (
+            "weight" in style and bool(_BOLD_STYLE.search(style)))
         if tag == "table":
-            self.flush()
-            self.blocks.extend(_table_blocks(element))
+            self.table(element)
             return
         if tag in _HEADINGS:
             self.flush()
             text = " ".join(element.text_content().split())
             if text:
                 self.blocks.append(Block("heading", text, heading_level=_HEADINGS[tag]))
+                self.since_table.append(text)
             return
         block = tag in _BLOCK_TAGS
         if block:
@@ -135,10 +150,18 @@ class _Collector:
             self.flush()
 
 
+def _hidden(style: str) -> bool:
+    # Every EDGAR element carries a long style: look for the word before the pattern.
+    return "none" in style.lower() and bool(_HIDDEN.search(style))
+
+
 def _bold_heading_level(text: str) -> int | None:
     """A wholly bold paragraph is a heading when it is short and not a sentence; capitals
-    mark the upper level ("RESULTS OF OPERATIONS" over "Net sales")."""
+    mark the upper level ("RESULTS OF OPERATIONS" over "Net sales"). A wholly bracketed
+    line is the note under a title ("(in millions, except per share data)"), not one."""
     if len(text) > _MAX_BOLD_HEADING or text.endswith((".", ",", ";")) or is_number_cell(text):
+        return None
+    if _is_bracketed(text):
         return None
     letters = [char for char in text if char.isalpha()]
     if not letters:
@@ -146,14 +169,50 @@ def _bold_heading_level(text: str) -> int | None:
     return 1 if all(char.isupper() for char in letters if char.isascii()) else 2
 
 
-def _table_blocks(table: lxml.html.HtmlElement) -> list[Block]:
+def _is_bracketed(text: str) -> bool:
+    return text.startswith("(") and text.endswith(")") and text.count("(") == 1
+
+
+_TITLE_LINES = 4  # a title, the issuer's name, a unit line, a page footer
+
+
+def table_caption(lines: list[str]) -> str:
+    """The title printed above a table: the short, non-sentence lines just before it (and
+    its own leading one-cell rows), joined by " | " ("Walmart Inc. | Consolidated
+    Statements of Income"). Unit notes in brackets and sentences are left out."""
+    titles = [
+        line for line in lines[-_TITLE_LINES:]
+        if len(line) <= _MAX_BOLD_HEADING and not line.endswith((".", ":", ";"))
+        and not _is_bracketed(line) and any(char.isalpha() for char in line)
+    ]
+    return " | ".join(titles)
+
+
+def _title_rows(grid: list[list[str]]) -> list[str]:
+    """A table's leading one-cell rows, up to its first row of figures (Mastercard prints
+    its statement titles inside the statement's table)."""
+    titles = []
+    for cells in grid[:_TITLE_LINES]:
+        filled = [cell for cell in cells if cell]
+        if len(filled) != 1 or is_number_cell(filled[0]):
+            break
+        titles.append(filled[0])
+    return titles
+
+
+def _grid(table: lxml.html.HtmlElement) -> list[list[str]]:
+    """The text of each shown row's cells; rows with no text left out."""
     grid = []
     for row in table.iter("tr"):
-        if _HIDDEN.search(row.get("style", "")):
+        if _hidden(row.get("style") or ""):
             continue
         cells = [_cell_text(cell) for cell in row if cell.tag in ("td", "th")]
         if any(cells):
             grid.append(cells)
+    return grid
+
+
+def _table_blocks(grid: list[list[str]]) -> list[Block]:
     if not grid:
         return []
     if not any(is_number_cell(cell) for cells in grid for cell in cells if cell):
@@ -172,7 +231,7 @@ def _cell_text(cell: lxml.html.HtmlElement) -> str:
         tag = piece.tag if isinstance(piece.tag, str) else ""
         if tag in _BLOCK_TAGS:
             pieces.append(" ")
-        if piece is not cell and (tag in _SKIP_TAGS or _HIDDEN.search(piece.get("style", ""))):
+        if piece is not cell and (tag in _SKIP_TAGS or _hidden(piece.get("style") or "")):
             continue
         pieces.append(piece.text or "")
         if piece is not cell:
