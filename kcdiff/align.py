@@ -20,10 +20,9 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz, process
 
 from .model import Alignment, Section
-from .segment import split_heading
 from .text.normalize import comparable
 
-__all__ = ["align", "candidate_scores", "title_similarity", "MIN_SCORE"]
+__all__ = ["align", "candidate_scores", "MIN_SCORE"]
 
 TITLE_WEIGHT = 0.55
 CONTENT_WEIGHT = 0.30
@@ -179,12 +178,6 @@ def _title(a: str, b: str) -> float:
     if not a or not b:
         return 0.0
     return max(fuzz.ratio(a, b), 0.92 * fuzz.token_set_ratio(a, b))
-
-
-def title_similarity(a: str, b: str) -> float:
-    """Similarity of two headings as printed, their numbers ("3.", "(b)") left out."""
-    a_key, b_key = (_normalise_title(split_heading(title)[1]) for title in (a, b))
-    return _title(a_key, b_key) / 100.0
 
 
 def _normalise_title(title: str) -> str:

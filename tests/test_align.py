@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from kcdiff.align import align, title_similarity
+from kcdiff.align import align
 from kcdiff.ingest import read_filing
 from kcdiff.segment import segment
 
@@ -68,13 +68,23 @@ def test_reordered_sections_still_pair(annual_path):
     assert all(sections[i].title == moved[j].title for i, j, _ in alignment.pairs)
 
 
-def test_title_similarity_ignores_numbers_case_and_plurals():
-    assert title_similarity("Gearing Ratio", "GEARING RATIO") == 1.0
-    assert title_similarity("(b) Principles of consolidation",
-                            "(c) Principles of consolidation") == 1.0
-    assert title_similarity("LIQUIDITY AND CAPITAL RESOURCES",
-                            "Liquidity and Capital Resource") == 1.0
-    assert title_similarity("Material Investments", "Contingent Liabilities") < 0.5
+def test_titles_pair_whatever_their_case_and_plurals():
+    # segment has already taken the numbers ("(b)", "3.") off the titles.
+    cover = _section(0, "RESULTS ANNOUNCEMENT", "cover", "cover")
+    old = [cover, _section(1, "Gearing Ratio", "The gearing ratio was 12%."),
+           _section(2, "LIQUIDITY AND CAPITAL RESOURCES", "Cash was RMB 1 billion.")]
+    new = [cover, _section(1, "GEARING RATIO", "The gearing ratio was 15%."),
+           _section(2, "Liquidity and Capital Resource", "Cash was RMB 2 billion.")]
+    alignment = align(old, new)
+    assert [(i, j) for i, j, _ in alignment.pairs] == [(0, 0), (1, 1), (2, 2)]
+
+
+def test_unlike_titles_with_unlike_text_do_not_pair():
+    cover = _section(0, "RESULTS ANNOUNCEMENT", "cover", "cover")
+    old = [cover, _section(1, "Material Investments", "The Group held no investments.")]
+    new = [cover, _section(1, "Contingent Liabilities", "Guarantees given to banks.")]
+    alignment = align(old, new)
+    assert alignment.only_old == (1,) and alignment.only_new == (1,)
 
 
 def _section(index, title, text, category="mdna"):

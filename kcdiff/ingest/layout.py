@@ -9,6 +9,7 @@ than a word space ("TURNOVER | 5 | 277,060 | 204,018"), with its column headers 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from ..model import Block
@@ -167,7 +168,14 @@ def merge_signs(cells: list[str]) -> list[str]:
 def _column_edges(lines: list[Line]) -> list[float]:
     """For each line, the right edge of its column: the furthest any line starting near
     it reaches (two columns of a bilingual page have two edges)."""
-    return [max(other.x1 for other in lines if abs(other.x0 - line.x0) <= _SAME_COLUMN)
+    # Sorted by left edge, the lines starting near one are a slice (bisect), and the max
+    # over a slice runs in C: comparing every pair of lines in Python was a tenth of the
+    # reading time of a long page.
+    ordered = sorted(lines, key=lambda line: line.x0)
+    lefts = [line.x0 for line in ordered]
+    rights = [line.x1 for line in ordered]
+    return [max(rights[bisect_left(lefts, line.x0 - _SAME_COLUMN):
+                       bisect_right(lefts, line.x0 + _SAME_COLUMN)])
             for line in lines]
 
 

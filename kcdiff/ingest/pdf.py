@@ -227,18 +227,18 @@ def _content_lines(page: _Page, running: set[str]) -> tuple[list[Line] | None, b
 def unreadable_share(text: str) -> float:
     """Share of the visible characters of ``text`` that a font decoded to garbage:
     private-use and replacement characters, controls, and the U+02B0-U+1CFF block that
-    legacy Hong Kong printer fonts without a ToUnicode map decode Chinese to."""
-    visible = [char for char in text if not char.isspace()]
+    legacy Hong Kong printer fonts without a ToUnicode map decode Chinese to. Counted with
+    regular expressions (in C): a loop over every character was an eighth of PDF reading."""
+    visible = len(text) - len(_BLANK.findall(text))
     if not visible:
         return 0.0
-    bad = sum(1 for char in visible if _unreadable(char))
-    return bad / len(visible)
+    return len(_UNREADABLE.findall(text)) / visible
 
 
-def _unreadable(char: str) -> bool:
-    code = ord(char)
-    return (0x02B0 <= code <= 0x1CFF or 0xE000 <= code <= 0xF8FF or code in (0xFFFD, 0xFFFE)
-            or code < 0x20)
+# Controls and the block above, but not the blanks among them (not visible: U+1680,
+# \t\n\v\f\r and \x1c-\x1f), count as unreadable.
+_UNREADABLE = re.compile("[\u02b0-\u167f\u1681-\u1cff\ue000-\uf8ff\ufffd\ufffe\x00-\x08\x0e-\x1b]")
+_BLANK = re.compile(r"\s")
 
 
 def _unreadable_check(page: int) -> Check:
