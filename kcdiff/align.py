@@ -31,7 +31,9 @@ POSITION_WEIGHT = 0.05
 MIN_SCORE = 0.55
 CONTENT_CHARS = 1000  # enough text to recognise a section; keeps scoring linear in size
 CANDIDATE_TITLE = 45  # percent
-CANDIDATE_BAND = 4  # sections either side of where a section would sit if nothing moved
+CANDIDATE_BAND = 4
+GROWN = 3  # one text at least this many times longer than the other: compare it partially
+CONTAINED_WEIGHT = 0.9  # sections either side of where a section would sit if nothing moved
 
 _PLURAL = re.compile(r"(?<=[a-z]{3})s\b")
 _NON_WORD = re.compile(r"[^\w\s]")
@@ -104,10 +106,21 @@ def _title_candidates(old: list[str], new: list[str]) -> dict[tuple[int, int], f
 def _score(old: Section, new: Section, title: float, old_text: str, new_text: str,
            position: float) -> float:
     # A section with no body (a heading over sub-sections) is known by its title alone.
-    content = title if not old.blocks and not new.blocks else fuzz.ratio(old_text, new_text) / 100
+    content = title if not old.blocks and not new.blocks else _content(old_text, new_text)
     category = 1.0 if old.category == new.category else 0.0
     return (TITLE_WEIGHT * title + CONTENT_WEIGHT * content + CATEGORY_WEIGHT * category
             + POSITION_WEIGHT * position)
+
+
+def _content(old_text: str, new_text: str) -> float:
+    """Content similarity. A short text found whole in a much longer one is the same
+    section grown (a filing that merged a heading's table into it, "Item 6. Exhibits"), not
+    an unrelated one: then the better of the plain and the partial match counts."""
+    plain = fuzz.ratio(old_text, new_text) / 100
+    short, long = sorted((len(old_text), len(new_text)))
+    if not short or short * GROWN > long:
+        return plain
+    return max(plain, CONTAINED_WEIGHT * fuzz.partial_ratio(old_text, new_text) / 100)
 
 
 def _position(i: int, j: int, old: Sequence[Section], new: Sequence[Section]) -> float:

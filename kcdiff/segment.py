@@ -66,7 +66,8 @@ _LETTERED = re.compile(r"^\(([a-z]{1,2}|[ivx]{1,4})\)\s+(\S.*)$")
 _CJK_NUMBERED = re.compile(r"^([一二三四五六七八九十]{1,3})[、.．]\s*(\S.*)$")
 _PARENTHESISED = re.compile(r"\([^)]*\)")
 _DATE = re.compile(
-    rf"\b(?:{FULL_MONTH})\s+\d{{1,2}},\s+\d{{4}}\b|\b\d{{1,2}}\s+(?:{FULL_MONTH})\s+\d{{4}}\b",
+    rf"\b(?:{FULL_MONTH})\s+\d{{1,2}},\s+\d{{4}}\b|\b\d{{1,2}}\s+(?:{FULL_MONTH})\s+\d{{4}}\b"
+    r"|[\d零〇一二三四五六七八九十]+年[\d零〇一二三四五六七八九十]+月[\d零〇一二三四五六七八九十]+日",
     re.IGNORECASE,
 )
 _TITLE = re.compile(r"RESULTS|ANNOUNCEMENT|業績|公告")
@@ -76,7 +77,7 @@ _SMALL_WORDS = {
 }
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _CJK_SENTENCE_END = re.compile(r"[。，；：,;:！？]")
-_BOARD_OPENING = re.compile(r"^By order of the board\b", re.IGNORECASE)
+_BOARD_OPENING = re.compile(r"^By order of the board\b|^承董事會命", re.IGNORECASE)
 _BOARD_STATEMENT = re.compile(r"^As at the date of this announcement|^於本公告日期", re.IGNORECASE)
 _DIRECTORS = re.compile(r"DIRECTOR|董事", re.IGNORECASE)
 
@@ -411,6 +412,7 @@ def _is_cjk_heading(text: str) -> bool:
         and len(_letters(text)) <= 0.3 * len(text.replace(" ", ""))
         and not _CJK_SENTENCE_END.search(text)
         and not any(ch.isdigit() for ch in text)
+        and not _DATE.search(text)  # "於二零二五年三月三十一日": the date under a title
     )
 
 

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from ..model import Block
 from ..text.dates import FULL_MONTH
 
-__all__ = ["Line", "page_blocks", "body_size", "resolve_hyphens", "is_number_cell", "merge_signs",
+__all__ = ["Line", "page_blocks", "body_size", "bold_body", "resolve_hyphens", "is_number_cell",
+           "merge_signs",
            "SOFT_HYPHEN"]
 
 # Marks a hyphen at a line break until the whole document is known (resolve_hyphens).
@@ -64,20 +65,19 @@ _ENUMERATOR = re.compile(
 )
 
 
-def page_blocks(lines: list[Line], width: float, body: float = 0.0) -> list[Block]:
+def page_blocks(lines: list[Line], width: float, body: float = 0.0,
+                bold_body: bool = False) -> list[Block]:
     """The paragraphs and tables of one page, in reading order; ``body`` is the
-    document's body type size (0 when unknown: no heading is read from typography)."""
+    document's body type size (0 when unknown: no heading is read from typography) and
+    ``bold_body`` whether its body text is bold (then bold is no emphasis)."""
     blocks: list[Block] = []
     leading = _usual_gap(lines)
-    # Emphasis is relative to the page's own text as well: a statement set in larger type
-    # throughout has no heading in each row.
-    body = max(body, body_size(lines)) if body else 0.0
     start = 0
     for table_start, table_end in _table_spans(lines, width):
-        blocks.extend(_paragraphs(lines[start:table_start], leading, body))
+        blocks.extend(_paragraphs(lines[start:table_start], leading, body, bold_body))
         blocks.append(_table(lines[table_start:table_end], width))
         start = table_end
-    blocks.extend(_paragraphs(lines[start:], leading, body))
+    blocks.extend(_paragraphs(lines[start:], leading, body, bold_body))
     return blocks
 
 
@@ -90,6 +90,13 @@ def body_size(lines: list[Line]) -> float:
     return sizes.most_common(1)[0][0] if sizes else 0.0
 
 
+def bold_body(lines: list[Line]) -> bool:
+    """Is most of the document's text bold? Some printers' fonts all claim a bold weight
+    (700 for every line of a list of directors): bold then marks nothing."""
+    bold = sum(len(line.text) for line in lines if line.bold)
+    return 2 * bold > sum(len(line.text) for line in lines)
+
+
 # Larger than the body by this much, or bold where the body is not, is emphasis. Half a
 # point: Hong Kong printers set section titles 12 pt over 11.3 pt body text.
 _LARGER = 0.6
@@ -99,7 +106,8 @@ _MAX_HEADING_TEXT = 160
 _HEADING_END = (".", ",", ";", "。", "，", "；")
 
 
-def _typographic_level(lines: list[Line], text: str, body: float) -> int | None:
+def _typographic_level(lines: list[Line], text: str, body: float,
+                       bold_body: bool = False) -> int | None:
     """The heading level the type of a paragraph says it has: every line larger or bolder
     than the body, a few short lines, not a sentence, not a row of column headings (a line
     cut into cells: "二零二五年    二零二四年"), not a bare number or date."""
@@ -110,11 +118,11 @@ def _typographic_level(lines: list[Line], text: str, body: float) -> int | None:
         return None
     if _FULL_DATE.search(text) or not _WORD.search(_DIGITS_AND_DATES.sub(" ", text)):
         return None  # "As at 31 December 2010", "01.01.2010 to 06.08.2010": not a title
-    if (text.startswith(("(", "（")) and not _ENUMERATOR.match(text)) or text[:1].islower():
+    if (text.startswith(("(", "（")) and not _ENUMERATOR.match(text)) or text.split()[0].islower():
         return None  # "(“HKFRSs”)", "adjustment or": the end of a title, or of a sentence
     if _BULLET.match(text) or is_number_cell(text.split()[-1]) or "$" in text:
         return None  # a list item; a row of a table whose columns were not told apart
-    if not all(line.size >= body + _LARGER or line.bold for line in lines):
+    if not all(line.size >= body + _LARGER or (line.bold and not bold_body) for line in lines):
         return None
     return 1 if min(line.size for line in lines) >= _LEVEL_ONE * body else 2
 
@@ -250,25 +258,26 @@ def _is_column_heading(line: Line) -> bool:
     return len(cells) > 1 and all(_COLUMN_HEADING.fullmatch(cell) for cell in cells)
 
 
-def _paragraphs(lines: list[Line], leading: float, body: float = 0.0) -> list[Block]:
+def _paragraphs(lines: list[Line], leading: float, body: float = 0.0,
+                bold_body: bool = False) -> list[Block]:
     blocks: list[Block] = []
     current: list[Line] = []
     edges = _column_edges(lines)
     for position, line in enumerate(lines):
         if _is_column_heading(line):
             if current:
-                blocks.append(_paragraph(current, body))
+                blocks.append(_paragraph(current, body, bold_body))
                 current = []
             blocks.append(_table([line], 0.0))
             continue
         previous_edge = edges[position - 1] if position else 0.0
         if current and (_breaks(current[-1], line, leading)
                         or _stops_short(current[-1], previous_edge)):
-            blocks.append(_paragraph(current, body))
+            blocks.append(_paragraph(current, body, bold_body))
             current = []
         current.append(line)
     if current:
-        blocks.append(_paragraph(current, body))
+        blocks.append(_paragraph(current, body, bold_body))
     return blocks
 
 
@@ -301,7 +310,7 @@ def _stops_short(line: Line, edge: float) -> bool:
     return line.x1 < edge - max(30.0, 0.2 * (edge - line.x0))
 
 
-def _paragraph(lines: list[Line], body: float = 0.0) -> Block:
+def _paragraph(lines: list[Line], body: float = 0.0, bold_body: bool = False) -> Block:
     text = lines[0].text
     for line in lines[1:]:
         if text.endswith("-") and text[-2:-1].isalpha() and line.text[:1].islower():
@@ -311,18 +320,22 @@ def _paragraph(lines: list[Line], body: float = 0.0) -> Block:
         else:
             text += " " + line.text
     return Block("paragraph", text, page=lines[0].page,
-                 heading_level=_typographic_level(lines, text, body))
+                 heading_level=_typographic_level(lines, text, body, bold_body))
 
 
+_WORDS = re.compile(r"\w+")
 _HYPHENATED = re.compile(r"(\w+)\u00ad(\w+)")
 
 
 def resolve_hyphens(texts: list[str]) -> dict[str, str]:
     """How to write each word broken at a line end ("An\u00adxin"): joined when the
     document spells it joined elsewhere ("Anxin"), else with its hyphen ("non-executive")."""
-    words = {word.lower() for text in texts for word in re.findall(r"\w+", text)}
+    broken = [text for text in texts if SOFT_HYPHEN in text]
+    if not broken:
+        return {}
+    words = set(_WORDS.findall("\n".join(texts).lower()))
     choices = {}
-    for text in texts:
+    for text in broken:
         for match in _HYPHENATED.finditer(text):
             joined = match.group(1) + match.group(2)
             hyphenated = f"{match.group(1)}-{match.group(2)}"

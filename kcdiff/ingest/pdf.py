@@ -22,7 +22,7 @@ import pypdfium2.raw as pdfium_c
 
 from ..errors import InputError
 from ..model import Block, Check, Filing
-from .layout import SOFT_HYPHEN, Line, body_size, page_blocks, resolve_hyphens
+from .layout import SOFT_HYPHEN, Line, body_size, bold_body, page_blocks, resolve_hyphens
 
 __all__ = ["read_pdf", "unreadable_share", "UNREADABLE_PAGE_SHARE"]
 
@@ -71,14 +71,15 @@ def read_pdf(path: str, data: bytes) -> Filing:
         raise InputError(path, "PDF has no text layer (a scan?); kcdiff does not do OCR")
     running = _running_lines(pages)
     content = [_content_lines(page, running) for page in pages]
-    body = body_size([line for kept, _ in content if kept for line in kept])
+    content_lines = [line for kept, _ in content if kept for line in kept]
+    body, bold = body_size(content_lines), bold_body(content_lines)
     blocks = []
     warnings = []
     for page, (kept, unreadable) in zip(pages, content, strict=True):
         if unreadable:
             warnings.append(_unreadable_check(page.number))
         if kept is not None:
-            blocks.extend(page_blocks(kept, page.width, body))
+            blocks.extend(page_blocks(kept, page.width, body, bold))
     blocks = _with_hyphens_resolved(_join_pages(blocks))
     return Filing(path=path, format="pdf", blocks=tuple(blocks), warnings=tuple(warnings),
                   pages=len(pages))
