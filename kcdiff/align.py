@@ -31,9 +31,10 @@ POSITION_WEIGHT = 0.05
 MIN_SCORE = 0.55
 CONTENT_CHARS = 1000  # enough text to recognise a section; keeps scoring linear in size
 CANDIDATE_TITLE = 45  # percent
-CANDIDATE_BAND = 4
+CANDIDATE_BAND = 4  # sections either side of where a section would sit if nothing moved
 GROWN = 3  # one text at least this many times longer than the other: compare it partially
-CONTAINED_WEIGHT = 0.9  # sections either side of where a section would sit if nothing moved
+CONTAINED_WEIGHT = 0.9
+ABSORBED_SCORE = MIN_SCORE  # a section printed inside another: aligned, at the lowest score
 
 _PLURAL = re.compile(r"(?<=[a-z]{3})s\b")
 _NON_WORD = re.compile(r"[^\w\s]")
@@ -52,14 +53,47 @@ def align(old: Sequence[Section], new: Sequence[Section]) -> Alignment:
         [(i, j, s) for (i, j), s in scores.items()
          if s >= MIN_SCORE and i not in paired_old and j not in paired_new]
     )
-    pairs = sorted(in_order + moved, key=lambda pair: pair[1])
     paired_old |= {i for i, _, _ in moved}
     paired_new |= {j for _, j, _ in moved}
+    chosen = in_order + moved
+    partner_new = {i: j for i, j, _ in chosen}
+    partner_old = {j: i for i, j, _ in chosen}
+    absorbed = [(i, j, ABSORBED_SCORE) for i, j in _absorbed(old, new, paired_old, partner_new)]
+    absorbed += [(i, j, ABSORBED_SCORE)
+                 for j, i in _absorbed(new, old, paired_new, partner_old)]
+    paired_old |= {i for i, _, _ in absorbed}
+    paired_new |= {j for _, j, _ in absorbed}
+    # An absorbed pair comes before its host's own pair, which compare keeps for the diff.
+    pairs = sorted(absorbed + chosen, key=lambda pair: pair[1])  # stable: absorbed first
     return Alignment(
         pairs=tuple((i, j, round(s, 4)) for i, j, s in pairs),
         only_old=tuple(i for i in range(len(old)) if i not in paired_old),
         only_new=tuple(j for j in range(len(new)) if j not in paired_new),
     )
+
+
+def _absorbed(sections: Sequence[Section], other: Sequence[Section], paired: set[int],
+              partner: dict[int, int]) -> list[tuple[int, int]]:
+    """Left-over sections of ``sections`` whose heading and text are all printed in
+    ``other`` (one filing sets "執行董事" over its directors as a heading, the next as a
+    line of the list): not added or removed, but aligned with the section of ``other``
+    that holds their heading. Returned as (index in ``sections``, index in ``other``)."""
+    leftover = [k for k in range(len(sections)) if k not in paired and sections[k].title]
+    if not leftover:
+        return []
+    hosts = set(partner.values())
+    texts = [comparable(section.text) for section in other]
+    whole = "\n".join(texts)
+    found = []
+    for k in leftover:
+        title = comparable(sections[k].title)
+        body = [comparable(block.text) for block in sections[k].blocks]
+        if title not in whole or not all(text in whole for text in body):
+            continue
+        home = next((m for m, text in enumerate(texts) if title in text), None)
+        if home is not None and home in hosts:
+            found.append((k, home))
+    return found
 
 
 def candidate_scores(old: Sequence[Section], new: Sequence[Section]

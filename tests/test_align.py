@@ -113,3 +113,25 @@ def test_moved_look_alike_sections_pair_by_content():
     alignment = align(old, new)
     assert not alignment.only_old and not alignment.only_new
     assert all(old[i].title == new[j].title for i, j, _ in alignment.pairs)
+
+
+def test_a_heading_printed_as_a_line_of_the_other_filing_is_aligned_not_removed():
+    # One list of directors sets each role over its names as a heading; the next prints
+    # the same role and names as lines of one section (its type marks no heading).
+    from kcdiff.model import Block, Section
+
+    cover = _section(0, "RESULTS ANNOUNCEMENT", "cover", "cover")
+    old = [cover,
+           _section(1, "List of Directors", "The board comprises:", "governance"),
+           Section(2, "Executive Directors", "", 2, "governance",
+                   (Block("paragraph", "Mr. Wang Wei"), Block("paragraph", "Ms. Li Na"))),
+           Section(3, "Audit Committee", "", 2, "governance",
+                   (Block("paragraph", "Mr. Chan (Chairman)"),))]
+    new_list = ("The board comprises:", "Executive Directors", "Mr. Wang Wei", "Ms. Li Na")
+    new = [cover, Section(1, "List of Directors", "", 1, "governance",
+                          tuple(Block("paragraph", text) for text in new_list))]
+    alignment = align(old, new)
+    # Executive Directors and its names are in the new list: aligned with it. The audit
+    # committee is not printed in the new filing at all: removed.
+    assert (2, 1) in {(i, j) for i, j, _ in alignment.pairs}
+    assert alignment.only_old == (3,) and not alignment.only_new
