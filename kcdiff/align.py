@@ -20,10 +20,9 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz, process
 
 from .model import Alignment, Section
-from .segment import split_heading
 from .text.normalize import comparable
 
-__all__ = ["align", "candidate_scores", "title_similarity", "MIN_SCORE"]
+__all__ = ["align", "candidate_scores", "MIN_SCORE"]
 
 TITLE_WEIGHT = 0.55
 CONTENT_WEIGHT = 0.30
@@ -33,6 +32,9 @@ MIN_SCORE = 0.55
 CONTENT_CHARS = 1000  # enough text to recognise a section; keeps scoring linear in size
 CANDIDATE_TITLE = 45  # percent
 CANDIDATE_BAND = 4  # sections either side of where a section would sit if nothing moved
+GROWN = 3  # one text at least this many times longer than the other: compare it partially
+CONTAINED_WEIGHT = 0.9
+ABSORBED_SCORE = MIN_SCORE  # a section printed inside another: aligned, at the lowest score
 
 _PLURAL = re.compile(r"(?<=[a-z]{3})s\b")
 _NON_WORD = re.compile(r"[^\w\s]")
@@ -51,14 +53,47 @@ def align(old: Sequence[Section], new: Sequence[Section]) -> Alignment:
         [(i, j, s) for (i, j), s in scores.items()
          if s >= MIN_SCORE and i not in paired_old and j not in paired_new]
     )
-    pairs = sorted(in_order + moved, key=lambda pair: pair[1])
     paired_old |= {i for i, _, _ in moved}
     paired_new |= {j for _, j, _ in moved}
+    chosen = in_order + moved
+    partner_new = {i: j for i, j, _ in chosen}
+    partner_old = {j: i for i, j, _ in chosen}
+    absorbed = [(i, j, ABSORBED_SCORE) for i, j in _absorbed(old, new, paired_old, partner_new)]
+    absorbed += [(i, j, ABSORBED_SCORE)
+                 for j, i in _absorbed(new, old, paired_new, partner_old)]
+    paired_old |= {i for i, _, _ in absorbed}
+    paired_new |= {j for _, j, _ in absorbed}
+    # An absorbed pair comes before its host's own pair, which compare keeps for the diff.
+    pairs = sorted(absorbed + chosen, key=lambda pair: pair[1])  # stable: absorbed first
     return Alignment(
         pairs=tuple((i, j, round(s, 4)) for i, j, s in pairs),
         only_old=tuple(i for i in range(len(old)) if i not in paired_old),
         only_new=tuple(j for j in range(len(new)) if j not in paired_new),
     )
+
+
+def _absorbed(sections: Sequence[Section], other: Sequence[Section], paired: set[int],
+              partner: dict[int, int]) -> list[tuple[int, int]]:
+    """Left-over sections of ``sections`` whose heading and text are all printed in
+    ``other`` (one filing sets "執行董事" over its directors as a heading, the next as a
+    line of the list): not added or removed, but aligned with the section of ``other``
+    that holds their heading. Returned as (index in ``sections``, index in ``other``)."""
+    leftover = [k for k in range(len(sections)) if k not in paired and sections[k].title]
+    if not leftover:
+        return []
+    hosts = set(partner.values())
+    texts = [comparable(section.text) for section in other]
+    whole = "\n".join(texts)
+    found = []
+    for k in leftover:
+        title = comparable(sections[k].title)
+        body = [comparable(block.text) for block in sections[k].blocks]
+        if title not in whole or not all(text in whole for text in body):
+            continue
+        home = next((m for m, text in enumerate(texts) if title in text), None)
+        if home is not None and home in hosts:
+            found.append((k, home))
+    return found
 
 
 def candidate_scores(old: Sequence[Section], new: Sequence[Section]
@@ -105,10 +140,21 @@ def _title_candidates(old: list[str], new: list[str]) -> dict[tuple[int, int], f
 def _score(old: Section, new: Section, title: float, old_text: str, new_text: str,
            position: float) -> float:
     # A section with no body (a heading over sub-sections) is known by its title alone.
-    content = title if not old.blocks and not new.blocks else fuzz.ratio(old_text, new_text) / 100
+    content = title if not old.blocks and not new.blocks else _content(old_text, new_text)
     category = 1.0 if old.category == new.category else 0.0
     return (TITLE_WEIGHT * title + CONTENT_WEIGHT * content + CATEGORY_WEIGHT * category
             + POSITION_WEIGHT * position)
+
+
+def _content(old_text: str, new_text: str) -> float:
+    """Content similarity. A short text found whole in a much longer one is the same
+    section grown (a filing that merged a heading's table into it, "Item 6. Exhibits"), not
+    an unrelated one: then the better of the plain and the partial match counts."""
+    plain = fuzz.ratio(old_text, new_text) / 100
+    short, long = sorted((len(old_text), len(new_text)))
+    if not short or short * GROWN > long:
+        return plain
+    return max(plain, CONTAINED_WEIGHT * fuzz.partial_ratio(old_text, new_text) / 100)
 
 
 def _position(i: int, j: int, old: Sequence[Section], new: Sequence[Section]) -> float:
@@ -179,12 +225,6 @@ def _title(a: str, b: str) -> float:
     if not a or not b:
         return 0.0
     return max(fuzz.ratio(a, b), 0.92 * fuzz.token_set_ratio(a, b))
-
-
-def title_similarity(a: str, b: str) -> float:
-    """Similarity of two headings as printed, their numbers ("3.", "(b)") left out."""
-    a_key, b_key = (_normalise_title(split_heading(title)[1]) for title in (a, b))
-    return _title(a_key, b_key) / 100.0
 
 
 def _normalise_title(title: str) -> str:

@@ -66,7 +66,8 @@ _LETTERED = re.compile(r"^\(([a-z]{1,2}|[ivx]{1,4})\)\s+(\S.*)$")
 _CJK_NUMBERED = re.compile(r"^([一二三四五六七八九十]{1,3})[、.．]\s*(\S.*)$")
 _PARENTHESISED = re.compile(r"\([^)]*\)")
 _DATE = re.compile(
-    rf"\b(?:{FULL_MONTH})\s+\d{{1,2}},\s+\d{{4}}\b|\b\d{{1,2}}\s+(?:{FULL_MONTH})\s+\d{{4}}\b",
+    rf"\b(?:{FULL_MONTH})\s+\d{{1,2}},\s+\d{{4}}\b|\b\d{{1,2}}\s+(?:{FULL_MONTH})\s+\d{{4}}\b"
+    r"|[\d零〇一二三四五六七八九十]+年[\d零〇一二三四五六七八九十]+月[\d零〇一二三四五六七八九十]+日",
     re.IGNORECASE,
 )
 _TITLE = re.compile(r"RESULTS|ANNOUNCEMENT|業績|公告")
@@ -76,8 +77,9 @@ _SMALL_WORDS = {
 }
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _CJK_SENTENCE_END = re.compile(r"[。，；：,;:！？]")
-_BOARD_OPENING = re.compile(r"^By order of the board\b", re.IGNORECASE)
-_BOARD_STATEMENT = re.compile(r"^As at the date of this announcement", re.IGNORECASE)
+_BOARD_OPENING = re.compile(r"^By order of the board\b|^承董事會命", re.IGNORECASE)
+_BOARD_STATEMENT = re.compile(r"^As at the date of this announcement|^於本公告日期", re.IGNORECASE)
+_DIRECTORS = re.compile(r"DIRECTOR|董事", re.IGNORECASE)
 
 MAX_HEADING_CHARS = 160
 # "KINGSOFT ... STATEMENTS OF COMPREHENSIVE LOSS (All amounts in thousands, except ...)"
@@ -96,18 +98,19 @@ class Heading:
 def segment(filing: Filing) -> tuple[Section, ...]:
     """The sections of ``filing`` in document order; the first is the cover."""
     blocks = filing.blocks
-    cover_end = _cover_end(blocks)
+    typographic = filing.format == "pdf" and any(block.heading_level for block in blocks)
+    cover_end = _cover_end(blocks, typographic)
     builder = _SectionBuilder()
     builder.open(Heading("", _cover_title(blocks[:cover_end]), "cover"), level=0)
     builder.current_blocks.extend(blocks[:cover_end])
     body = blocks[cover_end:]
-    headings = _headings(body)
-    in_board = False
+    headings = _headings(body, typographic)
+    board = _BoardStatement()
     for position, (block, heading) in enumerate(zip(body, headings, strict=True)):
-        if in_board or heading is None:
+        if heading is None or board.goes_on(block, heading):
             builder.current_blocks.append(block)
             continue
-        in_board = heading.rank == "board"
+        board.opened(block, heading)
         if heading.rank == "upper" and builder.in_notes() and _next_is_note(headings, position):
             # PDF text often loses a note's number ("4." on a line of its own): an
             # unnumbered heading followed by more numbered notes is still a note.
@@ -120,10 +123,41 @@ def segment(filing: Filing) -> tuple[Section, ...]:
     return builder.finish()
 
 
-def _headings(blocks: tuple[Block, ...]) -> list[Heading | None]:
+class _BoardStatement:
+    """The closing board statement: from "By order of the Board" (or "As at the date of
+    this announcement, the board comprises ...") to the end of the paragraph naming the
+    board. What follows that paragraph under a heading of its own (a second document
+    printed after the first, an appendix) is sections again; the statement's own lines
+    (names, "Executive Directors:") never end it."""
+
+    def __init__(self) -> None:
+        self.inside = False
+        self.named = False  # the paragraph naming the board has been read
+
+    def opened(self, block: Block, heading: Heading) -> None:
+        self.inside = heading.rank == "board"
+        self.named = self.inside and _names_board(block)
+
+    def goes_on(self, block: Block, heading: Heading | None) -> bool:
+        if not self.inside:
+            return False
+        if self.named and heading is not None and heading.rank != "board" and (
+                heading.rank in ("upper", "numbered", "hint")
+                and not _DIRECTORS.search(heading.title) and not heading.title.endswith(":")):
+            self.inside = False
+            return False
+        self.named = self.named or _names_board(block)
+        return True
+
+
+def _names_board(block: Block) -> bool:
+    return block.kind == "paragraph" and bool(_BOARD_STATEMENT.match(block.text.strip()))
+
+
+def _headings(blocks: tuple[Block, ...], typographic: bool = False) -> list[Heading | None]:
     headings = []
     for block in blocks:
-        heading = heading_of(block)
+        heading = heading_of(block, typographic)
         if heading is None and block.kind == "paragraph" and _BOARD_STATEMENT.match(block.text):
             heading = Heading("", "Board of directors", "board")
         headings.append(heading)
@@ -259,11 +293,34 @@ def category_of(title: str) -> str:
     return ""
 
 
-def heading_of(block: Block) -> Heading | None:
-    """The heading that ``block`` is, or None when it is body text."""
-    if block.kind == "heading" or block.heading_level:
+def heading_of(block: Block, typographic: bool = False) -> Heading | None:
+    """The heading that ``block`` is, or None when it is body text. ``typographic``: the
+    filing is a PDF whose type marks headings (``Block.heading_level`` set from size and
+    weight); a short Title Case or Chinese line then heads a section only when its type
+    says so or it names a kind of section ("Consolidated Balance Sheet"): column headers,
+    chart labels and product names are set like the body. And
+    a line its type marks is a heading whatever its words look like ("eBay Inc. Business
+    Outlook")."""
+    if not typographic and (block.kind == "heading" or block.heading_level):
         number, title = split_heading(block.text)
         return Heading(number, title, "hint", block.heading_level or 1)
+    found = _heading_by_shape(block)
+    if not typographic:
+        return found
+    if found is None and block.heading_level:
+        # Large type is a top-level title; bold body type a sub-heading, nested under the
+        # nearest heading of another kind like a Title Case one (a note's "Geographical
+        # information").
+        number, title = split_heading(block.text)
+        rank = "hint" if block.heading_level == 1 else "title"
+        return Heading(number, title, rank, block.heading_level)
+    if (found is not None and found.rank in ("title", "cjk", "upper") and not block.heading_level
+            and not category_of(found.title)):
+        return None  # set like the body and naming no kind of section: a label
+    return found
+
+
+def _heading_by_shape(block: Block) -> Heading | None:
     if block.kind != "paragraph":
         return None
     text = block.text.strip()
@@ -355,6 +412,7 @@ def _is_cjk_heading(text: str) -> bool:
         and len(_letters(text)) <= 0.3 * len(text.replace(" ", ""))
         and not _CJK_SENTENCE_END.search(text)
         and not any(ch.isdigit() for ch in text)
+        and not _DATE.search(text)  # "於二零二五年三月三十一日": the date under a title
     )
 
 
@@ -364,7 +422,7 @@ def _balanced(text: str) -> bool:
                for opening, closing in ("()", "\u201c\u201d", "（）", "[]"))
 
 
-def _cover_end(blocks: tuple[Block, ...]) -> int:
+def _cover_end(blocks: tuple[Block, ...], typographic: bool = False) -> int:
     """Index of the first block after the cover: the announcement's title (an UPPERCASE
     line naming results or an announcement) and its introductory paragraphs. Without such
     a title the cover is what comes before the first heading."""
@@ -380,7 +438,7 @@ def _cover_end(blocks: tuple[Block, ...]) -> int:
     )
     start = title_at + 1 if title_at is not None else 0
     for i in range(start, len(blocks)):
-        if heading_of(blocks[i]) is not None:
+        if heading_of(blocks[i], typographic) is not None:
             return i
     return len(blocks)
 

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from kcdiff.align import align, title_similarity
+from kcdiff.align import align
 from kcdiff.ingest import read_filing
 from kcdiff.segment import segment
 
@@ -68,13 +68,23 @@ def test_reordered_sections_still_pair(annual_path):
     assert all(sections[i].title == moved[j].title for i, j, _ in alignment.pairs)
 
 
-def test_title_similarity_ignores_numbers_case_and_plurals():
-    assert title_similarity("Gearing Ratio", "GEARING RATIO") == 1.0
-    assert title_similarity("(b) Principles of consolidation",
-                            "(c) Principles of consolidation") == 1.0
-    assert title_similarity("LIQUIDITY AND CAPITAL RESOURCES",
-                            "Liquidity and Capital Resource") == 1.0
-    assert title_similarity("Material Investments", "Contingent Liabilities") < 0.5
+def test_titles_pair_whatever_their_case_and_plurals():
+    # segment has already taken the numbers ("(b)", "3.") off the titles.
+    cover = _section(0, "RESULTS ANNOUNCEMENT", "cover", "cover")
+    old = [cover, _section(1, "Gearing Ratio", "The gearing ratio was 12%."),
+           _section(2, "LIQUIDITY AND CAPITAL RESOURCES", "Cash was RMB 1 billion.")]
+    new = [cover, _section(1, "GEARING RATIO", "The gearing ratio was 15%."),
+           _section(2, "Liquidity and Capital Resource", "Cash was RMB 2 billion.")]
+    alignment = align(old, new)
+    assert [(i, j) for i, j, _ in alignment.pairs] == [(0, 0), (1, 1), (2, 2)]
+
+
+def test_unlike_titles_with_unlike_text_do_not_pair():
+    cover = _section(0, "RESULTS ANNOUNCEMENT", "cover", "cover")
+    old = [cover, _section(1, "Material Investments", "The Group held no investments.")]
+    new = [cover, _section(1, "Contingent Liabilities", "Guarantees given to banks.")]
+    alignment = align(old, new)
+    assert alignment.only_old == (1,) and alignment.only_new == (1,)
 
 
 def _section(index, title, text, category="mdna"):
@@ -103,3 +113,25 @@ def test_moved_look_alike_sections_pair_by_content():
     alignment = align(old, new)
     assert not alignment.only_old and not alignment.only_new
     assert all(old[i].title == new[j].title for i, j, _ in alignment.pairs)
+
+
+def test_a_heading_printed_as_a_line_of_the_other_filing_is_aligned_not_removed():
+    # One list of directors sets each role over its names as a heading; the next prints
+    # the same role and names as lines of one section (its type marks no heading).
+    from kcdiff.model import Block, Section
+
+    cover = _section(0, "RESULTS ANNOUNCEMENT", "cover", "cover")
+    old = [cover,
+           _section(1, "List of Directors", "The board comprises:", "governance"),
+           Section(2, "Executive Directors", "", 2, "governance",
+                   (Block("paragraph", "Mr. Wang Wei"), Block("paragraph", "Ms. Li Na"))),
+           Section(3, "Audit Committee", "", 2, "governance",
+                   (Block("paragraph", "Mr. Chan (Chairman)"),))]
+    new_list = ("The board comprises:", "Executive Directors", "Mr. Wang Wei", "Ms. Li Na")
+    new = [cover, Section(1, "List of Directors", "", 1, "governance",
+                          tuple(Block("paragraph", text) for text in new_list))]
+    alignment = align(old, new)
+    # Executive Directors and its names are in the new list: aligned with it. The audit
+    # committee is not printed in the new filing at all: removed.
+    assert (2, 1) in {(i, j) for i, j, _ in alignment.pairs}
+    assert alignment.only_old == (3,) and not alignment.only_new

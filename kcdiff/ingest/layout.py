@@ -9,11 +9,16 @@ than a word space ("TURNOVER | 5 | 277,060 | 204,018"), with its column headers 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass
 
 from ..model import Block
+from ..text.dates import FULL_MONTH
 
-__all__ = ["Line", "page_blocks", "resolve_hyphens", "is_number_cell", "merge_signs", "SOFT_HYPHEN"]
+__all__ = ["Line", "page_blocks", "body_size", "bold_body", "resolve_hyphens", "is_number_cell",
+           "merge_signs",
+           "SOFT_HYPHEN"]
 
 # Marks a hyphen at a line break until the whole document is known (resolve_hyphens).
 SOFT_HYPHEN = "\u00ad"
@@ -31,6 +36,7 @@ class Line:
     bottom: float
     bold: bool
     cells: tuple[str, ...] = ()
+    size: float = 0.0  # the type size in points (0 when unknown)
 
 
 _NUMBER_CELL = re.compile(
@@ -45,22 +51,80 @@ _SENTENCE_END = (".", ":", ";", "。", "：", "；", "?", "!")
 _CJK = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]")
 _HEADER_SHARE = 0.3  # column headers sit right of this share of the page width
 _MAX_HEADER_LINES = 7
+_CJK_NUMERAL = r"[\d零〇一二三四五六七八九十]"
+_FULL_DATE = re.compile(
+    rf"{_CJK_NUMERAL}+年{_CJK_NUMERAL}+月{_CJK_NUMERAL}+日"
+    rf"|\b\d{{1,2}}\s+(?:{FULL_MONTH})\s+\d{{4}}|\b(?:{FULL_MONTH})\s+\d{{1,2}},\s+\d{{4}}",
+    re.IGNORECASE,
+)
+_CJK_SENTENCE = re.compile("[，。；]")
+_WORD = re.compile(r"[^\W\d_]{3,}|[\u3400-\u9fff]{2,}")  # a word, or two Chinese characters
+_DIGITS_AND_DATES = re.compile(r"[\d\W_]|[年月日零〇一二三四五六七八九十]")
 _ENUMERATOR = re.compile(
     r"^(?:\d{1,2}\.|\(?[a-z]{1,2}\)|\(?[ivx]{1,4}\)|[一二三四五六七八九十]{1,3}、)"
 )
 
 
-def page_blocks(lines: list[Line], width: float) -> list[Block]:
-    """The paragraphs and tables of one page, in reading order."""
+def page_blocks(lines: list[Line], width: float, body: float = 0.0,
+                bold_body: bool = False) -> list[Block]:
+    """The paragraphs and tables of one page, in reading order; ``body`` is the
+    document's body type size (0 when unknown: no heading is read from typography) and
+    ``bold_body`` whether its body text is bold (then bold is no emphasis)."""
     blocks: list[Block] = []
     leading = _usual_gap(lines)
     start = 0
     for table_start, table_end in _table_spans(lines, width):
-        blocks.extend(_paragraphs(lines[start:table_start], leading))
+        blocks.extend(_paragraphs(lines[start:table_start], leading, body, bold_body))
         blocks.append(_table(lines[table_start:table_end], width))
         start = table_end
-    blocks.extend(_paragraphs(lines[start:], leading))
+    blocks.extend(_paragraphs(lines[start:], leading, body, bold_body))
     return blocks
+
+
+def body_size(lines: list[Line]) -> float:
+    """The type size most of the document's text is set in (weighted by characters)."""
+    sizes: Counter[float] = Counter()
+    for line in lines:
+        if line.size:
+            sizes[line.size] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def bold_body(lines: list[Line]) -> bool:
+    """Is most of the document's text bold? Some printers' fonts all claim a bold weight
+    (700 for every line of a list of directors): bold then marks nothing."""
+    bold = sum(len(line.text) for line in lines if line.bold)
+    return 2 * bold > sum(len(line.text) for line in lines)
+
+
+# Larger than the body by this much, or bold where the body is not, is emphasis. Half a
+# point: Hong Kong printers set section titles 12 pt over 11.3 pt body text.
+_LARGER = 0.6
+_LEVEL_ONE = 1.25  # a title this much larger than the body is a top-level heading
+_MAX_HEADING_LINES = 3
+_MAX_HEADING_TEXT = 160
+_HEADING_END = (".", ",", ";", "。", "，", "；")
+
+
+def _typographic_level(lines: list[Line], text: str, body: float,
+                       bold_body: bool = False) -> int | None:
+    """The heading level the type of a paragraph says it has: every line larger or bolder
+    than the body, a few short lines, not a sentence, not a row of column headings (a line
+    cut into cells: "二零二五年    二零二四年"), not a bare number or date."""
+    if not body or len(lines) > _MAX_HEADING_LINES or len(text) > _MAX_HEADING_TEXT:
+        return None
+    if (text.endswith(_HEADING_END) or _CJK_SENTENCE.search(text)
+            or any(len(line.cells) > 1 for line in lines)):
+        return None
+    if _FULL_DATE.search(text) or not _WORD.search(_DIGITS_AND_DATES.sub(" ", text)):
+        return None  # "As at 31 December 2010", "01.01.2010 to 06.08.2010": not a title
+    if (text.startswith(("(", "（")) and not _ENUMERATOR.match(text)) or text.split()[0].islower():
+        return None  # "(“HKFRSs”)", "adjustment or": the end of a title, or of a sentence
+    if _BULLET.match(text) or is_number_cell(text.split()[-1]) or "$" in text:
+        return None  # a list item; a row of a table whose columns were not told apart
+    if not all(line.size >= body + _LARGER or (line.bold and not bold_body) for line in lines):
+        return None
+    return 1 if min(line.size for line in lines) >= _LEVEL_ONE * body else 2
 
 
 def _usual_gap(lines: list[Line]) -> float:
@@ -167,7 +231,14 @@ def merge_signs(cells: list[str]) -> list[str]:
 def _column_edges(lines: list[Line]) -> list[float]:
     """For each line, the right edge of its column: the furthest any line starting near
     it reaches (two columns of a bilingual page have two edges)."""
-    return [max(other.x1 for other in lines if abs(other.x0 - line.x0) <= _SAME_COLUMN)
+    # Sorted by left edge, the lines starting near one are a slice (bisect), and the max
+    # over a slice runs in C: comparing every pair of lines in Python was a tenth of the
+    # reading time of a long page.
+    ordered = sorted(lines, key=lambda line: line.x0)
+    lefts = [line.x0 for line in ordered]
+    rights = [line.x1 for line in ordered]
+    return [max(rights[bisect_left(lefts, line.x0 - _SAME_COLUMN):
+                       bisect_right(lefts, line.x0 + _SAME_COLUMN)])
             for line in lines]
 
 
@@ -187,25 +258,26 @@ def _is_column_heading(line: Line) -> bool:
     return len(cells) > 1 and all(_COLUMN_HEADING.fullmatch(cell) for cell in cells)
 
 
-def _paragraphs(lines: list[Line], leading: float) -> list[Block]:
+def _paragraphs(lines: list[Line], leading: float, body: float = 0.0,
+                bold_body: bool = False) -> list[Block]:
     blocks: list[Block] = []
     current: list[Line] = []
     edges = _column_edges(lines)
     for position, line in enumerate(lines):
         if _is_column_heading(line):
             if current:
-                blocks.append(_paragraph(current))
+                blocks.append(_paragraph(current, body, bold_body))
                 current = []
             blocks.append(_table([line], 0.0))
             continue
         previous_edge = edges[position - 1] if position else 0.0
         if current and (_breaks(current[-1], line, leading)
                         or _stops_short(current[-1], previous_edge)):
-            blocks.append(_paragraph(current))
+            blocks.append(_paragraph(current, body, bold_body))
             current = []
         current.append(line)
     if current:
-        blocks.append(_paragraph(current))
+        blocks.append(_paragraph(current, body, bold_body))
     return blocks
 
 
@@ -218,6 +290,11 @@ def _breaks(previous: Line, line: Line, leading: float) -> bool:
     gap = previous.bottom - line.top
     if gap > max(1.5 * leading, leading + 0.35 * height) or previous.bold != line.bold:
         return True
+    if abs(previous.size - line.size) >= _LARGER:
+        return True  # a title over its text: the type changes size
+    if previous.bold and line.bold and bool(_CJK.search(previous.text)) != bool(
+            _CJK.search(line.text)):
+        return True  # a bilingual title: the English name, then the Chinese one
     if previous.x1 < line.x1 - max(24.0, 0.12 * (line.x1 - line.x0)):
         return True  # the previous line stopped short of the column's edge
     if _BULLET.match(line.text) and previous.text.endswith(_SENTENCE_END):
@@ -233,7 +310,7 @@ def _stops_short(line: Line, edge: float) -> bool:
     return line.x1 < edge - max(30.0, 0.2 * (edge - line.x0))
 
 
-def _paragraph(lines: list[Line]) -> Block:
+def _paragraph(lines: list[Line], body: float = 0.0, bold_body: bool = False) -> Block:
     text = lines[0].text
     for line in lines[1:]:
         if text.endswith("-") and text[-2:-1].isalpha() and line.text[:1].islower():
@@ -242,18 +319,23 @@ def _paragraph(lines: list[Line]) -> Block:
             text += line.text
         else:
             text += " " + line.text
-    return Block("paragraph", text, page=lines[0].page)
+    return Block("paragraph", text, page=lines[0].page,
+                 heading_level=_typographic_level(lines, text, body, bold_body))
 
 
+_WORDS = re.compile(r"\w+")
 _HYPHENATED = re.compile(r"(\w+)\u00ad(\w+)")
 
 
 def resolve_hyphens(texts: list[str]) -> dict[str, str]:
     """How to write each word broken at a line end ("An\u00adxin"): joined when the
     document spells it joined elsewhere ("Anxin"), else with its hyphen ("non-executive")."""
-    words = {word.lower() for text in texts for word in re.findall(r"\w+", text)}
+    broken = [text for text in texts if SOFT_HYPHEN in text]
+    if not broken:
+        return {}
+    words = set(_WORDS.findall("\n".join(texts).lower()))
     choices = {}
-    for text in texts:
+    for text in broken:
         for match in _HYPHENATED.finditer(text):
             joined = match.group(1) + match.group(2)
             hyphenated = f"{match.group(1)}-{match.group(2)}"

@@ -50,11 +50,6 @@ _PUBLISHED_AT = re.compile(
 )
 _STOCK_CODE = re.compile(r"(?:Stock\s+Code|股份代號)\s*[:：]?\s*(\d{1,5})", re.IGNORECASE)
 _TICKER = re.compile(r"\((?:NYSE|Nasdaq|NASDAQ|NYSE American)\s*:\s*([A-Z.]{1,6})\)")
-_COMPANY = re.compile(
-    r"(?:Holdings?|Limited|Ltd\.?|Inc\.?|Incorporated|Corporation|Corp\.|Company|plc|N\.V\."
-    r"|Group|AG|S\.A\.|有限公司)$",
-    re.IGNORECASE,
-)
 _REGISTRANT = re.compile(r"^\(?Exact name of registrant", re.IGNORECASE)
 _CJK_ISSUER = re.compile(r"([A-Z][\w&.,' -]{1,80}?(?:Limited|有限公司))\s*[（(]「本公司」")
 _NAME_END = re.compile(r"^(.{2,90}?(?:Holdings? Limited|Limited|Ltd\.?|Inc\.?|Corporation|N\.V\."

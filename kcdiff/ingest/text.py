@@ -17,6 +17,7 @@ _ITALIC = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
 _LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
 _ESCAPE = re.compile(r"\\([$*_#\[\]()`])")
 _MARKUP_CHARS = frozenset("*<\\[")
+_MAX_LABEL = 120  # longer lines without a tab are sentences, not row labels
 _BULLET = re.compile(r"^\s*(?:[-\u2022\u25cf\u25aa\u00b7]|\*(?!\*))\s+")
 
 def strip_markup(line: str) -> str:
@@ -55,7 +56,14 @@ def _without_markup(block: Block) -> Block:
 
 
 def _chunk_blocks(chunk: list[str]) -> list[Block]:
-    """Split one blank-line-delimited chunk into runs of table rows and paragraphs."""
+    """Split one blank-line-delimited chunk into runs of table rows and paragraphs.
+
+    Blanks and tabs at the end of a line carry nothing (other extractors drop them), so
+    every decision is taken on the line without them: a line is a row when a tab separates
+    cells in it (a leading tab is an empty label cell: "\tFor the six months ended"); a line
+    without one is a row label ("Current assets:") when it stands inside a table, that is
+    after a row and before another with nothing but labels between."""
+    lines = [line.rstrip() for line in chunk]
     blocks: list[Block] = []
     rows: list[tuple[str, ...]] = []
     paragraph: list[str] = []
@@ -68,13 +76,12 @@ def _chunk_blocks(chunk: list[str]) -> list[Block]:
             blocks.append(Block("paragraph", " ".join(paragraph)))
             paragraph.clear()
 
-    for position, line in enumerate(chunk):
-        if _is_lone_label(line) and (position == 0 or _starts_table(chunk, position + 1, line)):
-            # "FINANCIAL HIGHLIGHTS\t\t\t": a heading that the PDF padded with tabs.
-            paragraph.append(" ".join(line.split()))
-        elif _is_row(line) or (rows and _label_row(chunk, position)):
+    for position, line in enumerate(lines):
+        if _is_row(line):
             if paragraph:
                 flush()
+            rows.append(_cells(line))
+        elif rows and _heads_more_rows(lines, position):
             rows.append(_cells(line))
         else:
             if rows or (paragraph and _BULLET.match(line)):
@@ -84,42 +91,20 @@ def _chunk_blocks(chunk: list[str]) -> list[Block]:
     return blocks
 
 
-MAX_LABEL_ROW_CHARS = 120
-
-
 def _is_row(line: str) -> bool:
-    """A tab between cells, or before the first (an empty label cell): a table row.
-    Tabs at the end of a line separate nothing, and another extractor leaves them off."""
-    return "\t" in line.rstrip(" \t").lstrip(" ")
-
-MAX_LABEL_ROWS = 3  # sub-headers in a row: "ASSETS" over "Current assets:"
+    return "\t" in line.lstrip(" ")
 
 
-def _label_row(chunk: list[str], position: int) -> bool:
-    """A line without tabs inside a table ("Revenues:" between two rows of figures) is a
-    label row whose empty cells another extractor left off, not a paragraph: the same
-    table must read the same with or without trailing tabs."""
-    for line in chunk[position:position + MAX_LABEL_ROWS + 1]:
+def _heads_more_rows(lines: list[str], position: int) -> bool:
+    """Is the tab-less ``lines[position]`` a row label: short lines like it up to the next
+    row, and that row not a column header ("\tDec 31,") under an UPPERCASE line, which is
+    a heading that PDF extraction ran into the previous table."""
+    for line in lines[position:]:
         if _is_row(line):
-            return True  # the table goes on after these label rows
-        if len(line.strip()) > MAX_LABEL_ROW_CHARS or line.strip().endswith("."):
+            return not (lines[position].isupper() and not _cells(line)[0])
+        if len(line) > _MAX_LABEL:
             return False
     return False
-
-
-def _starts_table(chunk: list[str], position: int, line: str) -> bool:
-    """An UPPERCASE lone label followed by a column header row ("\tDec 31,\tJune 30,")
-    is a heading that PDF extraction ran into the previous table."""
-    label = line.split("\t")[0].strip()
-    if position >= len(chunk) or not label.isupper():
-        return False
-    following = chunk[position].split("\t")
-    return len(following) > 1 and not following[0].strip()
-
-
-def _is_lone_label(line: str) -> bool:
-    cells = [cell.strip() for cell in line.split("\t")]
-    return bool(cells[0]) and not any(cells[1:])
 
 
 def _cells(line: str) -> tuple[str, ...]:

@@ -42,6 +42,10 @@ _TRANSLATE = str.maketrans(
 )
 
 _SPACES = re.compile(r"\s+")
+# A blank between two CJK characters is letter-spacing ("廖 莉 萍") or a wrapped line
+# joined with a space: Chinese puts no spaces between words.
+_CJK_CHARS = "\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff\u3000-\u303f\uff00-\uffef"
+_CJK_SPACE = re.compile(f"(?<=[{_CJK_CHARS}]) (?=[{_CJK_CHARS}])")
 
 # A token is a number (with its separators), a word, a single CJK character (Chinese has
 # no spaces, so each character is a word for the diff), or one other visible character.
@@ -57,10 +61,10 @@ TOKEN = re.compile(
 @lru_cache(maxsize=1 << 16)
 def comparable(text: str) -> str:
     """The form of ``text`` that comparisons use: NFKC, straight quotes, plain hyphens,
-    no soft hyphens, single spaces, no leading or trailing blanks. Cached: every stage
-    asks for the same paragraphs' forms."""
-    text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
-    return _SPACES.sub(" ", text).strip()
+    no soft hyphens, single spaces, none between CJK characters, no leading or trailing
+    blanks. Cached: every stage asks for the same paragraphs' forms."""
+    text = _SPACES.sub(" ", unicodedata.normalize("NFKC", text).translate(_TRANSLATE)).strip()
+    return _CJK_SPACE.sub("", text) if " " in text else text
 
 
 @lru_cache(maxsize=1 << 16)
