@@ -136,22 +136,55 @@ def _guarded(warnings: list[Check], kind: str, where: str, fallback: T, side: st
 def section_diffs(
     old: Sequence[Section], new: Sequence[Section], alignment: Alignment
 ) -> tuple[list[SectionDiff], list[Check]]:
-    """One diff per aligned pair, added and removed section, in reading order."""
-    old_of_new = {j: (i, score) for i, j, score in alignment.pairs}
+    """One diff per aligned group, added and removed section, in reading order."""
+    hosts = _aligned_groups(alignment)
     removed_after = _removed_positions(alignment)
     diffs: list[SectionDiff] = []
     warnings: list[Check] = []
     for i in removed_after.get(-1, ()):
         diffs.append(diff_sections(old[i], None))
     for j, section in enumerate(new):
-        if j in old_of_new:
-            i, score = old_of_new[j]
-            diffs.append(_diff_pair(old[i], section, score, warnings))
-        else:
+        if j in hosts:
+            (i, olds), news, score = hosts[j]
+            diffs.append(_diff_pair(_joined(old, i, olds), _joined(new, j, news), score,
+                                    warnings))
+        elif j not in alignment.paired_new:
             diffs.append(diff_sections(None, section))
         for i in removed_after.get(j, ()):
             diffs.append(diff_sections(old[i], None))
     return diffs, warnings
+
+
+def _aligned_groups(
+    alignment: Alignment,
+) -> dict[int, tuple[tuple[int, list[int]], list[int], float]]:
+    """The aligned sections in groups, by the new section the group is shown at: a
+    section printed inside another filing's section (aligned with it as "absorbed") is
+    compared together with that section's own partner, so its text is neither inserted
+    into one side nor deleted from the other. A group is shown at its best pair."""
+    group_of: dict[tuple[str, int], int] = {}
+    groups: list[list[tuple[int, int, float]]] = []
+    for i, j, score in alignment.pairs:
+        found = group_of.get(("old", i), group_of.get(("new", j)))
+        if found is None:
+            found = len(groups)
+            groups.append([])
+        groups[found].append((i, j, score))
+        group_of[("old", i)] = group_of[("new", j)] = found
+    hosts = {}
+    for pairs in groups:
+        best = max(pairs, key=lambda pair: pair[2])
+        hosts[best[1]] = ((best[0], sorted({i for i, _, _ in pairs})),
+                          sorted({j for _, j, _ in pairs}), best[2])
+    return hosts
+
+
+def _joined(sections: Sequence[Section], host: int, indexes: list[int]) -> Section:
+    """Section ``host``, with the sections aligned into it when there are any: their
+    blocks in document order, under the host's heading."""
+    if len(indexes) == 1:
+        return sections[host]
+    return replace(sections[host], blocks=tuple(b for k in indexes for b in sections[k].blocks))
 
 
 def _removed_positions(alignment: Alignment) -> dict[int, list[int]]:

@@ -153,6 +153,10 @@ class Alignment:
     only_old: tuple[int, ...]
     only_new: tuple[int, ...]
 
+    @property
+    def paired_new(self) -> frozenset[int]:
+        return frozenset(j for _, j, _ in self.pairs)
+
 
 EditOp = Literal["insert", "delete", "replace", "move"]
 

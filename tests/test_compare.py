@@ -81,3 +81,26 @@ def test_a_reworded_sentence_is_one_edit(annual_path, tmp_path):
     assert [(e.op, e.old, e.new) for e in changed[0].edits] == [
         ("replace", "the decrease of", "lower")
     ]
+
+
+def test_a_section_printed_inside_another_is_compared_with_it_not_removed():
+    from kcdiff.align import align
+    from kcdiff.compare import section_diffs
+    from kcdiff.model import Block, Section
+
+    intro = ("The board of directors of the Company announces the members of the board and "
+             "their roles and functions as follows.")
+    names = "Mr. Chan Tai Man (Chairman) Ms. Wong Siu Ling Mr. Lee Ka Chun"
+
+    def section(index: int, title: str, *texts: str) -> Section:
+        return Section(index, title, "", 1, "board", tuple(Block("paragraph", t) for t in texts))
+
+    # The old filing sets "Executive Directors" over the names as a heading; the new one
+    # prints it as a line of the list.
+    old = [section(0, "LIST OF DIRECTORS", intro), section(1, "Executive Directors", names)]
+    new = [section(0, "LIST OF DIRECTORS", intro, "Executive Directors", names)]
+    diffs, warnings = section_diffs(old, new, align(old, new))
+    assert warnings == []
+    assert [d.status for d in diffs] == ["changed"]
+    # Only the heading turned into a line is new; the names are in both and not inserted.
+    assert [(e.op, e.new) for e in diffs[0].edits] == [("insert", "Executive Directors")]
