@@ -19,7 +19,6 @@ from test_watch import (
     assert_is_the_report_email,
     child_env,
     history,
-    needs_core,
     recorded,
     settings,
     watching,
@@ -27,9 +26,6 @@ from test_watch import (
 
 from kcdiff.cli import main
 from kcdiff.service.store import Store, default_db_path
-
-pytestmark = needs_core
-
 
 # Two short announcements of one issuer (what the service needs of a filing: issuer,
 # stock code, period), so each test compares in milliseconds; the full sample pair goes

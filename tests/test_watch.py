@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import email
 import email.policy
-import importlib.util
 import os
 import shutil
 import sqlite3
@@ -15,19 +14,12 @@ import threading
 from contextlib import contextmanager
 from pathlib import Path
 
-import pytest
 from conftest import ROOT, SmtpServer, free_port, wait_for
 
 from kcdiff.cli import main
 from kcdiff.service.mail import MailSettings
 from kcdiff.service.store import Store, default_db_path
 from kcdiff.service.watch import Service, WatchSettings, is_ignored
-
-needs_core = pytest.mark.skipif(
-    importlib.util.find_spec("kcdiff.compare") is None
-    or importlib.util.find_spec("kcdiff.render") is None,
-    reason="needs the core comparison (kcdiff.compare, kcdiff.render) from main",
-)
 
 INTERIM = "kingsoft-cloud-2023-interim.txt"
 ANNUAL = "kingsoft-cloud-2024-annual.txt"
@@ -142,7 +134,6 @@ def test_unreadable_files_are_recorded_once_as_rejected(tmp_path, caplog, capsys
 # --- with the core ----------------------------------------------------------------------
 
 
-@needs_core
 def test_two_filings_dropped_in_give_exactly_one_email(tmp_path, smtp_server, interim_path,
                                                       annual_path):
     with watching(settings(tmp_path, smtp_server)):
@@ -159,7 +150,6 @@ def test_two_filings_dropped_in_give_exactly_one_email(tmp_path, smtp_server, in
     assert sorted(p.suffix for p in reports) == [".html", ".json"]
 
 
-@needs_core
 def test_a_subfolder_made_while_watching_is_watched_too(tmp_path, smtp_server, interim_path,
                                                         annual_path):
     with watching(settings(tmp_path, smtp_server)):
@@ -173,7 +163,6 @@ def test_a_subfolder_made_while_watching_is_watched_too(tmp_path, smtp_server, i
     assert_is_the_report_email(message)
 
 
-@needs_core
 def test_same_content_again_and_a_late_older_filing(tmp_path, smtp_server, interim_path,
                                                    annual_path):
     with watching(settings(tmp_path, smtp_server)) as service:
@@ -195,7 +184,6 @@ def test_same_content_again_and_a_late_older_filing(tmp_path, smtp_server, inter
     assert history(tmp_path)["filings"] == [INTERIM, ANNUAL]
 
 
-@needs_core
 def test_killed_in_the_middle_of_sending_then_restarted_sends_once(
     tmp_path, smtp_server, interim_path, annual_path, capsys
 ):
@@ -242,7 +230,6 @@ def queued_in(folder: Path) -> int:
         return 0
 
 
-@needs_core
 def test_smtp_server_down_at_first_gets_the_email_once_it_is_up(tmp_path, interim_path,
                                                                annual_path):
     server = SmtpServer(port=free_port())  # not started yet
@@ -268,7 +255,6 @@ def test_smtp_server_down_at_first_gets_the_email_once_it_is_up(tmp_path, interi
         server.stop()
 
 
-@needs_core
 def test_a_file_copied_slowly_is_processed_once_and_complete(tmp_path, smtp_server,
                                                             interim_path, annual_path):
     content = annual_path.read_bytes()
@@ -295,7 +281,6 @@ def test_a_file_copied_slowly_is_processed_once_and_complete(tmp_path, smtp_serv
     assert history(tmp_path)["filings"] == [INTERIM, ANNUAL]
 
 
-@needs_core
 def test_embedded_outbox_without_smtp_settings(tmp_path, interim_path, annual_path):
     with watching(settings(tmp_path)):
         drop(interim_path, tmp_path)
@@ -314,7 +299,6 @@ def test_embedded_outbox_without_smtp_settings(tmp_path, interim_path, annual_pa
     assert list(outbox.iterdir()) == [eml]
 
 
-@needs_core
 def test_watch_once_from_a_config_file_and_the_history(tmp_path, smtp_server, interim_path,
                                                       annual_path, capsys, caplog):
     folder = tmp_path / "filings"
