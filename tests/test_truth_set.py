@@ -27,11 +27,27 @@ def document(relative: str) -> Path:
     return ROOT / relative if relative.startswith("samples/") else CORPUS / relative
 
 
-@functools.cache
-def pdf_document(path: Path):
-    import pypdfium2
+_DOCUMENTS: dict[Path, object] = {}
 
-    return pypdfium2.PdfDocument(str(path))
+
+def pdf_document(path: Path):
+    """The open document, kept for the module's tests: pages are read lazily, so a
+    200-page report costs only its statements."""
+    if path not in _DOCUMENTS:
+        import pypdfium2
+
+        _DOCUMENTS[path] = pypdfium2.PdfDocument(str(path))
+    return _DOCUMENTS[path]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _close_documents():
+    """Closed when the module's tests are done, not left to the interpreter's exit."""
+    yield
+    page_text.cache_clear()
+    for document in _DOCUMENTS.values():
+        document.close()
+    _DOCUMENTS.clear()
 
 
 @functools.cache
