@@ -248,7 +248,9 @@ def _roles(capacity: str) -> tuple[str, ...]:
         found.add("vice_chairman")
     if re.search(r"(?<!vice )(?<!vice-)\bchair(?:man|woman|person)?\b", text):
         found.add("chairman")
-    if re.search(r"\bchief executive officer\b|\bceo\b", text):
+    if re.search(r"\bacting (?:chief executive officer|ceo)\b", text):
+        found.add("acting_chief_executive")  # not yet the chief executive
+    elif re.search(r"\bchief executive officer\b|\bceo\b", text):
         found.add("chief_executive")
     if re.search(r"\blead independent director\b", text):
         found.add("lead_independent_director")

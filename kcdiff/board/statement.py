@@ -8,7 +8,9 @@ same ``Director`` model; ``read_board`` takes the first shape the filing has:
 2. the closing board statement of an HKEX announcement, in English ("As at the date of
    this announcement, the board comprises ...", read here) or Chinese
    (「於本公告日期，董事會成員包括…」, ``chinese``);
-3. the signature block of an SEC report, where the directors sign (``signatures``).
+3. the signature block of an SEC report, where the directors sign (``signatures``);
+4. a 20-F's table of directors and officers under "Directors and Senior Management"
+   (``roster``), when no director signs.
 
 The English statement is phrased differently almost every time, so kcdiff reads it rather
 than diffing its words. A statement is a sequence of name lists and role phrases; each
@@ -42,6 +44,7 @@ from . import officers
 from .chinese import find_chinese_statement, read_chinese_statement
 from .lists import read_board_list, reading_text
 from .officers import Committee, Signatory
+from .roster import read_roster
 from .signatures import read_signatures, signature_directors
 
 __all__ = ["BoardStatement", "read_board", "read_statement", "find_statement", "filing_text"]
@@ -66,8 +69,8 @@ class BoardStatement:
     """What one filing says about its board and officers. ``text`` is the board part as
     read ("" when the filing has none); ``readable`` is false when there is no board part
     or it could not be read, and then ``directors`` is empty and means "unknown".
-    ``source`` names the shape read: "statement", "list" or "signatures". ``committees``
-    are those a board list states (empty: not stated)."""
+    ``source`` names the shape read: "statement", "list", "roster" or "signatures".
+    ``committees`` are those a board list states (empty: not stated)."""
 
     directors: tuple[Director, ...] = ()
     text: str = ""
@@ -121,6 +124,11 @@ def _board_part(sections: Sequence[Section], text: str) -> BoardStatement:
     directors = signature_directors(signers or [])
     if directors:
         return BoardStatement(directors, "signatures", source="signatures")
+    # A 20-F is signed by one officer; its board is the roster table. Read only when no
+    # director signs, so a 10-K's table of executive officers never stands for its board.
+    roster = read_roster(sections)
+    if roster:
+        return BoardStatement(roster, "directors and senior management", source="roster")
     return BoardStatement()
 
 
