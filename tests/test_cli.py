@@ -230,3 +230,19 @@ def test_a_reader_that_stops_early_is_not_an_error(interim_path, annual_path):
         errors = process.stderr.read().decode()
     assert process.returncode == 1  # differences found, like diff
     assert errors == ""
+
+
+def test_json_report_loads_neither_jinja_nor_the_view(tmp_path, interim_path, annual_path):
+    # The JSON is the model serialized: the HTML machinery is start-up cost it never uses.
+    import subprocess
+    import sys
+
+    script = ("import sys\nfrom kcdiff.cli import main\n"
+              f"main(['diff', {str(interim_path)!r}, {str(annual_path)!r}, "
+              f"'-o', {str(tmp_path / 'r.json')!r}])\n"
+              "print(' '.join(m for m in sys.modules if m.startswith(('jinja2', "
+              "'kcdiff.render.'))))")
+    loaded = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            check=True).stdout.split()
+    assert loaded == []
+    assert (tmp_path / "r.json").stat().st_size > 0
