@@ -15,7 +15,7 @@ moved. What is left after both is added or removed.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from rapidfuzz import fuzz, process
 
@@ -103,40 +103,40 @@ def candidate_scores(old: Sequence[Section], new: Sequence[Section]
     pair's text would grow with the square of the filing's length."""
     old_titles = [_title_key(s) for s in old]
     new_titles = [_title_key(s) for s in new]
-    titles = _title_candidates(old_titles, new_titles)
-    for i in range(len(old)):
-        expected = i * len(new) / max(len(old), 1)
-        low, high = int(expected) - CANDIDATE_BAND, int(expected) + CANDIDATE_BAND + 1
-        for j in range(max(low, 0), min(high, len(new))):
-            titles.setdefault((i, j), _title(old_titles[i], new_titles[j]) / 100.0)
     old_text = [_content_key(s) for s in old]
     new_text = [_content_key(s) for s in new]
     matches: dict[tuple[str, str], tuple[float, float]] = {}  # each pair of texts once
-    scored = (
-        ((i, j), _score(old[i], new[j], title, (old_text[i], new_text[j]),
-                        _position(i, j, old, new), matches))
-        for (i, j), title in titles.items()
-    )
-    scores = {pair: score for pair, score in scored if score >= MIN_SCORE}
+    scores = {}
+    # One old section at a time, so memory holds the pairs kept, not every candidate.
+    for i, titles in enumerate(_title_candidates(old_titles, new_titles)):
+        expected = i * len(new) / max(len(old), 1)
+        low, high = int(expected) - CANDIDATE_BAND, int(expected) + CANDIDATE_BAND + 1
+        for j in range(max(low, 0), min(high, len(new))):
+            titles.setdefault(j, _title(old_titles[i], new_titles[j]) / 100.0)
+        for j, title in titles.items():
+            score = _score(old[i], new[j], title, (old_text[i], new_text[j]),
+                           _position(i, j, old, new), matches)
+            if score >= MIN_SCORE:
+                scores[(i, j)] = score
     if old and new and old[0].category == "cover" and new[0].category == "cover":
         scores = {(i, j): s for (i, j), s in scores.items() if i and j}
         scores[(0, 0)] = 1.0
     return scores
 
 
-def _title_candidates(old: list[str], new: list[str]) -> dict[tuple[int, int], float]:
-    """Title similarity of every pair whose titles are alike; rapidfuzz's batch search
-    leaves the others out in C. Each distinct title is compared once ("Note", a heading
-    printed in every part of a multi-part document)."""
+def _title_candidates(old: list[str], new: list[str]) -> Iterator[dict[int, float]]:
+    """For each old title, the title similarity of the new titles alike it, by new index;
+    rapidfuzz's batch search leaves the others out in C. Each distinct title is compared
+    once ("Note", a heading printed in every part of a multi-part document)."""
     new_at: dict[str, list[int]] = {}
     for j, title in enumerate(new):
         new_at.setdefault(title, []).append(j)
     distinct = list(new_at)
     alike: dict[str, list[tuple[int, float]]] = {}
-    for title in dict.fromkeys(old):
-        alike[title] = _alike(title, distinct) if title else []
-    return {(i, j): score for i, title in enumerate(old) for k, score in alike[title]
-            for j in new_at[distinct[k]]}
+    for title in old:
+        if title not in alike:
+            alike[title] = _alike(title, distinct) if title else []
+        yield {j: score for k, score in alike[title] for j in new_at[distinct[k]]}
 
 
 def _alike(title: str, titles: list[str]) -> list[tuple[int, float]]:
