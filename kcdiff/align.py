@@ -15,7 +15,7 @@ moved. What is left after both is added or removed.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from rapidfuzz import fuzz, process
 
@@ -98,63 +98,95 @@ def _absorbed(sections: Sequence[Section], other: Sequence[Section], paired: set
 
 def candidate_scores(old: Sequence[Section], new: Sequence[Section]
                      ) -> dict[tuple[int, int], float]:
-    """Scores in [0, 1] for the pairs worth considering. Titles are compared for every pair
-    (cheap); content only for candidates, since reading every pair's text would grow with
-    the square of the filing's length."""
+    """Scores in [0, 1] of the pairs that may be aligned (at least ``MIN_SCORE``). Titles
+    are compared for every pair (cheap); content only for candidates, since reading every
+    pair's text would grow with the square of the filing's length."""
     old_titles = [_title_key(s) for s in old]
     new_titles = [_title_key(s) for s in new]
-    titles = _title_candidates(old_titles, new_titles)
-    for i in range(len(old)):
+    old_text = [_content_key(s) for s in old]
+    new_text = [_content_key(s) for s in new]
+    matches: dict[tuple[str, str], tuple[float, float]] = {}  # each pair of texts once
+    scores = {}
+    # One old section at a time, so memory holds the pairs kept, not every candidate.
+    for i, titles in enumerate(_title_candidates(old_titles, new_titles)):
         expected = i * len(new) / max(len(old), 1)
         low, high = int(expected) - CANDIDATE_BAND, int(expected) + CANDIDATE_BAND + 1
         for j in range(max(low, 0), min(high, len(new))):
-            titles.setdefault((i, j), _title(old_titles[i], new_titles[j]) / 100.0)
-    old_text = [_content_key(s) for s in old]
-    new_text = [_content_key(s) for s in new]
-    scores = {
-        (i, j): _score(old[i], new[j], title, old_text[i], new_text[j], _position(i, j, old, new))
-        for (i, j), title in titles.items()
-    }
+            titles.setdefault(j, _title(old_titles[i], new_titles[j]) / 100.0)
+        for j, title in titles.items():
+            score = _score(old[i], new[j], title, (old_text[i], new_text[j]),
+                           _position(i, j, old, new), matches)
+            if score >= MIN_SCORE:
+                scores[(i, j)] = score
     if old and new and old[0].category == "cover" and new[0].category == "cover":
         scores = {(i, j): s for (i, j), s in scores.items() if i and j}
         scores[(0, 0)] = 1.0
     return scores
 
 
-def _title_candidates(old: list[str], new: list[str]) -> dict[tuple[int, int], float]:
-    """Title similarity of every pair whose titles are alike; rapidfuzz's batch search
-    leaves the others out in C."""
-    found: dict[tuple[int, int], float] = {}
-    for i, title in enumerate(old):
-        if not title:
-            continue
-        for _, score, j in process.extract(title, new, scorer=fuzz.ratio, limit=None,
-                                           score_cutoff=CANDIDATE_TITLE):
-            found[(i, j)] = score
-        for _, score, j in process.extract(title, new, scorer=fuzz.token_set_ratio, limit=None,
-                                           score_cutoff=CANDIDATE_TITLE / 0.92):
-            found[(i, j)] = max(found.get((i, j), 0.0), 0.92 * score)
-    return {pair: score / 100.0 for pair, score in found.items()}
+def _title_candidates(old: list[str], new: list[str]) -> Iterator[dict[int, float]]:
+    """For each old title, the title similarity of the new titles alike it, by new index;
+    rapidfuzz's batch search leaves the others out in C. Each distinct title is compared
+    once ("Note", a heading printed in every part of a multi-part document)."""
+    new_at: dict[str, list[int]] = {}
+    for j, title in enumerate(new):
+        new_at.setdefault(title, []).append(j)
+    distinct = list(new_at)
+    alike: dict[str, list[tuple[int, float]]] = {}
+    for title in old:
+        if title not in alike:
+            alike[title] = _alike(title, distinct) if title else []
+        yield {j: score for k, score in alike[title] for j in new_at[distinct[k]]}
 
 
-def _score(old: Section, new: Section, title: float, old_text: str, new_text: str,
-           position: float) -> float:
+def _alike(title: str, titles: list[str]) -> list[tuple[int, float]]:
+    """(index in ``titles``, similarity in [0, 1]) of the titles alike ``title``."""
+    found: dict[int, float] = {}
+    for _, score, k in process.extract(title, titles, scorer=fuzz.ratio, limit=None,
+                                       score_cutoff=CANDIDATE_TITLE):
+        found[k] = score
+    for _, score, k in process.extract(title, titles, scorer=fuzz.token_set_ratio, limit=None,
+                                       score_cutoff=CANDIDATE_TITLE / 0.92):
+        found[k] = max(found.get(k, 0.0), 0.92 * score)
+    return [(k, score / 100.0) for k, score in found.items()]
+
+
+def _score(old: Section, new: Section, title: float, texts: tuple[str, str],
+           position: float, matches: dict[tuple[str, str], tuple[float, float]]) -> float:
     # A section with no body (a heading over sub-sections) is known by its title alone.
-    content = title if not old.blocks and not new.blocks else _content(old_text, new_text)
     category = 1.0 if old.category == new.category else 0.0
+    if not old.blocks and not new.blocks:
+        content = title
+    else:
+        rest = TITLE_WEIGHT * title + CATEGORY_WEIGHT * category + POSITION_WEIGHT * position
+        if texts not in matches:
+            matches[texts] = (fuzz.ratio(*texts) / 100, -1.0)
+        content = _content(texts, (MIN_SCORE - rest) / CONTENT_WEIGHT, matches)
     return (TITLE_WEIGHT * title + CONTENT_WEIGHT * content + CATEGORY_WEIGHT * category
             + POSITION_WEIGHT * position)
 
 
-def _content(old_text: str, new_text: str) -> float:
+def _content(texts: tuple[str, str], needed: float,
+             matches: dict[tuple[str, str], tuple[float, float]]) -> float:
     """Content similarity. A short text found whole in a much longer one is the same
     section grown (a filing that merged a heading's table into it, "Item 6. Exhibits"), not
-    an unrelated one: then the better of the plain and the partial match counts."""
-    plain = fuzz.ratio(old_text, new_text) / 100
-    short, long = sorted((len(old_text), len(new_text)))
-    if not short or short * GROWN > long:
+    an unrelated one: then the better of the plain and the partial match counts.
+
+    ``matches`` holds (plain, partial, or -1 when not yet looked for) for each pair of
+    texts: a text printed again is compared once. The partial match is slow (milliseconds
+    for a few hundred characters), so it is only looked for when it can change the
+    answer: when it can beat the plain match and reach ``needed``, the content that takes
+    the pair to ``MIN_SCORE`` (below that the pair is dropped whatever its content, so the
+    scores kept are exact)."""
+    plain, partial = matches[texts]
+    short, long = sorted(map(len, texts))
+    # A hair over the bound, so a partial match that ties with it is still looked for.
+    if not short or short * GROWN > long or max(plain, needed) > CONTAINED_WEIGHT + 1e-9:
         return plain
-    return max(plain, CONTAINED_WEIGHT * fuzz.partial_ratio(old_text, new_text) / 100)
+    if partial < 0:
+        partial = fuzz.partial_ratio(*texts) / 100
+        matches[texts] = (plain, partial)
+    return max(plain, CONTAINED_WEIGHT * partial)
 
 
 def _position(i: int, j: int, old: Sequence[Section], new: Sequence[Section]) -> float:

@@ -8,7 +8,6 @@ no half-written output file).
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -16,7 +15,11 @@ from pathlib import Path
 
 from . import __version__
 from .errors import KcdiffError, OutputError
-from .ingest import MAX_BYTES
+
+# kcdiff.ingest.MAX_BYTES in megabytes, written out rather than imported: importing the
+# readers costs ~0.1 s that `--version`, `--help`, `history` and `watch` never use
+# (tests/test_cli.py keeps the two equal).
+DEFAULT_MAX_MB = 50
 
 __all__ = ["main", "build_parser", "write_atomically"]
 
@@ -48,9 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("--min-change", metavar="PCT", type=float, default=0.0,
                       help="hide figure movements smaller than PCT percent from the HTML "
                       "(the JSON keeps everything)")
-    diff.add_argument("--max-size", metavar="MB", type=float, default=MAX_BYTES / 2**20,
+    diff.add_argument("--max-size", metavar="MB", type=float, default=DEFAULT_MAX_MB,
                       help=f"refuse filings larger than MB megabytes (default "
-                      f"{MAX_BYTES // 2**20})")
+                      f"{DEFAULT_MAX_MB})")
     diff.add_argument("--templates", metavar="DIR",
                       help="a folder of Jinja templates searched before the built-in ones "
                       "(HTML report)")
@@ -147,6 +150,8 @@ def _add_batch(commands) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    import logging  # here, not at the top: --version and --help exit before needing it
+
     logging.basicConfig(level=logging.WARNING, format="kcdiff: %(levelname)s: %(message)s")
     try:
         return args.handler(args)
@@ -237,6 +242,7 @@ def run_sections(args: argparse.Namespace) -> int:
 
 
 def run_watch(args: argparse.Namespace) -> int:
+    import logging
     import signal
     import threading
 
@@ -346,6 +352,8 @@ def run_batch(args: argparse.Namespace) -> int:
                           "'kcdiff[batch]'")
     if args.workers is not None and args.workers < 1:
         raise KcdiffError("--workers", "must be 1 or more")
+    import logging
+
     import distributed  # noqa: F401  (configures its loggers on import; quieten them after)
 
     from .batch import BatchSettings

@@ -135,3 +135,59 @@ def test_a_heading_printed_as_a_line_of_the_other_filing_is_aligned_not_removed(
     # committee is not printed in the new filing at all: removed.
     assert (2, 1) in {(i, j) for i, j, _ in alignment.pairs}
     assert alignment.only_old == (3,) and not alignment.only_new
+
+
+def _full_score(old, new, i, j):
+    """The score of a pair by the plain formula, with both content matches always
+    computed: what candidate_scores' shortcuts must agree with."""
+    from rapidfuzz import fuzz
+
+    from kcdiff import align as a
+
+    title = a._title(a._title_key(old[i]), a._title_key(new[j])) / 100
+    x, y = a._content_key(old[i]), a._content_key(new[j])
+    content = fuzz.ratio(x, y) / 100
+    short, long = sorted((len(x), len(y)))
+    if short and short * a.GROWN <= long:
+        content = max(content, a.CONTAINED_WEIGHT * fuzz.partial_ratio(x, y) / 100)
+    if not old[i].blocks and not new[j].blocks:
+        content = title
+    return (a.TITLE_WEIGHT * title + a.CONTENT_WEIGHT * content
+            + a.CATEGORY_WEIGHT * (old[i].category == new[j].category)
+            + a.POSITION_WEIGHT * a._position(i, j, old, new))
+
+
+def test_candidate_scores_are_the_full_formula(sample_pair):
+    # Repeated texts compared once, partial matches skipped when they cannot matter: the
+    # pairs kept (and their scores) must be exactly those of the full formula.
+    from kcdiff import align as a
+
+    old, new, _ = sample_pair
+    scores = a.candidate_scores(old, new)
+    expected = {}
+    for i in range(1, len(old)):
+        band = i * len(new) / len(old)
+        for j in range(1, len(new)):
+            title = a._title(a._title_key(old[i]), a._title_key(new[j]))
+            if title >= a.CANDIDATE_TITLE or abs(j - int(band)) <= a.CANDIDATE_BAND:
+                expected[(i, j)] = _full_score(old, new, i, j)
+    kept = {pair: score for pair, score in expected.items() if score >= a.MIN_SCORE}
+    assert len(kept) > 50
+    assert set(scores) - {(0, 0)} == set(kept)
+    assert all(scores[pair] == pytest.approx(kept[pair], rel=1e-12) for pair in kept)
+
+
+def test_a_grown_section_pairs_by_its_partial_match_only_when_it_can_matter():
+    # "Item 6. Exhibits" grew a table: the old text is printed whole in the new one, so
+    # the partial match (0.9) counts; a same-titled, same-sized pair needs no partial match.
+    from kcdiff.align import MIN_SCORE, candidate_scores
+
+    cover = _section(0, "RESULTS ANNOUNCEMENT", "cover", "cover")
+    short = "The exhibits listed below are filed as part of this report."
+    grown = short + " " + " ".join(f"Exhibit {k}.1 Indenture number {k}." for k in range(20))
+    old = [cover, _section(1, "Item 6. Exhibits", short, "other")]
+    new = [cover, _section(1, "Exhibits", grown, "mdna")]
+    scores = candidate_scores(old, new)
+    assert scores[(1, 1)] == _full_score(old, new, 1, 1) >= MIN_SCORE
+    assert _full_score(old, new, 1, 1) > _full_score(
+        old, [cover, _section(1, "Exhibits", "Unrelated text of the same section " * 6)], 1, 1)

@@ -94,6 +94,27 @@ def test_version(capsys):
     assert capsys.readouterr().out.strip() == f"kcdiff {__version__}"
 
 
+def test_version_imports_no_stage():
+    # Start-up is the whole cost of --version: no reader, stage, renderer or logging.
+    import subprocess
+    import sys
+
+    script = ("import sys, kcdiff.cli\n"
+              "print(' '.join(sorted(m for m in sys.modules if m.startswith(('kcdiff.', "
+              "'jinja2', 'rapidfuzz', 'pypdfium2', 'lxml', 'logging')))))")
+    loaded = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            check=True).stdout.split()
+    assert loaded == ["kcdiff.cli", "kcdiff.errors"]
+
+
+def test_default_max_size_is_the_readers_limit():
+    from kcdiff.cli import DEFAULT_MAX_MB
+    from kcdiff.ingest import MAX_BYTES
+
+    assert DEFAULT_MAX_MB * 2**20 == MAX_BYTES
+    assert build_parser().parse_args(["diff", "a", "b"]).max_size * 2**20 == MAX_BYTES
+
+
 def test_every_command_has_help(capsys):
     parser = build_parser()
     commands = parser._subparsers._group_actions[0].choices
@@ -209,3 +230,19 @@ def test_a_reader_that_stops_early_is_not_an_error(interim_path, annual_path):
         errors = process.stderr.read().decode()
     assert process.returncode == 1  # differences found, like diff
     assert errors == ""
+
+
+def test_json_report_loads_neither_jinja_nor_the_view(tmp_path, interim_path, annual_path):
+    # The JSON is the model serialized: the HTML machinery is start-up cost it never uses.
+    import subprocess
+    import sys
+
+    script = ("import sys\nfrom kcdiff.cli import main\n"
+              f"main(['diff', {str(interim_path)!r}, {str(annual_path)!r}, "
+              f"'-o', {str(tmp_path / 'r.json')!r}])\n"
+              "print(' '.join(m for m in sys.modules if m.startswith(('jinja2', "
+              "'kcdiff.render.'))))")
+    loaded = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            check=True).stdout.split()
+    assert loaded == []
+    assert (tmp_path / "r.json").stat().st_size > 0

@@ -79,10 +79,16 @@ def agreement(tables: Sequence[Table]) -> list[Check]:
              and not _PERCENT_VIEW.search(comparable(table.statement))]
     checks: list[Check] = []
     reported: set[tuple[str, Period]] = set()
+    # Each table's figures read once, not once per pair: a long filing has thousands of
+    # pairs of tables.
+    figures = [_figures(table) for table in shown]
+    loose = [_loose(found) for found in figures]
     for position, first in enumerate(shown):
-        for other in shown[position + 1:]:
-            if _comparable_tables(first, other):
-                checks.extend(_disagreements(first, other, reported))
+        for other in range(position + 1, len(shown)):
+            if _comparable_tables(first, shown[other]):
+                checks.extend(_disagreements(
+                    (first, figures[position]), (shown[other], figures[other], loose[other]),
+                    reported))
     return checks
 
 
@@ -107,11 +113,15 @@ def _figures(table: Table) -> dict[tuple[str, str, Period, str], tuple[float, in
     return figures
 
 
-def _disagreements(first: Table, other: Table, reported: set[tuple[str, Period]]
-                   ) -> list[Check]:
-    mine, theirs = _figures(first), _figures(other)
-    loose = {(label, period, currency): value for (label, _, period, currency), value
-             in theirs.items()}
+def _loose(figures: dict) -> dict:
+    """The figures by label, period and currency, sub-headers left out."""
+    return {(label, period, currency): value for (label, _, period, currency), value
+            in figures.items()}
+
+
+def _disagreements(mine_of: tuple[Table, dict], theirs_of: tuple[Table, dict, dict],
+                   reported: set[tuple[str, Period]]) -> list[Check]:
+    (first, mine), (other, theirs, loose) = mine_of, theirs_of
     shared = []
     for (label, group, period, currency), value in mine.items():
         match = theirs.get((label, group, period, currency))

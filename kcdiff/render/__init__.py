@@ -16,10 +16,8 @@ from typing import TYPE_CHECKING
 
 from .. import __version__
 from ..model import Report
-from .text import render_text
-from .view import short, tail, view_of
 
-if TYPE_CHECKING:  # jinja2 is imported only when HTML is rendered
+if TYPE_CHECKING:  # jinja2 and the view are imported only for the formats that use them
     import jinja2
 
 __all__ = ["make_env", "render_html", "render_digest", "render_text", "render_json",
@@ -38,6 +36,8 @@ def template_dir() -> Path:
 
 def make_env(user_templates: str | Path | None = None) -> jinja2.Environment:
     import jinja2
+
+    from .view import short, tail
 
     search = [str(user_templates)] if user_templates else []
     env = jinja2.Environment(
@@ -77,6 +77,8 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
 def render_html(report: Report, min_change: float = 0.0, env: jinja2.Environment | None = None,
                 ) -> str:
     """The self-contained HTML report (no scripts, no external assets)."""
+    from .view import view_of
+
     env = env or make_env()
     view = view_of(report, min_change)
     return env.get_template("report.html").render(report=report, view=view,
@@ -88,8 +90,17 @@ def render_digest(report: Report, env: jinja2.Environment | None = None) -> str:
     figure moves and the change map, one line per section. Every style is inline (mail
     clients strip ``<style>``) and it stays far below the ~100 KB at which clients clip
     a message; the full report travels as the attachment."""
+    from .view import view_of
+
     env = env or make_env()
     return env.get_template("digest.html").render(report=report, view=view_of(report))
+
+
+def render_text(report: Report) -> str:
+    """The plain-text summary (``text.py``); its view is loaded only when it is asked for."""
+    from .text import render_text as summary
+
+    return summary(report)
 
 
 def render_json(report: Report) -> str:
