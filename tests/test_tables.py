@@ -311,3 +311,16 @@ def test_costco_10k_pdf_52_weeks_ended(corpus):
             for column in table.columns] == [("duration", "2022-08-28", 12),
                                              ("duration", "2021-08-29", 12),
                                              ("duration", "2020-08-30", 12)]
+
+
+def test_ebay_pdf_caption_over_the_columns_names_the_statement(corpus):
+    # EBAY_2023Q1_EARNINGS.pdf p.7 prints "Unaudited Condensed Consolidated Balance Sheet",
+    # then "March 31, 2023 / December 31, 2022", "(In millions)" over the columns;
+    # Goodwill 4,287 and 4,262. The caption lines are the table's header, not figures.
+    tables = read_tables(segment(read_filing(
+        corpus / "sec_financebench_pdf/EBAY_2023Q1_EARNINGS.pdf")))
+    row, table = _pdf_row(tables, "Goodwill", kind="balance")
+    assert table.statement == "Unaudited Condensed Consolidated Balance Sheet"
+    assert [cell.value for cell in row.cells] == [4287, 4262]
+    assert [column.period for column in table.columns] == [
+        Period("instant", "2023-03-31"), Period("instant", "2022-12-31")]
