@@ -324,3 +324,15 @@ def test_ebay_pdf_caption_over_the_columns_names_the_statement(corpus):
     assert [cell.value for cell in row.cells] == [4287, 4262]
     assert [column.period for column in table.columns] == [
         Period("instant", "2023-03-31"), Period("instant", "2022-12-31")]
+
+
+def test_mcdonalds_inc_dec_column_is_a_change_not_a_period(corpus):
+    # MCDONALDS_2023Q2_EARNINGS.pdf p.5: "Quarters Ended June 30, | 2023 | 2022 | Inc/ (Dec)"
+    # then a per cent column; OPERATING INCOME 3,104.1 | 1,711.8 | 1,392.3 | 81.
+    tables = read_tables(segment(read_filing(
+        corpus / "sec_financebench_pdf/MCDONALDS_2023Q2_EARNINGS.pdf")))
+    row, table = _pdf_row(tables, "OPERATING INCOME")
+    assert [cell.value for cell in row.cells] == [3104.1, 1711.8, 1392.3, 81]
+    assert [column.period for column in table.columns] == [
+        Period("duration", "2023-06-30", 3), Period("duration", "2022-06-30", 3), None, None]
+    assert [column.change for column in table.columns] == [False, False, True, True]
