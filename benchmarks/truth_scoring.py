@@ -87,6 +87,14 @@ def statement_of(table: str) -> str:
     return ""
 
 
+def _per_share_row(claim: str, item: dict) -> str:
+    """"Earnings per share: Diluted" is the truth's per-share "Diluted": kcdiff names a
+    row by its sub-header when two rows of a statement share a label (the share count
+    "Diluted" below it is in shares, which the unit tells apart)."""
+    group, _, label = claim.rpartition(": ")
+    return label if item.get("statement") == "per_share" and "per share" in group.lower() else ""
+
+
 def truth_item_for(figure: dict, items: list[dict]) -> dict | None:
     """The truth item the claim is about; a claim in another currency (a convenience
     translation column) or in shares is about none of them."""
@@ -96,7 +104,8 @@ def truth_item_for(figure: dict, items: list[dict]) -> dict | None:
               for index, item in enumerate(items)
               if not claim_unit or unit_kind(item["unit"]) in ("", claim_unit)
               if {claim_statement, item.get("statement")} != {"balance", "cash_flow"}
-              for label in (figure.get("item", ""), figure.get("old_item", ""))]
+              for label in (figure.get("item", ""), figure.get("old_item", ""),
+                            _per_share_row(figure.get("item", ""), item))]
     best = max(scored, default=(0.0, -1))
     return items[best[1]] if best[0] else None
 
