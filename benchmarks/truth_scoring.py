@@ -75,14 +75,37 @@ def unit_kind(unit: str) -> str:
     return ""
 
 
+def statement_of(table: str) -> str:
+    """The statement a claim's table names, "" when it names none. A cash flow row
+    "Inventories" (the change in the year) is not the balance sheet's inventories; a
+    cash flow's "Net income" is the income statement's, so only those two are told apart."""
+    text = table.casefold()
+    if "cash flow" in text:
+        return "cash_flow"
+    if "balance sheet" in text or "financial position" in text:
+        return "balance"
+    return ""
+
+
+def _per_share_row(claim: str, item: dict) -> str:
+    """"Earnings per share: Diluted" is the truth's per-share "Diluted": kcdiff names a
+    row by its sub-header when two rows of a statement share a label (the share count
+    "Diluted" below it is in shares, which the unit tells apart)."""
+    group, _, label = claim.rpartition(": ")
+    return label if item.get("statement") == "per_share" and "per share" in group.lower() else ""
+
+
 def truth_item_for(figure: dict, items: list[dict]) -> dict | None:
     """The truth item the claim is about; a claim in another currency (a convenience
     translation column) or in shares is about none of them."""
     claim_unit = unit_kind(figure.get("unit", ""))
+    claim_statement = statement_of(figure.get("table", ""))
     scored = [(labels_match(label, [item["item"], item.get("old_item", "")]), index)
               for index, item in enumerate(items)
               if not claim_unit or unit_kind(item["unit"]) in ("", claim_unit)
-              for label in (figure.get("item", ""), figure.get("old_item", ""))]
+              if {claim_statement, item.get("statement")} != {"balance", "cash_flow"}
+              for label in (figure.get("item", ""), figure.get("old_item", ""),
+                            _per_share_row(figure.get("item", ""), item))]
     best = max(scored, default=(0.0, -1))
     return items[best[1]] if best[0] else None
 
@@ -184,7 +207,11 @@ def score_restatements(truth: dict, report: dict) -> Tally:
         period = claim_period(figure, "") or claim_period(figure, "old_")
         match = next((i for i, r in enumerate(expected)
                       if period and same_period(parse_period(r["period"]), period)
-                      and labels_match(figure.get("item", ""), [r["item"], r.get("old_item", "")])),
+                      and labels_match(figure.get("item", ""), [
+                          r["item"], r.get("old_item", ""),
+                          # "Investing activities: Other" names the truth's "Other" whose
+                          # note says "investing activities"
+                          f"{r['note']}: {r['item']}" if r.get("note") else ""])),
                      None)
         if match is None:
             tally.notes.append(f"false: restated {figure.get('item')!r} {figure.get('period')!r}")

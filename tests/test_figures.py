@@ -373,3 +373,34 @@ def test_intel_balance_sheet_run_into_the_income_statement_is_read(corpus):
                 for f in figures if f.status == "restated"}
     assert restated == {("Other current assets", 4667, 4712, "as at 2022-12-31"),
                         ("Other long-term liabilities", 4980, 5182, "as at 2022-12-31")}
+
+
+def test_renamed_line_item_is_paired_by_its_figures(corpus):
+    # ORACLE_2022_10K.pdf balance sheet: "Notes payable, current" $3,749 at May 31, 2022;
+    # ORACLE_2023_10K.pdf prints it as "Notes payable and other borrowings, current"
+    # $4,061 (2023) and $3,749 (2022). One item renamed, not one added and one removed.
+    folder = corpus / "sec_more_pdf"
+    figures = compare_figures(tables_of(folder / "ORACLE_2022_10K.pdf"),
+                              tables_of(folder / "ORACLE_2023_10K.pdf"))
+    notes = [f for f in figures if "Notes payable" in f.item and f.item.endswith(", current")]
+    assert [(f.status, f.old_value, f.new_value, f.old_period, f.period) for f in notes] == [
+        ("changed", 3749, 4061, "as at 2022-05-31", "as at 2023-05-31")]
+
+
+def test_a_figure_two_rows_share_pairs_nothing():
+    # Two unpaired old rows with the same figure as one new row: no certain rename.
+    from kcdiff.figures.compare import renamed_items
+
+    year = Period("instant", "2022-12-31")
+    def item(label, value, order):
+        return LineItem("balance", "Balance sheet", label, "Current liabilities", "US$ million",
+                        ((year, value),), order=order)
+
+    new = [item("Notes payable and other borrowings, current", 100.0, 1)]
+    assert renamed_items([item("Notes payable, current", 100.0, 1)], new, []) == [
+        (item("Notes payable, current", 100.0, 1), new[0])]
+    assert renamed_items([item("Notes payable, current", 100.0, 1),
+                          item("Notes payable to banks", 100.0, 2)], new, []) == []
+    assert renamed_items([item("Notes payable, current", 0.0, 1)],
+                         [item("Notes payable and other borrowings, current", 0.0, 1)], []) == []
+    assert renamed_items([item("Accrued liabilities", 100.0, 1)], new, []) == []

@@ -145,3 +145,15 @@ def test_every_corpus_file_ingests_and_segments(corpus, manifest):
         assert segment(filing), entry["file"]
         if entry.get("pages"):
             assert filing.pages == entry["pages"], entry["file"]
+
+
+def test_percent_set_apart_still_splits_a_row_into_cells(corpus):
+    # EBAY_2023Q1_EARNINGS.pdf p.10, supplemental operating data: "Current quarter vs prior
+    # year quarter (7) % (9) % (11) % (12) % (13) %" -- five columns whose "%" is set a
+    # space apart. A row, not a label glued to the next line's.
+    filing = read_filing(corpus / "sec_financebench_pdf/EBAY_2023Q1_EARNINGS.pdf")
+    rows = [tuple(" ".join(cell.split()) for cell in row)  # the PDF sets "%" after a no-break space
+            for block in filing.blocks if block.kind == "table" and block.page == 10
+            for row in block.rows if row and row[0] == "Current quarter vs prior year quarter"]
+    assert ("Current quarter vs prior year quarter", "(7) %", "(9) %", "(11) %", "(12) %",
+            "(13) %") in rows

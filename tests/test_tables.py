@@ -253,3 +253,86 @@ def test_statement_told_by_its_rows(labels, instants, durations, kind):
     from kcdiff.figures.headers import kind_from_rows
 
     assert kind_from_rows(labels, instants, durations) == kind
+
+
+@pytest.mark.parametrize(
+    ("header", "months"),
+    [
+        ("Years ended\nSeptember 24,\n2022\nSeptember 25,\n2021", 12),
+        ("52 Weeks Ended\nAugust 28,\n2022\nAugust 29,\n2021", 12),
+        ("53 Weeks Ended\nSeptember 3,\n2023\nAugust 28,\n2022", 12),
+        ("13 Weeks Ended\nMay 7,\n2023\nMay 8,\n2022", 3),
+        ("Quarters Ended June 30,\n2023\t2022", 3),
+    ],
+)
+def test_fiscal_years_and_weeks_name_the_column_length(header, months):
+    # US retailers and Apple count their fiscal periods as "Years ended" or in weeks.
+    from kcdiff.figures.periods import column_periods
+
+    periods = column_periods(header, ["", ""], None)
+    assert [period.kind for period in periods] == ["duration", "duration"]
+    assert {period.months for period in periods} == {months}
+
+
+def test_weeks_ended_is_a_header_cell_not_a_figure():
+    from kcdiff.figures.headers import is_header_cell
+
+    assert is_header_cell("52 Weeks Ended")
+    assert not is_header_cell("52 Weeks Ended 4,224")
+
+
+def _pdf_row(tables, label, kind="income"):
+    return next(row for table in tables if table.kind == kind for row in table.rows
+                if row.label == label), next(
+        table for table in tables if table.kind == kind
+        for row in table.rows if row.label == label)
+
+
+def test_apple_10k_pdf_years_ended_are_year_long_periods(corpus):
+    # APPLE_2022_10K.pdf p.32: "Years ended" over one line per column ("September 24," /
+    # "2022"); Total net sales 394,328 / 365,817 / 274,515 (US$ million), three fiscal
+    # years, not three balance sheet dates.
+    tables = read_tables(segment(read_filing(corpus / "sec_financebench_pdf/APPLE_2022_10K.pdf")))
+    row, table = _pdf_row(tables, "Total net sales")
+    assert [cell.value for cell in row.cells] == [394328, 365817, 274515]
+    assert [(column.period.kind, column.period.end, column.period.months)
+            for column in table.columns] == [("duration", "2022-09-24", 12),
+                                             ("duration", "2021-09-25", 12),
+                                             ("duration", "2020-09-26", 12)]
+
+
+def test_costco_10k_pdf_52_weeks_ended(corpus):
+    # COSTCO_2022_10K.pdf p.36: "52 Weeks Ended" over August 28, 2022 / August 29, 2021 /
+    # August 30, 2020; Total revenue 226,954 / 195,929 / 166,761.
+    tables = read_tables(segment(read_filing(corpus / "sec_more_pdf/COSTCO_2022_10K.pdf")))
+    row, table = _pdf_row(tables, "Total revenue")
+    assert [cell.value for cell in row.cells] == [226954, 195929, 166761]
+    assert [(column.period.kind, column.period.end, column.period.months)
+            for column in table.columns] == [("duration", "2022-08-28", 12),
+                                             ("duration", "2021-08-29", 12),
+                                             ("duration", "2020-08-30", 12)]
+
+
+def test_ebay_pdf_caption_over_the_columns_names_the_statement(corpus):
+    # EBAY_2023Q1_EARNINGS.pdf p.7 prints "Unaudited Condensed Consolidated Balance Sheet",
+    # then "March 31, 2023 / December 31, 2022", "(In millions)" over the columns;
+    # Goodwill 4,287 and 4,262. The caption lines are the table's header, not figures.
+    tables = read_tables(segment(read_filing(
+        corpus / "sec_financebench_pdf/EBAY_2023Q1_EARNINGS.pdf")))
+    row, table = _pdf_row(tables, "Goodwill", kind="balance")
+    assert table.statement == "Unaudited Condensed Consolidated Balance Sheet"
+    assert [cell.value for cell in row.cells] == [4287, 4262]
+    assert [column.period for column in table.columns] == [
+        Period("instant", "2023-03-31"), Period("instant", "2022-12-31")]
+
+
+def test_mcdonalds_inc_dec_column_is_a_change_not_a_period(corpus):
+    # MCDONALDS_2023Q2_EARNINGS.pdf p.5: "Quarters Ended June 30, | 2023 | 2022 | Inc/ (Dec)"
+    # then a per cent column; OPERATING INCOME 3,104.1 | 1,711.8 | 1,392.3 | 81.
+    tables = read_tables(segment(read_filing(
+        corpus / "sec_financebench_pdf/MCDONALDS_2023Q2_EARNINGS.pdf")))
+    row, table = _pdf_row(tables, "OPERATING INCOME")
+    assert [cell.value for cell in row.cells] == [3104.1, 1711.8, 1392.3, 81]
+    assert [column.period for column in table.columns] == [
+        Period("duration", "2023-06-30", 3), Period("duration", "2022-06-30", 3), None, None]
+    assert [column.change for column in table.columns] == [False, False, True, True]

@@ -18,7 +18,9 @@ from .values import read_cell
 
 __all__ = ["Column", "read_columns"]
 
-_CHANGE = re.compile(r"\bchange\b|increase|decrease|movement", re.IGNORECASE)
+# "Inc/ (Dec)" is McDonald's abbreviation of increase/(decrease).
+_CHANGE = re.compile(r"\bchange\b|increase|decrease|movement|\binc\.?\s*/\s*\(?\s*dec\b",
+                     re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ Only the reporting currency is compared (a US$ convenience column is a translati
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -104,7 +105,37 @@ def _aligned(old_tables: tuple[Table, ...], new_tables: tuple[Table, ...]):
     """Line items of both filings and their pairs, once for compare_figures and
     figure_notes (tables are frozen, so equal tables give the same answer)."""
     old, new = line_items(old_tables), line_items(new_tables)
-    return old, new, align_items(old[0], new[0])
+    pairs = align_items(old[0], new[0])
+    pairs += renamed_items(old[0], new[0], pairs)
+    pairs.sort(key=lambda pair: pair[1].order)
+    return old, new, pairs
+
+
+def renamed_items(old_items: list[LineItem], new_items: list[LineItem],
+                  pairs: list[tuple[LineItem, LineItem]]) -> list[tuple[LineItem, LineItem]]:
+    """Items printed under a new label: left unpaired, in the same statement, sub-header
+    and unit, sharing a word, and printing the same non-nil figure for every period both
+    print (Oracle's "Notes payable, current", 3,749 at 31 May 2022, is the next year's
+    "Notes payable and other borrowings, current" 3,749). Paired only when the match is
+    the only one both ways, so a figure two rows happen to share pairs nothing."""
+    paired = {id(item) for pair in pairs for item in pair}
+    free_old = [item for item in old_items if id(item) not in paired]
+    candidates = {id(new): [old for old in free_old if _same_figures(old, new)]
+                  for new in new_items if id(new) not in paired}
+    claims = Counter(id(old) for olds in candidates.values() for old in olds)
+    return [(olds[0], new) for new in new_items
+            if len(olds := candidates.get(id(new), [])) == 1 and claims[id(olds[0])] == 1]
+
+
+def _same_figures(old: LineItem, new: LineItem) -> bool:
+    if (old.kind != new.kind or label_key(old.group) != label_key(new.group)
+            or not _same_unit(old, new)
+            or not set(label_key(old.label).split()) & set(label_key(new.label).split())):
+        return False
+    shared = [(value, new.value(period)) for period, value in old.values
+              if new.value(period) is not None]
+    return bool(shared) and all(one == other for one, other in shared) and any(
+        one for one, _ in shared)
 
 
 def _same_unit(old: LineItem, new: LineItem) -> bool:

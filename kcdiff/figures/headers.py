@@ -30,7 +30,8 @@ _KINDS = (
 )
 _CAPTION_CHARS = 300
 _HEADER_WORDS = re.compile(
-    r"\b(?:for|the|six|three|nine|twelve|months?|year|years|period|ended|as|at|of|"
+    r"\b(?:for|the|six|three|nine|twelve|months?|year|years|quarters?|period|ended|as|at|of|"
+    r"(?:13|14|26|39|52|53)\s+weeks|"
     r"notes?|unaudited|audited|restated|change|year-on-?|on-year|in|thousands|and|"
     r"RMB|Renminbi|US|HK|USD|HKD)\b|['\u2019]000|\$|%|[(),.•:]|-",
     re.IGNORECASE,

@@ -24,11 +24,14 @@ _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 # "June 30", "30 June", "30th June", "Dec 31" -- a year may follow, not required.
 _DATE = re.compile(rf"\b(?:{_MONTH}\s+{_DAY}\b|{_DAY}\s+{_MONTH})", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d,.])(?:19|20)\d{2}(?![\d,])")
+# Retailers count fiscal periods in weeks: 13 weeks is a quarter, 52 or 53 a year.
 _LENGTH = (
-    (re.compile(r"\bsix\b|\b6 months\b|\bhalf[- ]year|\binterim\b", re.IGNORECASE), 6),
-    (re.compile(r"\bthree months\b|\bquarter\b", re.IGNORECASE), 3),
-    (re.compile(r"\bnine months\b", re.IGNORECASE), 9),
-    (re.compile(r"\byear\b|\btwelve months\b|\bannual\b|\bfinal results\b", re.IGNORECASE), 12),
+    (re.compile(r"\bsix\b|\b6 months\b|\bhalf[- ]year|\binterim\b|\b26 weeks\b",
+                re.IGNORECASE), 6),
+    (re.compile(r"\bthree months\b|\bquarters?\b|\b1[34] weeks\b", re.IGNORECASE), 3),
+    (re.compile(r"\bnine months\b|\b39 weeks\b", re.IGNORECASE), 9),
+    (re.compile(r"\byears?\b|\btwelve months\b|\bannual\b|\bfinal results\b|\b5[23] weeks\b",
+                re.IGNORECASE), 12),
 )
 _INSTANT = re.compile(r"(?:^|\s)(?:as\s+)?at\b|\bas of\b", re.IGNORECASE)
 _ENDED = re.compile(r"\bended\b|\bfor the\b", re.IGNORECASE)

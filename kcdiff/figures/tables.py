@@ -157,6 +157,10 @@ def _is_header_row(row: tuple[str, ...], before_data: bool) -> bool:
                        or re.search(r"\bended\b|\bas at\b", label, re.I))
     if not cells:
         return dated_label and is_header_cell(label)
+    if not label and before_data and all(read_cell(cell).status == "text" for cell in cells):
+        # Text over the value columns before any figure: the statement's caption and unit
+        # lines a PDF page prints above its column headings.
+        return True
     if label and not dated_label:
         # "(In Millions; Unaudited)  Apr 1, 2023  Dec 31, 2022": dates over the columns,
         # also where a second statement runs on after the first one's figures.

@@ -50,7 +50,10 @@ _BULLET = re.compile(r"^(?:[•●▪◆■\u2022\u25cf\u25aa]|\(?[a-z]{1,2}\)|\
 _SENTENCE_END = (".", ":", ";", "。", "：", "；", "?", "!")
 _CJK = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]")
 _HEADER_SHARE = 0.3  # column headers sit right of this share of the page width
-_MAX_HEADER_LINES = 7
+# Header rows counted by baseline: a header row printed as one line per column ("September 24,"
+# | "2022" | ...) is one row, not three lines.
+_MAX_HEADER_ROWS = 7
+_SAME_BASELINE = 2.0  # points
 _CJK_NUMERAL = r"[\d零〇一二三四五六七八九十]"
 _FULL_DATE = re.compile(
     rf"{_CJK_NUMERAL}+年{_CJK_NUMERAL}+月{_CJK_NUMERAL}+日"
@@ -186,7 +189,7 @@ def _header_start(lines: list[Line], first_row: int, width: float, floor: int) -
                 and (line.x0 > _HEADER_SHARE * width or bool(line.cells)))
 
     start = first_row
-    while start > max(floor, first_row - _MAX_HEADER_LINES):
+    while start > floor and _visual_rows(lines[start - 1:first_row]) <= _MAX_HEADER_ROWS:
         if is_header(lines[start - 1]):
             start -= 1
             continue
@@ -202,6 +205,14 @@ def _header_start(lines: list[Line], first_row: int, width: float, floor: int) -
         else:
             break
     return start
+
+
+def _visual_rows(lines: list[Line]) -> int:
+    """How many printed rows ``lines`` make: lines on one baseline are one row."""
+    bottoms = sorted((line.page, line.bottom) for line in lines)
+    return sum(1 for i, (page, bottom) in enumerate(bottoms)
+               if i == 0 or page != bottoms[i - 1][0]
+               or bottom - bottoms[i - 1][1] > _SAME_BASELINE)
 
 
 def _table(lines: list[Line], width: float) -> Block:

@@ -192,8 +192,9 @@ def _ligature(before: str, after: str) -> str:
     return "fi"  # fi-nancial, fi-rst, pro-fi-t
 
 
-# A line that may be a table row ends in a figure: "1,234", "(5.2)%", "HK20.49 cents", "–".
-_NUMERIC_END = re.compile(r"(?:\d[\d,.]*\)?%?(?:\s*cents)?|N/A|nil|[-–—])$", re.IGNORECASE)
+# A line that may be a table row ends in a figure: "1,234", "(5.2)%", "(12) %" (a sign set
+# apart), "HK20.49 cents", "–".
+_NUMERIC_END = re.compile(r"(?:\d[\d,.]*\)?\s?%?(?:\s*cents)?|N/A|nil|[-–—])$", re.IGNORECASE)
 
 
 def _maybe_row(text: str) -> bool:
