@@ -14,6 +14,7 @@ from __future__ import annotations
 import ctypes
 import math
 import re
+import threading
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -26,6 +27,9 @@ from .layout import SOFT_HYPHEN, Line, body_size, bold_body, page_blocks, resolv
 
 __all__ = ["read_pdf", "unreadable_share", "UNREADABLE_PAGE_SHARE"]
 
+# PDFium is not thread-safe (pypdfium2's documentation): two threads reading PDFs at once,
+# as Dask's threaded workers or a service's threads may, crash the process. One at a time.
+_PDFIUM = threading.Lock()
 # A page whose visible characters are more than this share unreadable is left out.
 UNREADABLE_PAGE_SHARE = 0.3
 # A line mostly unreadable (a garbled Chinese column beside a clean English one) is dropped.
@@ -60,13 +64,14 @@ def read_pdf(path: str, data: bytes) -> Filing:
     """The blocks of the PDF ``data`` read from ``path``; unreadable pages become warnings."""
     if b"%%EOF" not in data[-2048:]:
         raise InputError(path, "PDF is truncated (no end-of-file marker); get the complete file")
-    document = _open(path, data)
-    try:
-        pages = [_read_page(document, index) for index in range(len(document))]
-    except pdfium.PdfiumError as exc:
-        raise InputError(path, f"PDF is damaged and cannot be read ({exc})") from exc
-    finally:
-        document.close()
+    with _PDFIUM:
+        document = _open(path, data)
+        try:
+            pages = [_read_page(document, index) for index in range(len(document))]
+        except pdfium.PdfiumError as exc:
+            raise InputError(path, f"PDF is damaged and cannot be read ({exc})") from exc
+        finally:
+            document.close()
     if not any(page.lines for page in pages):
         raise InputError(path, "PDF has no text layer (a scan?); kcdiff does not do OCR")
     running = _running_lines(pages)
