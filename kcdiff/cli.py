@@ -326,11 +326,15 @@ def _print_issuer(store, key: str) -> None:
               f"{safe_text(filing.name)}"
               f"  (published {filing.published or '?'}, first seen {filing.first_seen})")
     for report in store.reports_of(key):
+        deliveries = store.deliveries_of_report(report.id)
         email = f"e-mail {report.email}" if report.email else "no e-mail"
+        if report.email == "sent" and deliveries and all(
+                Path(d.detail).parent.parts[-2:] == (".kcdiff", "outbox") for d in deliveries):
+            email = "e-mail written to the outbox"  # no SMTP host: nobody was sent it
         print(f"  report {safe_text(names.get(report.old_filing, '?'))} -> "
               f"{safe_text(names.get(report.new_filing, '?'))}: "
               f"{report.summary.get('headline', '')}  [{email}]\n    {safe_text(report.path)}")
-        for delivery in store.deliveries_of_report(report.id):
+        for delivery in deliveries:
             print(f"    {delivery.status} by {safe_text(delivery.recipient)} {delivery.at}"
                   f"{': ' + safe_text(delivery.detail) if delivery.status != 'accepted' else ''}")
 

@@ -325,6 +325,24 @@ def test_watch_once_from_a_config_file_and_the_history(tmp_path, smtp_server, in
     assert out[3].endswith("[e-mail sent]")
 
 
+def test_without_smtp_the_log_and_history_say_written_to_the_outbox_with_full_paths(
+        tmp_path, interim_path, annual_path, capsys, caplog, monkeypatch):
+    folder = tmp_path / "filings"
+    folder.mkdir()
+    shutil.copyfile(interim_path, folder / INTERIM)
+    shutil.copyfile(annual_path, folder / ANNUAL)
+    monkeypatch.chdir(tmp_path)
+    assert main(["watch", "--once", "filings"]) == 0  # a folder named relative to here
+    assert "1 e-mail(s) written to the outbox" in capsys.readouterr().err
+    assert any("written to the outbox" in record.getMessage() for record in caplog.records)
+    assert not any(" sent to " in record.getMessage() for record in caplog.records)
+    monkeypatch.chdir(interim_path.parent)  # history read from somewhere else
+    assert main(["history", "3896", "--dir", str(folder)]) == 0
+    report_line, path_line = capsys.readouterr().out.splitlines()[3:5]
+    assert report_line.endswith("[e-mail written to the outbox]")
+    assert Path(path_line.strip()).is_absolute() and Path(path_line.strip()).is_file()
+
+
 def test_watch_and_history_errors_are_one_line(tmp_path, capsys):
     assert main(["watch", "--once", str(tmp_path / "missing")]) == 2
     assert main(["watch", "--once", str(tmp_path), "--smtp-host", "127.0.0.1"]) == 2

@@ -98,7 +98,8 @@ def watch_settings(
     folder: str | Path, options: dict[str, object], source: str = "command line"
 ) -> WatchSettings:
     """Settings for watching ``folder``; raises ``ConfigError`` naming ``source``."""
-    folder = Path(folder)
+    # Absolute, so the paths recorded in the history read the same from anywhere.
+    folder = Path(folder).resolve()
     if not folder.is_dir():
         raise ConfigError(str(folder), "no such folder to watch")
     try:

@@ -152,6 +152,8 @@ class Courier:
         if status == "queued":
             log.warning("e-mail %d not sent (%s); retry in %.1f s", message.id,
                         safe_text(error), delay)
+        elif status == "sent" and self.mail.embedded:
+            log.info("e-mail %d written to the outbox (no SMTP host): %s", message.id, subject)
         elif status == "sent":
             log.info("e-mail %d sent to %s: %s", message.id,
                      ", ".join(safe_text(r) for r in answered), subject)
