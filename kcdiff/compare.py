@@ -145,9 +145,8 @@ def section_diffs(
         diffs.append(diff_sections(old[i], None))
     for j, section in enumerate(new):
         if j in hosts:
-            (i, olds), news, score = hosts[j]
-            diffs.append(_diff_pair(_joined(old, i, olds), _joined(new, j, news), score,
-                                    warnings))
+            (i, olds), news = hosts[j]
+            diffs.append(_diff_pair(_joined(old, i, olds), _joined(new, j, news), warnings))
         elif j not in alignment.paired_new:
             diffs.append(diff_sections(None, section))
         for i in removed_after.get(j, ()):
@@ -157,7 +156,7 @@ def section_diffs(
 
 def _aligned_groups(
     alignment: Alignment,
-) -> dict[int, tuple[tuple[int, list[int]], list[int], float]]:
+) -> dict[int, tuple[tuple[int, list[int]], list[int]]]:
     """The aligned sections in groups, by the new section the group is shown at: a
     section printed inside another filing's section (aligned with it as "absorbed") is
     compared together with that section's own partner, so its text is neither inserted
@@ -175,7 +174,7 @@ def _aligned_groups(
     for pairs in groups:
         best = max(pairs, key=lambda pair: pair[2])
         hosts[best[1]] = ((best[0], sorted({i for i, _, _ in pairs})),
-                          sorted({j for _, j, _ in pairs}), best[2])
+                          sorted({j for _, j, _ in pairs}))
     return hosts
 
 
@@ -198,11 +197,11 @@ def _removed_positions(alignment: Alignment) -> dict[int, list[int]]:
     return positions
 
 
-def _diff_pair(old: Section, new: Section, score: float, warnings: list[Check]) -> SectionDiff:
+def _diff_pair(old: Section, new: Section, warnings: list[Check]) -> SectionDiff:
     unread = SectionDiff("changed", new.category, old.title, new.title, 0.0,
                          old_number=old.number, new_number=new.number, level=new.level)
     return _guarded(warnings, "section_not_compared", new.title, unread, "",
-                    diff_sections, old, new, score)
+                    diff_sections, old, new)
 
 
 def _tagged(checks: Sequence[Check], side: str) -> tuple[Check, ...]:

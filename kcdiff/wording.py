@@ -60,7 +60,7 @@ class _Paragraph:
     tokens: int
 
 
-def diff_sections(old: Section | None, new: Section | None, score: float = 1.0) -> SectionDiff:
+def diff_sections(old: Section | None, new: Section | None) -> SectionDiff:
     """The wording diff of one aligned pair; either side may be missing (added/removed)."""
     if old is None or new is None:
         return _whole_section(old, new)
