@@ -35,6 +35,7 @@ CANDIDATE_BAND = 4  # sections either side of where a section would sit if nothi
 GROWN = 3  # one text at least this many times longer than the other: compare it partially
 CONTAINED_WEIGHT = 0.9
 ABSORBED_SCORE = MIN_SCORE  # a section printed inside another: aligned, at the lowest score
+ABSORBED_SHARE = 0.5  # of its text printed in the other filing: a section, not a removal
 
 _PLURAL = re.compile(r"(?<=[a-z]{3})s\b")
 _NON_WORD = re.compile(r"[^\w\s]")
@@ -74,26 +75,41 @@ def align(old: Sequence[Section], new: Sequence[Section]) -> Alignment:
 
 def _absorbed(sections: Sequence[Section], other: Sequence[Section], paired: set[int],
               partner: dict[int, int]) -> list[tuple[int, int]]:
-    """Left-over sections of ``sections`` whose heading and text are all printed in
-    ``other`` (one filing sets "執行董事" over its directors as a heading, the next as a
-    line of the list): not added or removed, but aligned with the section of ``other``
-    that holds their heading. Returned as (index in ``sections``, index in ``other``)."""
+    """Left-over sections of ``sections`` whose heading is printed in ``other`` and most
+    of whose text is too (one filing sets "執行董事" over its directors as a heading, the
+    next as a line of the list, perhaps with one director fewer): not added or removed,
+    but aligned with the section of ``other`` that holds their heading, so the diff shows
+    what changed inside. Returned as (index in ``sections``, index in ``other``)."""
     leftover = [k for k in range(len(sections)) if k not in paired and sections[k].title]
     if not leftover:
         return []
     hosts = set(partner.values())
-    texts = [comparable(section.text) for section in other]
+    texts = [_unspaced(section.text) for section in other]
     whole = "\n".join(texts)
     found = []
     for k in leftover:
-        title = comparable(sections[k].title)
-        body = [comparable(block.text) for block in sections[k].blocks]
-        if title not in whole or not all(text in whole for text in body):
+        title = _unspaced(sections[k].title)
+        if title not in whole or not _mostly_in(sections[k], whole):
             continue
         home = next((m for m, text in enumerate(texts) if title in text), None)
         if home is not None and home in hosts:
             found.append((k, home))
     return found
+
+
+def _mostly_in(section: Section, whole: str) -> bool:
+    """At least ``ABSORBED_SHARE`` of the section's text, counted by block, is in
+    ``whole`` (a list with a name gone is still that list)."""
+    body = [_unspaced(block.text) for block in section.blocks]
+    total = sum(len(text) for text in body)
+    present = sum(len(text) for text in body if text in whole)
+    return present >= ABSORBED_SHARE * total
+
+
+def _unspaced(text: str) -> str:
+    """``text`` compared without its blanks: PDF extraction spaces out CJK and table
+    headers differently in each filing ("（ 主席）" / "（主席）")."""
+    return "".join(comparable(text).split())
 
 
 def candidate_scores(old: Sequence[Section], new: Sequence[Section]

@@ -137,6 +137,55 @@ def test_a_heading_printed_as_a_line_of_the_other_filing_is_aligned_not_removed(
     assert alignment.only_old == (3,) and not alignment.only_new
 
 
+def _directors_list(names: tuple[str, ...]):
+    """An old filing with "Executive Directors" set as a heading over ``names``, and a
+    new one printing the role and Mr. Wang and Ms. Li as lines of one section."""
+    from kcdiff.model import Block, Section
+
+    cover = _section(0, "RESULTS ANNOUNCEMENT", "cover", "cover")
+    old = [cover, _section(1, "List of Directors", "The board comprises:", "governance"),
+           Section(2, "Executive Directors", "", 2, "governance",
+                   tuple(Block("paragraph", name) for name in names))]
+    new_list = ("The board comprises:", "Executive  Directors", "Mr.Wang Wei", "Ms. Li Na")
+    new = [cover, Section(1, "List of Directors", "", 1, "governance",
+                          tuple(Block("paragraph", text) for text in new_list))]
+    return old, new
+
+
+def test_a_heading_whose_list_lost_a_name_is_still_aligned():
+    # Exactly half the old list's text is in the new filing (spaced differently): the
+    # section is there with a director fewer, not removed.
+    old, new = _directors_list(("Mr. Wang Wei", "Mr. Zhou Yii"))
+    alignment = align(old, new)
+    assert (2, 1) in {(i, j) for i, j, _ in alignment.pairs} and not alignment.only_old
+
+
+def test_a_heading_whose_text_is_mostly_gone_is_removed():
+    # Just under half of the old list is printed in the new filing: the heading alone
+    # does not make it the same section.
+    old, new = _directors_list(("Mr. Wang Wei", "Mr. Zhou Yiii"))
+    assert align(old, new).only_old == (2,)
+
+
+def test_directors_lists_set_without_headings_remove_no_section(corpus):
+    # Fullshare's 2021 list (and Alco's of July 2025) print each category and committee
+    # as a plain line; the earlier lists set them as headings. 鄒小磊 left the board and
+    # the audit committee: the sections are changed, not removed.
+    from kcdiff.compare import compare_files
+
+    folder = corpus / "hkex_fullshare_0607"
+    report = compare_files(folder / "2019-10-23_list-of-directors_zh.pdf",
+                           folder / "2021-12-30_list-of-directors_zh.pdf")
+    assert not [s for s in report.sections if s.status in ("added", "removed")]
+    deleted = " ".join(edit.old for s in report.sections for edit in s.edits)
+    inserted = " ".join(edit.new for s in report.sections for edit in s.edits)
+    assert "鄒小磊" in deleted and "黃順" in inserted
+    alco = corpus / "hkex_alco-holdings_0328"
+    report = compare_files(alco / "2025-06-20_list-of-directors_zh.pdf",
+                           alco / "2025-07-17_list-of-directors_zh.pdf")
+    assert not [s for s in report.sections if s.status in ("added", "removed")]
+
+
 def _full_score(old, new, i, j):
     """The score of a pair by the plain formula, with both content matches always
     computed: what candidate_scores' shortcuts must agree with."""
