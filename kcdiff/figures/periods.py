@@ -204,7 +204,7 @@ def _spanning_lengths(header: str, years: Sequence[int]) -> list[int] | None:
     found = sorted((match.start(), months) for pattern, months in _LENGTH
                    for match in pattern.finditer(header))
     lengths = [months for _, months in found]
-    if len(set(lengths)) < 2 or len(years) % len(lengths):
+    if len(set(lengths)) < 2 or len(years) < len(lengths) or len(years) % len(lengths):
         return None
     size = len(years) // len(lengths)
     groups = [list(years[start:start + size]) for start in range(0, len(years), size)]
