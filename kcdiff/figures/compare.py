@@ -20,7 +20,7 @@ Only the reporting currency is compared (a US$ convenience column is a translati
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -30,11 +30,14 @@ from ..model import Check, FigureChange, LineItem, Period
 from .items import COMPARED_KINDS, label_key, line_items
 from .tables import Table
 
-__all__ = ["compare_figures", "figure_notes", "align_items", "current_periods"]
+__all__ = ["compare_figures", "figure_notes", "align_items", "current_periods",
+           "relabelled_in_place"]
 
 MATCH_THRESHOLD = 85
 MAX_NAMED = 4
 GROUP_BONUS = 3
+GAP_ROWS = 3  # relabelled items paired by where they stand: at most this many in a run
+CONTAINED = 90  # token_set_ratio of two labels one of whose words are all in the other
 
 # Words that tell two line items apart however alike the rest of the label is.
 _EXCLUSIVE = (
@@ -107,6 +110,7 @@ def _aligned(old_tables: tuple[Table, ...], new_tables: tuple[Table, ...]):
     old, new = line_items(old_tables), line_items(new_tables)
     pairs = align_items(old[0], new[0])
     pairs += renamed_items(old[0], new[0], pairs)
+    pairs += relabelled_in_place(old[0], new[0], pairs)
     pairs.sort(key=lambda pair: pair[1].order)
     return old, new, pairs
 
@@ -125,6 +129,52 @@ def renamed_items(old_items: list[LineItem], new_items: list[LineItem],
     claims = Counter(id(old) for olds in candidates.values() for old in olds)
     return [(olds[0], new) for new in new_items
             if len(olds := candidates.get(id(new), [])) == 1 and claims[id(olds[0])] == 1]
+
+
+def relabelled_in_place(old_items: list[LineItem], new_items: list[LineItem],
+                        pairs: list[tuple[LineItem, LineItem]]
+                        ) -> list[tuple[LineItem, LineItem]]:
+    """Items relabelled where they stand, as a line diff pairs a changed line: between
+    the same two paired items of a statement (or its start or end), as many unpaired
+    items on each side (at most ``GAP_ROWS``), taken in order, each pair in the same
+    sub-header and unit with one label's words within the other's ("Reserves" ->
+    "Share premium and reserves"; "TOTAL EQUITY ATTRIBUTABLE TO OWNERS OF THE COMPANY"
+    -> "Equity attributable to owners of the Company")."""
+    found = []
+    for kind in COMPARED_KINDS:
+        olds = [item for item in old_items if item.kind == kind]
+        news = [item for item in new_items if item.kind == kind]
+        for old_gap, new_gap in _gaps(olds, news, pairs):
+            if len(old_gap) == len(new_gap) <= GAP_ROWS and all(
+                    map(_relabelled, old_gap, new_gap)):
+                found.extend(zip(old_gap, new_gap, strict=True))
+    return found
+
+
+def _gaps(olds: list[LineItem], news: list[LineItem], pairs: list[tuple[LineItem, LineItem]]
+          ) -> Iterator[tuple[list[LineItem], list[LineItem]]]:
+    """The runs of unpaired new items and the unpaired old items between the partners
+    of the paired items around them, when those partners stand in the same order."""
+    partner = {id(new): old for old, new in pairs}
+    paired_old = {id(old) for old, _ in pairs}
+    index = {id(item): k for k, item in enumerate(olds)}
+    before, run = -1, []
+    for new in [*news, None]:
+        if new is not None and id(new) not in partner:
+            run.append(new)
+            continue
+        after = len(olds) if new is None else index.get(id(partner[id(new)]), -1)
+        if run and before < after:
+            yield [old for old in olds[before + 1:after] if id(old) not in paired_old], run
+        before, run = after, []
+
+
+def _relabelled(old: LineItem, new: LineItem) -> bool:
+    old_key, new_key = (label_key(item.label).removeprefix("total ") for item in (old, new))
+    return (label_key(old.group) == label_key(new.group) and _same_unit(old, new)
+            and _compatible(f"{old_key} {label_key(old.group)}",
+                            f"{new_key} {label_key(new.group)}", old_key, new_key)
+            and fuzz.token_set_ratio(old_key, new_key) >= CONTAINED)
 
 
 def _same_figures(old: LineItem, new: LineItem) -> bool:
