@@ -135,6 +135,52 @@ def test_values_equal_at_the_coarser_precision_are_not_restated():
     assert compare_facts(old, [fact(value=1300.0), moved])[0].status == "restated"
 
 
+CASH_FLOWS = "Consolidated Statements of Cash Flows"
+
+
+def _other(concept: str, value: float, **more) -> Fact:
+    return fact(concept=concept, value=value, start="2023-07-01", end="2024-06-30",
+                label="Other", statement=CASH_FLOWS, **more)
+
+
+def test_a_comparative_tagged_anew_and_printed_anew_on_its_row_is_restated():
+    # P&G: operating cash-flow "Other" for fiscal 2024 is us-gaap:OtherNoncashExpense
+    # 969 in one 10-K, us-gaap:OtherNoncashIncomeExpense 491 (tagged -491, printed 491)
+    # in the next.
+    old = [_other("us-gaap:OtherNoncashExpense", 969.0)]
+    new = [_other("us-gaap:OtherNoncashIncomeExpense", -491.0)]
+    (restated,) = compare_facts(old, new)
+    assert (restated.status, restated.item, restated.old_value, restated.new_value) == (
+        "restated", "Other", 969.0, 491.0)
+    assert restated.concept == "us-gaap:OtherNoncashIncomeExpense"
+
+
+@pytest.mark.parametrize("new", [
+    [_other("us-gaap:OtherNoncashIncomeExpense", -969.0)],  # printed the same: retagged only
+    [_other("us-gaap:OtherNoncashIncomeExpense", 491.0),  # the old concept is still there,
+     fact(concept="us-gaap:OtherNoncashExpense", value=969.0, start="2023-07-01",
+          end="2024-06-30", label="Other non-cash items", statement=CASH_FLOWS)],
+    [_other("us-gaap:OtherNoncashIncomeExpense", 491.0),  # two rows called "Other"
+     _other("us-gaap:OtherInvesting", 50.0)],
+    [fact(concept="us-gaap:OtherNoncashIncomeExpense", value=491.0, start="2023-07-01",
+          end="2024-06-30", label="Other, net", statement=CASH_FLOWS)],  # another row
+])
+def test_a_retagged_row_is_restated_only_when_it_is_certainly_the_same_row(new):
+    old = [_other("us-gaap:OtherNoncashExpense", 969.0)]
+    assert not [f for f in compare_facts(old, new) if f.status == "restated"]
+
+
+def test_pg_operating_other_re_presented_is_restated(filing):
+    # The 2025 10-K condenses the working-capital lines, so "Other" in operating cash
+    # flows is re-presented: fiscal 2024 969 -> 491, fiscal 2023 564 -> 217 (both
+    # statements of cash flows, US$ millions).
+    figures = compare_facts(filing("sec_more_html/pg_10-K_FY2024_2024-06-30.html").facts,
+                            filing("sec_more_html/pg_10-K_FY2025_2025-06-30.html").facts)
+    restated = {(f.item, f.period_end): (f.old_value, f.new_value)
+                for f in figures if f.status == "restated"}
+    assert restated == {("Other", "2024-06-30"): (969, 491), ("Other", "2023-06-30"): (564, 217)}
+
+
 @pytest.mark.parametrize(("extra_days", "compared"), [
     (SAME_LENGTH_DAYS, True), (SAME_LENGTH_DAYS + 1, False)])
 def test_movement_only_between_periods_of_the_same_length(extra_days, compared):

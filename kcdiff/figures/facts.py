@@ -98,7 +98,39 @@ def compare_facts(old: Sequence[Fact], new: Sequence[Fact]) -> list[FigureChange
         if key in old_by_key and not _same_value(old_by_key[key], fact)
         and label_key(fact.label) in old_labels[key]
     ]
+    restated += _retagged(reviewed, statement_facts(old), old_by_key)
     return restated + _movements(reviewed, old_by_key)
+
+
+def _retagged(reviewed: dict[Key, Fact], old_reviewed: dict[Key, Fact],
+              old_by_key: dict[Key, Fact]) -> list[FigureChange]:
+    """Comparatives tagged with another concept and printed with another value on the
+    same row: the same label, once in the same statement for the same period in both
+    filings, and neither filing tagging the other's concept for it (P&G's operating
+    cash-flow "Other" for fiscal 2024, us-gaap:OtherNoncashExpense 969 in the 2024 10-K,
+    is us-gaap:OtherNoncashIncomeExpense 491 in the 2025 one, the working-capital lines
+    having been condensed)."""
+    old_rows, new_rows = _rows(old_reviewed.values()), _rows(reviewed.values())
+    found = []
+    for row, fact in new_rows.items():
+        before = old_rows.get(row)
+        if (before is None or before.concept == fact.concept or _key(fact) in old_by_key
+                or _key(before) in reviewed):
+            continue
+        if _printed(before, fact.scale) != _printed(fact, fact.scale):
+            found.append(_figure("restated", fact, before, "old"))
+    return found
+
+
+def _rows(facts: Iterable[Fact]) -> dict[tuple[str, str, str, str, str], Fact]:
+    """Facts by where a reader finds them (statement kind, row label, period, unit),
+    for the rows that hold one fact only."""
+    rows: dict[tuple[str, str, str, str, str], list[Fact]] = {}
+    for fact in facts:
+        row = (statement_kind(_statement(fact)), label_key(fact.label), fact.period_start,
+               fact.period_end, fact.unit)
+        rows.setdefault(row, []).append(fact)
+    return {row: found[0] for row, found in rows.items() if len(found) == 1}
 
 
 def _unique_by_key(facts: Iterable[Fact]) -> dict[Key, Fact]:
