@@ -206,13 +206,21 @@ def test_anxin_annual_restates_the_interims_december_2009_figures(anxin_restated
     # 31 December 2009 660,225 as originally stated, 1,040,427 restated; the loan
     # component of the convertible notes 679,856 -> 564,354 (the interim's "Convertible
     # bonds"); total assets less current liabilities rises by the goodwill restatement,
-    # 1,056,054 -> 1,436,256 (both read off the two statements of financial position).
-    restated = {(f.item, f.old_value, f.new_value, f.period)
+    # 1,056,054 -> 1,436,256; the interim's "Reserves" 246,417, printed by the annual
+    # between the same rows as "Share premium and reserves", 742,121; and "TOTAL EQUITY
+    # ATTRIBUTABLE TO OWNERS OF THE COMPANY" 346,847 -> 842,551 (all read off the two
+    # statements of financial position).
+    restated = {(f.item, f.old_item, f.old_value, f.new_value, f.period)
                 for f in anxin_restated if f.status == "restated"}
     assert restated == {
-        ("Goodwill", 660225, 1040427, "as at 2009-12-31"),
-        ("Convertible notes", 679856, 564354, "as at 2009-12-31"),
-        ("Total Assets less Current Liabilities", 1056054, 1436256, "as at 2009-12-31"),
+        ("Goodwill", "", 660225, 1040427, "as at 2009-12-31"),
+        ("Convertible notes", "Convertible bonds", 679856, 564354, "as at 2009-12-31"),
+        ("Total Assets less Current Liabilities", "TOTAL ASSETS LESS CURRENT LIABILITIES",
+         1056054, 1436256, "as at 2009-12-31"),
+        ("Share premium and reserves", "Reserves", 246417, 742121, "as at 2009-12-31"),
+        ("Equity attributable to owners of the Company",
+         "TOTAL EQUITY ATTRIBUTABLE TO OWNERS OF THE COMPANY", 346847, 842551,
+         "as at 2009-12-31"),
     }
 
 
@@ -404,3 +412,82 @@ def test_a_figure_two_rows_share_pairs_nothing():
     assert renamed_items([item("Notes payable, current", 0.0, 1)],
                          [item("Notes payable and other borrowings, current", 0.0, 1)], []) == []
     assert renamed_items([item("Accrued liabilities", 100.0, 1)], new, []) == []
+
+
+def _balance_item(label: str, value: float, order: int, group: str = "Capital and reserves"
+                  ) -> LineItem:
+    year = Period("instant", "2009-12-31")
+    return LineItem("balance", "Statement of financial position", label, group, "HK$'000",
+                    ((year, value),), order=order)
+
+
+def test_an_item_relabelled_where_it_stands_is_paired():
+    # Between "Share capital" and "Deferred tax" in both filings, one item each, the
+    # old label's words all in the new one: the same line item.
+    from kcdiff.figures.compare import relabelled_in_place
+
+    old = [_balance_item("Share capital", 1, 0), _balance_item("Reserves", 2, 1),
+           _balance_item("Deferred tax", 3, 2)]
+    new = [_balance_item("Share capital", 1, 0),
+           _balance_item("Share premium and reserves", 5, 1),
+           _balance_item("Deferred tax", 3, 2)]
+    pairs = [(old[0], new[0]), (old[2], new[2])]
+    assert relabelled_in_place(old, new, pairs) == [(old[1], new[1])]
+
+
+@pytest.mark.parametrize("old_label, new_label, group", [
+    ("Reserves", "Share premium", "Capital and reserves"),  # no word in common
+    ("Other reserves", "Share premium and reserves", "Capital and reserves"),  # 'other'
+    ("Reserves", "Share premium and reserves", "Non-current liabilities"),  # sub-header
+    ("Current tax", "Non-current tax", "Capital and reserves"),  # words that tell apart
+])
+def test_an_item_in_the_same_place_but_not_the_same_is_left_alone(old_label, new_label,
+                                                                  group):
+    from kcdiff.figures.compare import relabelled_in_place
+
+    old = [_balance_item("Share capital", 1, 0), _balance_item(old_label, 2, 1)]
+    new = [_balance_item("Share capital", 1, 0), _balance_item(new_label, 5, 1, group)]
+    assert relabelled_in_place(old, new, [(old[0], new[0])]) == []
+
+
+def test_relabelled_runs_pair_in_order_only_when_as_long_and_short():
+    from kcdiff.figures.compare import GAP_ROWS, relabelled_in_place
+
+    def run(labels, prefix=""):
+        return [_balance_item(prefix + label, k, k) for k, label in enumerate(labels)]
+
+    labels = ["Reserves", "Retained profits", "Capital reserve", "Merger reserve"]
+    old, new = run(labels[:GAP_ROWS]), run(labels[:GAP_ROWS], "Total ")
+    assert relabelled_in_place(old, new, []) == list(zip(old, new, strict=True))
+    old, new = run(labels[:GAP_ROWS + 1]), run(labels[:GAP_ROWS + 1], "Total ")
+    assert relabelled_in_place(old, new, []) == []  # too long a run to be sure
+    assert relabelled_in_place(run(labels[:2]), run(labels[:3], "Total "), []) == []
+
+
+def test_two_lengths_named_over_no_year_columns_read_no_spans():
+    # Salesforce's Q2 FY2024 release: a footnote header names "Three Months Ended" and
+    # "Six Months Ended" over columns whose years kcdiff did not read. Not a crash that
+    # dropped every figure of the filing: no spans.
+    from kcdiff.figures.periods import _spanning_lengths
+
+    assert _spanning_lengths("Three Months Ended July 31, Six Months Ended July 31,", []) is None
+    assert _spanning_lengths("Three Months Ended July 31, Six Months Ended July 31,",
+                             [2023]) is None
+
+
+def test_salesforce_quarter_to_quarter_figures_are_compared(corpus):
+    # SALESFORCE_2024Q1/Q2_EARNINGS.pdf, condensed statements of operations: total
+    # revenues $8,247 million for the three months to April 30, 2023 and $8,603 million
+    # to July 31, 2023; the six months to July 31, $15,131 million (2022) and $16,850
+    # million (2023). Balance sheet: cash and cash equivalents $9,155 -> $6,772 million.
+    folder = corpus / "sec_financebench_pdf"
+    figures = compare_figures(tables_of(folder / "SALESFORCE_2024Q1_EARNINGS.pdf"),
+                              tables_of(folder / "SALESFORCE_2024Q2_EARNINGS.pdf"))
+    found = {(f.item, f.old_period, f.period, f.old_value, f.new_value) for f in figures}
+    assert ("Total revenues", "three months ended 2023-04-30", "three months ended 2023-07-31",
+            8247, 8603) in found
+    assert ("Total revenues", "six months ended 2022-07-31", "six months ended 2023-07-31",
+            15131, 16850) in found
+    assert ("Cash and cash equivalents", "as at 2023-04-30", "as at 2023-07-31", 9155,
+            6772) in found
+    assert not [f for f in figures if f.status != "changed"]
