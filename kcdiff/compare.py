@@ -17,7 +17,7 @@ from typing import TypeVar
 from .align import align
 from .board import BoardStatement, board_checks, compare_boards, read_board
 from .figures.checks import check_filing
-from .figures.compare import compare_figures, figure_notes
+from .figures.compare import compare_figures, figure_notes, unread_statements
 from .figures.facts import compare_facts
 from .figures.tables import read_tables
 from .ingest import MAX_BYTES, read_filing
@@ -112,6 +112,8 @@ def figure_diffs(
                               "read from both filings' printed tables", side))
     if old_tables is None or new_tables is None:
         return [], checks  # one side unread: comparing would call every figure new
+    for side, sections, tables in (("old", old, old_tables), ("new", new, new_tables)):
+        checks.extend(unread_statements(sections, tables, side))
     figures = _guarded(warnings, "figures_not_compared", "tables", [], "",
                        compare_figures, old_tables, new_tables)
     checks.extend(_guarded(warnings, "figures_not_compared", "tables", [], "",

@@ -491,3 +491,31 @@ def test_salesforce_quarter_to_quarter_figures_are_compared(corpus):
     assert ("Cash and cash equivalents", "as at 2023-04-30", "as at 2023-07-31", 9155,
             6772) in found
     assert not [f for f in figures if f.status != "changed"]
+
+
+def test_statements_kcdiff_cannot_read_are_said_not_compared(annual_path):
+    # A filing whose statements give no table (here: the sample's statement sections
+    # with their tables taken away) says so; one whose statements were read does not.
+    from kcdiff.figures.compare import unread_statements
+
+    sections = segment(read_filing(annual_path))
+    (note,) = unread_statements(sections, [], "new")
+    assert (note.kind, note.severity, note.filing) == ("figures_not_compared", "warning", "new")
+    assert "none of them were compared" in note.message
+    assert unread_statements(sections, read_tables(sections), "new") == []
+    others = [section for section in sections if section.category != "statements"]
+    assert unread_statements(others, [], "new") == []
+
+
+def test_chinese_reports_say_their_statements_were_not_compared(corpus):
+    # Fullshare's Chinese 2023 interim and annual reports: kcdiff reads no Chinese
+    # statement header, so it compares no figure, and must say so rather than report
+    # nothing as if nothing moved.
+    from kcdiff.compare import compare_files
+
+    folder = corpus / "hkex_fullshare_0607"
+    report = compare_files(folder / "2023_interim-report_H1-2023_zh.pdf",
+                           folder / "2023_annual-report_FY2023_zh.pdf")
+    notes = {check.filing for check in report.checks if check.kind == "figures_not_compared"
+             and "financial statements" in check.message}
+    assert notes == {"old", "new"} and not report.figures

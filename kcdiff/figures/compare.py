@@ -26,12 +26,12 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from ..model import Check, FigureChange, LineItem, Period
+from ..model import Check, FigureChange, LineItem, Period, Section
 from .items import COMPARED_KINDS, label_key, line_items
 from .tables import Table
 
 __all__ = ["compare_figures", "figure_notes", "align_items", "current_periods",
-           "relabelled_in_place"]
+           "relabelled_in_place", "unread_statements"]
 
 MATCH_THRESHOLD = 85
 MAX_NAMED = 4
@@ -212,6 +212,23 @@ def _unread_columns(tables: Sequence[Table]) -> list[Check]:
     return [Check("figures_not_compared", "info", "statements",
                   f"{sum(unread.values())} column(s) have no period kcdiff can read from "
                   f"their header, so their figures were not compared: {named}{more}")]
+
+
+def unread_statements(sections: Sequence[Section], tables: Sequence[Table], side: str
+                      ) -> list[Check]:
+    """A note when a filing has sections of financial statements but kcdiff read no
+    statement table from them (a Chinese report, whose headers it does not read): no
+    figure compared must not read as no figure changed."""
+    if any(table.kind in COMPARED_KINDS for table in tables):
+        return []
+    titles = list(dict.fromkeys(section.title for section in sections
+                                if section.category == "statements"))
+    if not titles:
+        return []
+    named = "; ".join(titles[:MAX_NAMED]) + ("; ..." if len(titles) > MAX_NAMED else "")
+    return [Check("figures_not_compared", "warning", "statements",
+                  f"kcdiff could not read the figures of this filing's financial statements "
+                  f"({named}), so none of them were compared", side)]
 
 
 def current_periods(items: Sequence[LineItem]) -> dict[str, dict[int, Period]]:
