@@ -12,12 +12,12 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from . import __version__
 from .errors import KcdiffError, OutputError
 
-if TYPE_CHECKING:  # imported for annotations only: the commands import them lazily
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing for it
+if TYPE_CHECKING:  # for annotations only: the commands import these when they run
     from .service.store import Store
     from .service.watch import RunResult
 
