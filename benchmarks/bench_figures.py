@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,7 +23,7 @@ from kcdiff.segment import segment  # noqa: E402
 SAMPLES = ROOT / "samples"
 
 
-def best_of(repeats: int, run) -> float:
+def best_of(repeats: int, run: Callable[[], object]) -> float:
     best = float("inf")
     for _ in range(repeats):
         start = time.perf_counter()

@@ -30,6 +30,10 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from aiosmtpd.smtp import SMTP, Envelope, Session
 
 ROOT = Path(__file__).resolve().parent.parent
 INTERIM = (ROOT / "samples" / "kingsoft-cloud-2023-interim.txt").read_text(encoding="utf-8")
@@ -43,7 +47,9 @@ class Counter:
     def __init__(self) -> None:
         self.seen: collections.Counter[str] = collections.Counter()
 
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's name)
+    async def handle_DATA(  # noqa: N802 (aiosmtpd's name)
+        self, server: SMTP, session: Session, envelope: Envelope
+    ) -> str:
         # Counted as stored, then answered at once, as a mail server queues then replies.
         head = envelope.original_content.split(b"\r\n\r\n", 1)[0]
         found = re.search(rb"(?im)^Message-ID:\s*(<[^>]+>)", head)

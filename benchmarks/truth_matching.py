@@ -130,7 +130,9 @@ def same_period(a: tuple[date | None, date], b: tuple[date | None, date]) -> boo
     return a[0] is None or abs(((a[1] - a[0]) - (b[1] - b[0])).days) <= 10
 
 
-def like_for_like(a, b) -> bool:
+def like_for_like(
+    a: tuple[date | None, date] | None, b: tuple[date | None, date] | None
+) -> bool:
     """Two instants, or two durations of the same length (within 10 days)."""
     if a is None or b is None or (a[0] is None) != (b[0] is None):
         return False
@@ -156,7 +158,9 @@ def values_agree(claim: float, truth: float) -> bool:
     return any(abs(claim * scale - truth) <= slack for scale in SCALES)
 
 
-def value_right(values: dict, value: float | None, period) -> tuple[bool, str]:
+def value_right(
+    values: dict, value: float | None, period: tuple[date | None, date] | None
+) -> tuple[bool, str]:
     if value is None:
         return True, ""
     if period is None:

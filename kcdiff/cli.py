@@ -16,6 +16,11 @@ from pathlib import Path
 from . import __version__
 from .errors import KcdiffError, OutputError
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing for it
+if TYPE_CHECKING:  # for annotations only: the commands import these when they run
+    from .service.store import Store
+    from .service.watch import RunResult
+
 # kcdiff.ingest.MAX_BYTES in megabytes, written out rather than imported: importing the
 # readers costs ~0.1 s that `--version`, `--help`, `history` and `watch` never use
 # (tests/test_cli.py keeps the two equal).
@@ -73,7 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_watch(commands) -> None:
+def _add_watch(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     watch = commands.add_parser(
         "watch", help="watch a folder of filings and e-mail each new filing's change report",
         description="Watch DIR: each new filing is compared with the same issuer's previous "
@@ -108,7 +113,7 @@ def _add_watch(commands) -> None:
     watch.set_defaults(handler=run_watch)
 
 
-def _add_history(commands) -> None:
+def _add_history(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     history = commands.add_parser(
         "history", help="list an issuer's filings and reports from the watch history",
         description="List the filings and change reports kcdiff watch recorded, for ISSUER "
@@ -121,7 +126,7 @@ def _add_history(commands) -> None:
     history.set_defaults(handler=run_history)
 
 
-def _add_batch(commands) -> None:
+def _add_batch(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     batch = commands.add_parser(
         "batch", help="compare every consecutive pair of filings in an archive (on Dask)",
         description="Walk ARCHIVE, pair each issuer's consecutive filings of a comparable type "
@@ -269,7 +274,7 @@ def run_watch(args: argparse.Namespace) -> int:
     return EXIT_SAME
 
 
-def _report_once(result, embedded: bool) -> int:
+def _report_once(result: RunResult, embedded: bool) -> int:
     """The summary line of ``watch --once``, and its exit status: 2 when a filing could
     not be recorded or an e-mail was refused or has an unknown outcome (a person must
     look), 1 when e-mails wait for a retry, else 0. ``embedded``: no SMTP host, so the
@@ -314,7 +319,7 @@ def run_history(args: argparse.Namespace) -> int:
     return EXIT_SAME
 
 
-def _print_issuer(store, key: str) -> None:
+def _print_issuer(store: Store, key: str) -> None:
     from .service.files import safe_text
 
     filings = store.issuer_filings(key)
@@ -339,7 +344,7 @@ def _print_issuer(store, key: str) -> None:
                   f"{': ' + safe_text(delivery.detail) if delivery.status != 'accepted' else ''}")
 
 
-def _print_rejected(store) -> None:
+def _print_rejected(store: Store) -> None:
     from .service.files import safe_text
 
     for rejected in store.rejected():

@@ -23,11 +23,13 @@ from .figures.tables import read_tables
 from .ingest import MAX_BYTES, read_filing
 from .model import (
     Alignment,
+    BoardChange,
     Check,
     Fact,
     FigureChange,
     Filing,
     FilingSummary,
+    OfficerChange,
     Report,
     Section,
     SectionDiff,
@@ -210,7 +212,11 @@ def _tagged(checks: Sequence[Check], side: str) -> tuple[Check, ...]:
     return tuple(replace(check, filing=side) for check in checks)
 
 
-def _summary(sections, figures, board, checks, officers=()) -> Summary:
+def _summary(
+    sections: Sequence[SectionDiff], figures: Sequence[FigureChange],
+    board: Sequence[BoardChange], checks: Sequence[Check],
+    officers: Sequence[OfficerChange] = (),
+) -> Summary:
     count = {status: 0 for status in ("added", "removed", "changed", "unchanged")}
     for diff in sections:
         count[diff.status] += 1

@@ -330,11 +330,25 @@ def _heading_by_shape(block: Block) -> Heading | None:
         return Heading("", "By order of the Board", "board")
     if _DATE.fullmatch(text) or text.endswith(","):
         return None  # the date under a signature ("24 August 2011"), not note 24
+    numbered = _numbered_heading(text)
+    if numbered is not None:
+        return numbered
+    return _unnumbered_heading(text)
+
+
+def _numbered_heading(text: str) -> Heading | None:
+    """A number, then heading words: "3. REVENUES", "(a) Basis of preparation", "三、收益"."""
     for pattern, rank in ((_NUMBERED, "numbered"), (_LETTERED, "lettered"),
                           (_CJK_NUMBERED, "numbered")):
         match = pattern.match(text)
         if match and _is_heading_text(match.group(2), numbered=True):
             return Heading(_number(match, pattern), match.group(2).strip(), rank)
+    return None
+
+
+def _unnumbered_heading(text: str) -> Heading | None:
+    """A line with no number that is a heading by its letters: capitals, Title Case or a
+    short CJK line."""
     if _is_upper(text) and sum(ch.isdigit() for ch in text) < len(_letters(text)):
         return Heading("", text, "upper")
     if len(text) > MAX_HEADING_CHARS:

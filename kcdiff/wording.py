@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -176,7 +177,10 @@ def _diff_paragraphs(old: list[_Paragraph], new: list[_Paragraph], out: _Redline
         _emit_region(old, new, range(i1, i2), range(j1, j2), pairs, moves, moved_old, out)
 
 
-def _moves(old, new, leftover_old, leftover_new, opcodes) -> dict[int, int]:
+def _moves(
+    old: list[_Paragraph], new: list[_Paragraph], leftover_old: list[int],
+    leftover_new: list[int], opcodes: Sequence[tuple[str, int, int, int, int]],
+) -> dict[int, int]:
     """new index -> old index for paragraphs that left one region and reappear in another:
     for each leftover new paragraph in order, the first leftover old one (in old order) of
     another region, not yet taken, at least MOVE_SIMILARITY alike."""
@@ -200,7 +204,7 @@ class _MoveCandidates:
     and the distance is at least |la - lb|, so lb must lie within la * [0.818, 1.223]. The
     scoring itself runs in rapidfuzz's C loop, not in a Python double loop."""
 
-    def __init__(self, indexes: list[int], old) -> None:
+    def __init__(self, indexes: list[int], old: list[_Paragraph]) -> None:
         ordered = sorted(indexes, key=lambda i: (len(old[i].key), i))
         self._indexes = ordered
         self._keys = [old[i].key for i in ordered]
@@ -218,7 +222,9 @@ class _MoveCandidates:
         return sorted(self._indexes[low + position] for _, _, position in found)
 
 
-def _pair_in_order(old, new, olds: list[int], news: list[int]) -> dict[int, int]:
+def _pair_in_order(
+    old: list[_Paragraph], new: list[_Paragraph], olds: list[int], news: list[int]
+) -> dict[int, int]:
     """new index -> old index: the order-keeping pairing of one region's paragraphs with the
     greatest total similarity (a small dynamic programme; regions are a few paragraphs)."""
     if not olds or not news:
@@ -243,7 +249,10 @@ def _pair_in_order(old, new, olds: list[int], news: list[int]) -> dict[int, int]
     return pairs
 
 
-def _emit_region(old, new, old_range, new_range, pairs, moves, moved_old, out) -> None:
+def _emit_region(
+    old: list[_Paragraph], new: list[_Paragraph], old_range: range, new_range: range,
+    pairs: dict[int, int], moves: dict[int, int], moved_old: set[int], out: _Redline,
+) -> None:
     """Write one differing region in reading order: each old paragraph before the new one
     that replaces it, deletions where they stood, insertions where they stand."""
     paired_old = {i: j for j, i in pairs.items()}
@@ -265,14 +274,19 @@ def _emit_region(old, new, old_range, new_range, pairs, moves, moved_old, out) -
         _emit_old(old, i, paired_old, moved_old, out)
 
 
-def _emit_old(old, i, paired_old, moved_old, out) -> None:
+def _emit_old(
+    old: list[_Paragraph], i: int, paired_old: dict[int, int], moved_old: set[int],
+    out: _Redline,
+) -> None:
     if i in moved_old:
         out.moved_from(old[i])
     elif i not in paired_old:
         out.whole(old[i], "deleted")
 
 
-def _similarity(out: _Redline, old_blocks, new_blocks, tables_same: bool) -> float:
+def _similarity(
+    out: _Redline, old_blocks: Sequence[Block], new_blocks: Sequence[Block], tables_same: bool
+) -> float:
     old_tokens = sum(word_count(b.text) for b in old_blocks)
     new_tokens = sum(word_count(b.text) for b in new_blocks)
     if not old_tokens and not new_tokens:
@@ -282,11 +296,11 @@ def _similarity(out: _Redline, old_blocks, new_blocks, tables_same: bool) -> flo
     return round(min(1.0, matched / (old_tokens + new_tokens)), 4)
 
 
-def _table_tokens(blocks) -> int:
+def _table_tokens(blocks: Sequence[Block]) -> int:
     return sum(word_count(b.text) for b in blocks if b.kind == "table")
 
 
-def _table_match(old_blocks, new_blocks) -> int:
+def _table_match(old_blocks: Sequence[Block], new_blocks: Sequence[Block]) -> int:
     old_rows = [comparable(" ".join(r)) for b in old_blocks if b.kind == "table" for r in b.rows]
     new_rows = [comparable(" ".join(r)) for b in new_blocks if b.kind == "table" for r in b.rows]
     matcher = SequenceMatcher(None, old_rows, new_rows, autojunk=False)
@@ -332,7 +346,9 @@ def _tokens(text: str) -> list[str]:
     return [text[start:end] for start, end in zip(starts, [*starts[1:], len(text)], strict=True)]
 
 
-def _merge_close_changes(opcodes: list[tuple], old_tokens, new_tokens) -> list[tuple]:
+def _merge_close_changes(
+    opcodes: list[tuple], old_tokens: list[str], new_tokens: list[str]
+) -> list[tuple]:
     """Join changes of the same kind separated by one or two unchanged words, so "six
     months ended June 30, 2023" -> "year ended December 31, 2024" reads as one routine
     change, while "2022: 20.1%" -> "2023: 36.2%" stays a routine year and a new figure."""

@@ -107,7 +107,12 @@ def _unit(element: lxml.html.HtmlElement) -> str:
     return measures(element)
 
 
-def _fact(element, contexts, units, captions, rows) -> Fact | None:
+def _fact(
+    element: lxml.html.HtmlElement,
+    contexts: Mapping[str, tuple[str, str, tuple[tuple[str, str], ...]]],
+    units: Mapping[str, str], captions: Mapping[object, str],
+    rows: dict[object, tuple[object, str]],
+) -> Fact | None:
     context = contexts.get(element.get("contextref", ""))
     if context is None:
         return None
