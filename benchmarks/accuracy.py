@@ -26,9 +26,11 @@ Figures
     A truth item is *recalled* when the report has a correct claim about it for the new
     filing's current period (the latest period end the new filing prints for it), or when
     the truth shows the current value equal to its comparable one (for a duration the like
-    period a year earlier, for an instant the latest earlier date; the new filing's own
-    column, else the old filing's) and the report says nothing about the item ("unchanged
-    and silent"). Recall = recalled / truth items.
+    period a year earlier, the new filing's own column, else the old filing's; for an
+    instant the latest earlier date either filing prints, the new filing's value where both
+    print it) and the report says nothing about the item at the current period ("unchanged
+    and silent"; a restated comparative is not about the current period). Recall =
+    recalled / truth items.
 Restatements
     Only pairs with ``restatements_complete``. A ``restated`` claim is a true positive
     when it matches a truth restatement (item as above, equal period); any other

@@ -135,15 +135,19 @@ def current_end(values: dict[str, float]) -> date | None:
 
 def unchanged(item: dict) -> bool:
     """The current value equals its comparable one: for a duration the like period a year
-    earlier, for an instant the latest earlier date (the new filing's own, else the old
-    filing's)."""
+    earlier (the new filing's own, else the old filing's); for an instant the latest
+    earlier date either filing prints (an interim's 30 June against the annual's 31
+    December, rather than the annual's own comparative a year before)."""
     end = current_end(item["new"])
     for key, value in item["new"].items():
         period = parse_period(key)
         if period[1] != end:
             continue
-        prior = _comparable(item["new"], period)
-        prior = _comparable(item["old"], period) if prior is None else prior
+        if period[0] is None:
+            prior = _comparable({**item["old"], **item["new"]}, period)  # the new wins a date
+        else:
+            prior = _comparable(item["new"], period)
+            prior = _comparable(item["old"], period) if prior is None else prior
         if prior is None or prior != value:
             return False
     return end is not None
@@ -168,7 +172,8 @@ def score_figures(truth: dict, report: dict) -> Tally:
         if item is None:
             continue
         tally.claimed += 1
-        claimed.add(id(item))
+        if _ends(figure, current_end(item["new"])):
+            claimed.add(id(item))  # a restated comparative says nothing of the current period
         ok, why = judge_figure(figure, item)
         if ok:
             tally.correct += 1
