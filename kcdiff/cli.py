@@ -183,6 +183,9 @@ def _fail(message: str) -> int:
 def run_diff(args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    from . import patterns
+
+    patterns.load()  # before the stages are imported: their patterns come compiled
     from .compare import compare_files
     from .render import render_json, render_text
 
@@ -202,6 +205,7 @@ def run_diff(args: argparse.Namespace) -> int:
         print(f"kcdiff: {fmt} report written to {Path(args.output).resolve()}", file=sys.stderr)
     else:
         emit(output)
+    patterns.save()  # after the report: a first run pays for it, not the user's wait
     return EXIT_DIFFERENT if report.has_differences else EXIT_SAME
 
 
@@ -244,6 +248,9 @@ def report_format(output: str | None, requested: str | None) -> str:
 
 
 def run_sections(args: argparse.Namespace) -> int:
+    from . import patterns
+
+    patterns.load()
     from .ingest import read_filing
     from .segment import segment
 
@@ -253,6 +260,7 @@ def run_sections(args: argparse.Namespace) -> int:
         lines.append(f"{section.level:>5}  {section.number or '-':<6}  {indent}"
                      f"{section.title}  [{section.category}]")
     emit("\n".join(lines) + "\n")
+    patterns.save()
     return EXIT_SAME
 
 
