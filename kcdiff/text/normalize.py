@@ -47,7 +47,10 @@ _TO_PLAIN = re.compile("[" + "".join(re.escape(chr(code)) for code in _TRANSLATE
 # A blank between two CJK characters is letter-spacing ("廖 莉 萍") or a wrapped line
 # joined with a space: Chinese puts no spaces between words.
 _CJK_CHARS = "\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff\u3000-\u303f\uff00-\uffef"
-_CJK_SPACE = re.compile(f"(?<=[{_CJK_CHARS}]) (?=[{_CJK_CHARS}])")
+# The blank is matched first and the character before it checked behind it: a pattern that
+# starts with a literal is searched for at C speed, one that starts with a look-behind is
+# tried at every character. Same matches as "(?<=[CJK]) (?=[CJK])".
+_CJK_SPACE = re.compile(f" (?<=[{_CJK_CHARS}] )(?=[{_CJK_CHARS}])")
 
 # A token is a number (with its separators), a word, a single CJK character (Chinese has
 # no spaces, so each character is a word for the diff), or one other visible character.
