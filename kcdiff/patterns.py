@@ -79,13 +79,14 @@ def _restore(entry: Entry) -> bool:
 
 def save(path: Path | None = None) -> None:
     """Write the patterns in ``re``'s cache to ``path`` (default ``cache_file()``), when
-    this process compiled any that the file does not hold. Never raises."""
+    this process compiled any that it has not loaded or saved yet. Never raises."""
     try:
         fresh = [entry for key, compiled in list(re._cache.items())
                  if key[0] in (str, bytes) and (key[1], key[2]) not in _loaded
                  and (entry := _entry(key[1], key[2], compiled)) is not None]
         if fresh:
             _write(path or cache_file(), [*_loaded.values(), *fresh])
+            _loaded.update(((entry[0], entry[1]), entry) for entry in fresh)
     except Exception:  # a cache only saves time
         return
 
