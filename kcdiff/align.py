@@ -36,7 +36,7 @@ GROWN = 3  # one text at least this many times longer than the other: compare it
 CONTAINED_WEIGHT = 0.9
 ABSORBED_SCORE = MIN_SCORE  # a section printed inside another: aligned, at the lowest score
 
-_PLURAL = re.compile(r"(?<=[a-z]{3})s\b")
+_PLURAL = re.compile(r"s(?<=[a-z]{3}s)\b")  # "(?<=[a-z]{3})s\b", found by its "s" first
 _NON_WORD = re.compile(r"[^\w\s]")
 
 Pair = tuple[int, int, float]
