@@ -16,7 +16,8 @@ Measures, in one run and on the same machine (ratios, so a busy machine slows bo
 Both processes run as an installed program runs: with bytecode caches (pip compiles them
 at install time, so PYTHONDONTWRITEBYTECODE is dropped for the child processes) and after
 one warm-up run each. Runs alternate between the two programs so that a change in the
-machine's load falls on both.
+machine's load falls on both. Start-up and the sample pair also print the median CPU time
+(user + sys of the child process), steadier than wall time on a shared machine.
 
 Run: python benchmarks/bench_diff.py [--repeat N] [--scales 16 64] [--no-pdf]
 """
@@ -26,6 +27,7 @@ from __future__ import annotations
 import argparse
 import math
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -61,24 +63,46 @@ open(sys.argv[3], "w", encoding="utf-8").write(difflib.HtmlDiff().make_file(old,
 ENVIRONMENT = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
-def run(command: list[str]) -> float:
-    start = time.perf_counter()
+class Timing(float):
+    """A whole process's wall time in seconds (the float), with its CPU time (user + sys
+    of the child): on a shared, loaded machine the CPU time is the steadier of the two."""
+
+    cpu: float
+
+    def __new__(cls, wall: float, cpu: float) -> Timing:
+        timing = super().__new__(cls, wall)
+        timing.cpu = cpu
+        return timing
+
+
+def _cpu_of_children() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run(command: list[str]) -> Timing:
+    cpu, start = _cpu_of_children(), time.perf_counter()
     result = subprocess.run(command, capture_output=True, text=True, env=ENVIRONMENT)
     elapsed = time.perf_counter() - start
     if result.returncode not in (0, 1):
         sys.exit(f"{command[:4]} failed: {result.stderr.strip()}")
-    return elapsed
+    return Timing(elapsed, _cpu_of_children() - cpu)
 
 
-def alternated(first: list[str], second: list[str], repeat: int) -> tuple[float, float]:
-    """Median wall times of ``repeat`` alternated runs of two whole processes, after one
+def median(timings: list[Timing]) -> Timing:
+    """Median wall time and, separately, median CPU time."""
+    return Timing(statistics.median(timings), statistics.median(t.cpu for t in timings))
+
+
+def alternated(first: list[str], second: list[str], repeat: int) -> tuple[Timing, Timing]:
+    """Median times of ``repeat`` alternated runs of two whole processes, after one
     warm-up run each."""
     run(first), run(second)
-    times: tuple[list[float], list[float]] = ([], [])
+    times: tuple[list[Timing], list[Timing]] = ([], [])
     for _ in range(repeat):
         times[0].append(run(first))
         times[1].append(run(second))
-    return statistics.median(times[0]), statistics.median(times[1])
+    return median(times[0]), median(times[1])
 
 
 def peak_memory_mb(command: list[str]) -> float:
@@ -110,12 +134,11 @@ def scaled_copy(source: Path, target: Path, times: int) -> Path:
 
 
 def startup(repeat: int) -> None:
-    command = [sys.executable, "-m", "kcdiff", "--version"]
-    run(command)
-    took = statistics.median(run(command) for _ in range(repeat))
-    bare = statistics.median(run([sys.executable, "-c", "pass"]) for _ in range(repeat))
-    print(f"start-up         kcdiff --version: {took * 1000:.0f} ms "
-          f"(a bare interpreter: {bare * 1000:.0f} ms; target <= 60 ms)")
+    took, bare = alternated([sys.executable, "-m", "kcdiff", "--version"],
+                            [sys.executable, "-c", "pass"], repeat)
+    print(f"start-up         kcdiff --version: {took * 1000:.0f} ms, CPU {took.cpu * 1000:.0f} ms "
+          f"(a bare interpreter: {bare * 1000:.0f} ms, CPU {bare.cpu * 1000:.0f} ms; "
+          "target <= 60 ms)")
 
 
 def growth(out: Path, scales: list[int], repeat: int, base: float) -> None:
@@ -152,7 +175,8 @@ def main() -> None:
         difflib = [sys.executable, "-c", DIFFLIB, str(OLD), str(NEW), str(out / "d.html")]
         kc, dl = alternated(kcdiff(OLD, NEW, out), difflib, args.repeat)
         print(f"sample pair      kcdiff diff: {kc:.3f} s   difflib.HtmlDiff: {dl:.3f} s   "
-              f"ratio {kc / dl:.2f} (target <= 0.6)")
+              f"ratio {kc / dl:.2f} (target <= 0.6); CPU {kc.cpu:.3f} s / {dl.cpu:.3f} s, "
+              f"ratio {kc.cpu / dl.cpu:.2f}")
         growth(out, args.scales, args.repeat, kc)
         if not args.no_pdf:
             pdf_pair(out, args.repeat)

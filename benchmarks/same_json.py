@@ -48,8 +48,11 @@ CORPUS_PAIRS = [
 def report(checkout: Path, old: Path, new: Path) -> bytes:
     """The JSON report of one pair, computed with the kcdiff package in ``checkout``."""
     environment = {**os.environ, "PYTHONPATH": str(checkout)}
+    # Run inside the checkout: `python -m` puts the working folder first on sys.path, so
+    # from anywhere else (this checkout's root, say) both sides would import the same code.
     result = subprocess.run([sys.executable, "-m", "kcdiff", "diff", str(old), str(new),
-                             "--format", "json"], capture_output=True, env=environment)
+                             "--format", "json"], capture_output=True, env=environment,
+                            cwd=checkout)
     if result.returncode not in (0, 1):
         return b"error: " + result.stderr
     return result.stdout
@@ -73,7 +76,7 @@ def main() -> int:
     differing = 0
     with tempfile.TemporaryDirectory() as folder:
         for old, new in pairs(Path(folder), not args.no_16x):
-            same = report(args.old_checkout, old, new) == report(ROOT, old, new)
+            same = report(args.old_checkout.resolve(), old, new) == report(ROOT, old, new)
             differing += not same
             print(f"{'same' if same else 'DIFFERENT':<9} {old.name} -> {new.name}", flush=True)
     return 1 if differing else 0

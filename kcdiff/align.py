@@ -37,7 +37,7 @@ CONTAINED_WEIGHT = 0.9
 ABSORBED_SCORE = MIN_SCORE  # a section printed inside another: aligned, at the lowest score
 ABSORBED_SHARE = 0.5  # of its text printed in the other filing: a section, not a removal
 
-_PLURAL = re.compile(r"(?<=[a-z]{3})s\b")
+_PLURAL = re.compile(r"s(?<=[a-z]{3}s)\b")  # "(?<=[a-z]{3})s\b", found by its "s" first
 _NON_WORD = re.compile(r"[^\w\s]")
 
 Pair = tuple[int, int, float]

@@ -107,6 +107,21 @@ def test_version_imports_no_stage():
     assert loaded == ["kcdiff.cli", "kcdiff.errors"]
 
 
+def test_version_builds_no_parser():
+    # `kcdiff --version` is start-up alone: argparse, pathlib and typing (with re) cost
+    # more than the bare interpreter's start, and printing the version needs none of them.
+    import subprocess
+    import sys
+
+    script = ("import sys\nfrom kcdiff.cli import main\n"
+              "try:\n    main(['--version'])\nexcept SystemExit as exit:\n"
+              "    print(exit.code, *sorted(m for m in ('argparse', 'pathlib', 'typing') "
+              "if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.split() == ["kcdiff", __version__, "0"]
+
+
 def test_default_max_size_is_the_readers_limit():
     from kcdiff.cli import DEFAULT_MAX_MB
     from kcdiff.ingest import MAX_BYTES

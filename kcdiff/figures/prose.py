@@ -16,7 +16,8 @@ from ..text.normalize import comparable
 
 __all__ = ["prose_checks", "change_agrees", "amounts_in"]
 
-_SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-Z(])")
+# The blank first, then the stop behind it (as "(?<=[.;])\s+(?=[A-Z(])", searched faster).
+_SENTENCE = re.compile(r"\s(?<=[.;]\s)\s*(?=[A-Z(])")
 _PERCENT = re.compile(
     r"\b(?P<word>increase|decrease|increased|decreased|grew|declined|up|down)"
     r"(?:\s+(?:significantly|slightly|by|of|a|an))*\s+(?:by\s+|of\s+)?"

@@ -144,8 +144,10 @@ _TITLE_PATTERNS = (
     re.compile(r"RESULTS|業績"),  # the results title, before the form that carries it
     re.compile(r"ANNOUNCEMENT|RETURN|REPORTS?\b|FORM \d|公告|報表|董事名單|委任|辭任"),
 )
-_LETTER = re.compile(r"[^\W\d_]")
-_CJK_LETTER = re.compile(r"[\u3400-\u9fff]")
+# Runs, not single characters: _language counts letters as the runs' total length, so
+# findall makes a string per word rather than per letter.
+_LETTERS = re.compile(r"[^\W\d_]+")
+_CJK_LETTERS = re.compile(r"[\u3400-\u9fff]+")
 _DISCLAIMER = re.compile(r"take no responsibility|概不負責")
 _MAX_CJK_TITLE = 60
 
@@ -248,7 +250,7 @@ def _published(blocks: tuple[Block, ...]) -> str:
 
 def _language(blocks: tuple[Block, ...]) -> str:
     sample = "".join(block.text for block in blocks[:200])
-    letters = len(_LETTER.findall(sample))
+    letters = sum(map(len, _LETTERS.findall(sample)))
     if not letters:
         return ""
-    return "zh" if len(_CJK_LETTER.findall(sample)) > 0.3 * letters else "en"
+    return "zh" if sum(map(len, _CJK_LETTERS.findall(sample))) > 0.3 * letters else "en"

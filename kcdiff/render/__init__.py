@@ -9,7 +9,6 @@ restyle the report without forking kcdiff.
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -104,6 +103,8 @@ def render_text(report: Report) -> str:
 
 
 def render_json(report: Report) -> str:
+    import json  # here: the HTML and text reports never need it
+
     return json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n"
 
 
