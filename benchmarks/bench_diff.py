@@ -18,7 +18,7 @@ at install time, so PYTHONDONTWRITEBYTECODE is dropped for the child processes) 
 one warm-up run each. Runs alternate between the two programs so that a change in the
 machine's load falls on both.
 
-Run: python benchmarks/bench_diff.py [--repeat N] [--scales 16 64] [--no-pdf]
+Run: python benchmarks/bench_diff.py [--repeat N] [--scales 16 64] [--no-pdf | --pdf-only]
 """
 
 from __future__ import annotations
@@ -145,7 +145,12 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--scales", type=int, nargs="*", default=[16, 64])
     parser.add_argument("--no-pdf", action="store_true")
+    parser.add_argument("--pdf-only", action="store_true", help="only the 200-page PDF pair")
     args = parser.parse_args()
+    if args.pdf_only:
+        with tempfile.TemporaryDirectory() as folder:
+            pdf_pair(Path(folder), args.repeat)
+        return
     startup(args.repeat)
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder)
