@@ -135,8 +135,11 @@ def _lines(textpage: pdfium.PdfTextPage, number: int, width: float, height: floa
             continue  # printer's notes outside the page ("B_table indent_4.5 mm")
         # The first word starts at ``first``: its height sets the cell gap.
         spans = _cell_spans(glyphs, raw, start, top - bottom) if _maybe_row(raw) else []
-        cells = tuple(_repair(glyphs, raw[a:b], start + a) for a, b in spans)
-        cleaned = " ".join(cells) if cells else _repair(glyphs, stripped, first)
+        if spans:
+            cells = tuple(_repair(glyphs, raw[a:b], start + a) for a, b in spans)
+            cleaned = " ".join(cells)
+        else:
+            cells, cleaned = (), _repair(glyphs, stripped, first)
         # The type of the first letter or digit: a bullet or a quote is often set in
         # another font and size.
         letter = _ALNUM.search(raw)
