@@ -19,7 +19,7 @@ one warm-up run each. Runs alternate between the two programs so that a change i
 machine's load falls on both. Start-up and the sample pair also print the median CPU time
 (user + sys of the child process), steadier than wall time on a shared machine.
 
-Run: python benchmarks/bench_diff.py [--repeat N] [--scales 16 64] [--no-pdf]
+Run: python benchmarks/bench_diff.py [--repeat N] [--scales 16 64] [--no-pdf | --pdf-only]
 """
 
 from __future__ import annotations
@@ -168,7 +168,12 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--scales", type=int, nargs="*", default=[16, 64])
     parser.add_argument("--no-pdf", action="store_true")
+    parser.add_argument("--pdf-only", action="store_true", help="only the 200-page PDF pair")
     args = parser.parse_args()
+    if args.pdf_only:
+        with tempfile.TemporaryDirectory() as folder:
+            pdf_pair(Path(folder), args.repeat)
+        return
     startup(args.repeat)
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder)

@@ -11,8 +11,6 @@ paragraphs and tables is ``pdf_layout``'s job.
 
 from __future__ import annotations
 
-import ctypes
-import math
 import re
 import threading
 from collections import Counter
@@ -23,6 +21,7 @@ import pypdfium2.raw as pdfium_c
 
 from ..errors import InputError
 from ..model import Block, Check, Filing
+from .glyphs import Glyphs
 from .layout import SOFT_HYPHEN, Line, body_size, bold_body, page_blocks, resolve_hyphens
 
 __all__ = ["read_pdf", "unreadable_share", "UNREADABLE_PAGE_SHARE"]
@@ -38,8 +37,6 @@ _UNREADABLE_LINE_SHARE = 0.5
 _MARGIN_ZONE = 0.12
 _RUNNING_MIN_PAGES = 3
 _RUNNING_MIN_SHARE = 0.4
-_BOLD_WEIGHT = 600
-_FONT_NAME_BYTES = 96
 
 _PAGE_NUMBER = re.compile(
     r"^(?:[-–—]\s*)?(?:page\s*)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?(?:\s*[-–—])?$"
@@ -122,63 +119,57 @@ def _lines(textpage: pdfium.PdfTextPage, number: int, width: float, height: floa
         return [Line(" ".join(m.group().split()), number, 0.0, width, height - 12.0 * i,
                      height - 12.0 * i - 10.0, False)
                 for i, m in enumerate(_LINE.finditer(text)) if m.group().strip()]
+    glyphs = Glyphs(textpage)
     lines = []
     for match in _LINE.finditer(text):
         raw = match.group()
-        if not raw.strip():
+        stripped = raw.strip()
+        if not stripped:
             continue
-        first = match.start() + len(raw) - len(raw.lstrip())
-        last = match.start() + len(raw.rstrip()) - 1
-        left, bottom, _, top = textpage.get_charbox(first, loose=True)
-        _, bottom_last, right, top_last = textpage.get_charbox(last, loose=True)
+        start = match.start()
+        first = start + len(raw) - len(raw.lstrip())
+        last = first + len(stripped) - 1
+        left, bottom, _, top = glyphs.loose_box(first)
+        _, bottom_last, right, top_last = glyphs.loose_box(last)
         if left >= width or right <= 0 or max(top, top_last) <= 0 or bottom >= height:
             continue  # printer's notes outside the page ("B_table indent_4.5 mm")
-        spans = _cell_spans(textpage, raw, match.start()) if _maybe_row(raw) else []
-        cells = tuple(_repair(textpage, raw[a:b], match.start() + a) for a, b in spans)
-        cleaned = " ".join(cells) if cells else _repair(textpage, raw.strip(), first)
+        # The first word starts at ``first``: its height sets the cell gap.
+        spans = _cell_spans(glyphs, raw, start, top - bottom) if _maybe_row(raw) else []
+        if spans:
+            cells = tuple(_repair(glyphs, raw[a:b], start + a) for a, b in spans)
+            cleaned = " ".join(cells)
+        else:
+            cells, cleaned = (), _repair(glyphs, stripped, first)
         # The type of the first letter or digit: a bullet or a quote is often set in
         # another font and size.
-        letter = next((k for k, char in enumerate(raw) if char.isalnum()), first - match.start())
-        size, bold = _typography(textpage, match.start() + letter)
+        letter = _ALNUM.search(raw)
+        size, bold = glyphs.typography(start + letter.start() if letter else first)
         lines.append(Line(cleaned, number, left, right, max(top, top_last),
                           min(bottom, bottom_last), bold, cells, size))
     return lines
 
 
-def _typography(textpage: pdfium.PdfTextPage, index: int) -> tuple[float, bool]:
-    """The size in points at which character ``index`` is drawn and whether its font is
-    bold. The font size alone is not the size on the page: many printers set 1 pt type and
-    scale it with the text matrix, so the size is the font size times the matrix's vertical
-    scale. Weight is often missing (0) or wrong (400 for "MSungHK-Bold"): the font's name
-    says bold too."""
-    raw = textpage.raw
-    matrix = pdfium_c.FS_MATRIX()
-    scale = 1.0
-    if pdfium_c.FPDFText_GetMatrix(raw, index, ctypes.byref(matrix)):
-        scale = math.hypot(matrix.c, matrix.d) or 1.0
-    size = round(pdfium_c.FPDFText_GetFontSize(raw, index) * scale, 1)
-    if pdfium_c.FPDFText_GetFontWeight(raw, index) >= _BOLD_WEIGHT:
-        return size, True
-    name = ctypes.create_string_buffer(_FONT_NAME_BYTES)
-    pdfium_c.FPDFText_GetFontInfo(raw, index, name, _FONT_NAME_BYTES, None)
-    return size, b"bold" in name.value.lower()
+# str.isalnum() as a pattern: searched in C rather than a loop over the line in Python.
+_ALNUM = re.compile(r"[^\W_]")
 
 
-def _repair(textpage: pdfium.PdfTextPage, text: str, first: int) -> str:
+def _repair(glyphs: Glyphs, text: str, first: int) -> str:
     """Close the letter-spacing of CJK text ("董 事 會") and resolve U+FFFE characters;
     ``first`` is the page's character index of ``text[0]``."""
     if "\ufffe" in text:
-        text = "".join(_ufffe(text, position, textpage, first) for position in range(len(text)))
-    return _CJK_SPACED.sub("", text) if " " in text else text
+        text = "".join(_ufffe(text, position, glyphs, first) for position in range(len(text)))
+    # An ASCII line has no CJK to close up: isascii() is a flag on the string, the
+    # substitution a scan of it (two thirds of the cost of this function).
+    return _CJK_SPACED.sub("", text) if " " in text and not text.isascii() else text
 
 
-def _ufffe(text: str, position: int, textpage: pdfium.PdfTextPage, first: int) -> str:
+def _ufffe(text: str, position: int, glyphs: Glyphs, first: int) -> str:
     char = text[position]
     if char != "\ufffe":
         return char
     index = first + position
-    here = textpage.get_charbox(index)
-    following = textpage.get_charbox(index + 1) if position + 1 < len(text) else here
+    here = glyphs.box(index)
+    following = glyphs.box(index + 1) if position + 1 < len(text) else here
     if following[3] < here[1]:
         return SOFT_HYPHEN  # PDFium's mark for a hyphen that ended a line
     return _ligature(text[:position], text[position + 1:])
@@ -202,27 +193,37 @@ def _ligature(before: str, after: str) -> str:
 _NUMERIC_END = re.compile(r"(?:\d[\d,.]*\)?\s?%?(?:\s*cents)?|N/A|nil|[-–—])$", re.IGNORECASE)
 
 
+# The same, written backwards to be matched at the start of the reversed line: a search for
+# a pattern anchored at the end tries every position of the line (30 us a line, a third of
+# reading a long PDF's lines); a match at the start of the reversed line takes 4 us.
+_NUMERIC_END_REVERSED = re.compile(r"(?:(?:stnec\s*)?%?\s?\)?[\d,.]*\d|A/N|lin|[-–—])",
+                                   re.IGNORECASE)
+
+
 def _maybe_row(text: str) -> bool:
-    return bool(_NUMERIC_END.search(text)) or 1 < len(text.split()) <= 8
+    """Does ``text`` (one line, no line break) end in a figure or hold a few words?"""
+    return bool(_NUMERIC_END_REVERSED.match(text[::-1])) or 1 < len(text.split()) <= 8
 
 
-def _cell_spans(textpage: pdfium.PdfTextPage, raw: str, start: int) -> list[tuple[int, int]]:
+def _cell_spans(glyphs: Glyphs, raw: str, start: int, height: float) -> list[tuple[int, int]]:
     """Where the line splits at gaps wider than a word space (table cells), as spans of
-    ``raw``; ``start`` is the page's character index of ``raw[0]``. Empty for one cell."""
-    tokens = list(re.finditer(r"\S+", raw))
+    ``raw``; ``start`` is the page's character index of ``raw[0]``, ``height`` the loose
+    height of its first word. Empty for one cell."""
+    tokens = [match.span() for match in _TOKEN.finditer(raw)]
     if len(tokens) < 2:
         return []
-    box = textpage.get_charbox(start + tokens[0].start(), loose=True)
-    threshold = max(9.0, 0.9 * (box[3] - box[1]))
-    spans = [[tokens[0].start(), tokens[0].end()]]
-    for previous, token in zip(tokens, tokens[1:], strict=False):
-        gap = (textpage.get_charbox(start + token.start())[0]
-               - textpage.get_charbox(start + previous.end() - 1)[2])
-        if gap > threshold:
-            spans.append([token.start(), token.end()])
+    threshold = max(9.0, 0.9 * height)
+    gap = glyphs.gap
+    spans = [list(tokens[0])]
+    for (_, previous_end), (token_start, token_end) in zip(tokens, tokens[1:], strict=False):
+        if gap(start + previous_end - 1, start + token_start) > threshold:
+            spans.append([token_start, token_end])
         else:
-            spans[-1][1] = token.end()
+            spans[-1][1] = token_end
     return [(a, b) for a, b in spans] if len(spans) > 1 else []
+
+
+_TOKEN = re.compile(r"\S+")
 
 
 def _running_lines(pages: list[_Page]) -> set[str]:
@@ -261,17 +262,17 @@ def unreadable_share(text: str) -> float:
     """Share of the visible characters of ``text`` that a font decoded to garbage:
     private-use and replacement characters, controls, and the U+02B0-U+1CFF block that
     legacy Hong Kong printer fonts without a ToUnicode map decode Chinese to. Counted with
-    regular expressions (in C): a loop over every character was an eighth of PDF reading."""
-    visible = len(text) - len(_BLANK.findall(text))
-    if not visible:
+    regular expressions (in C): a loop over every character was an eighth of PDF reading.
+    Most text has none: one search says so without counting the blanks."""
+    if not _UNREADABLE.search(text):
         return 0.0
+    visible = sum(map(len, text.split()))  # split() takes out what \s matches
     return len(_UNREADABLE.findall(text)) / visible
 
 
 # Controls and the block above, but not the blanks among them (not visible: U+1680,
 # \t\n\v\f\r and \x1c-\x1f), count as unreadable.
 _UNREADABLE = re.compile("[\u02b0-\u167f\u1681-\u1cff\ue000-\uf8ff\ufffd\ufffe\x00-\x08\x0e-\x1b]")
-_BLANK = re.compile(r"\s")
 
 
 def _unreadable_check(page: int) -> Check:
