@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -42,7 +43,8 @@ def timed_phases(module: object, spent: dict[str, float]) -> None:
         if function is None:
             continue
 
-        def wrapper(*args: object, _function=function, _name=name) -> object:
+        def wrapper(*args: object, _function: Callable[..., object] = function,
+                    _name: str = name) -> object:
             start = time.process_time()
             try:
                 return _function(*args)
