@@ -82,6 +82,18 @@ def agreement(tables: Sequence[Table]) -> list[Check]:
     # Each table's figures read once, not once per pair: a long filing has thousands of
     # pairs of tables.
     figures = [_figures(table) for table in shown]
+    # A table printing exactly the figures of an earlier one (a statement printed in the
+    # MD&A and again in full) can disagree with nothing the earlier one did not: compared
+    # once, so a document of many copies is not compared copy by copy.
+    seen: set[tuple] = set()
+    unique = []
+    for table, found in zip(shown, figures, strict=True):
+        signature = (table.unit, table.kind, label_key(table.statement),
+                     frozenset(found.items()))
+        if signature not in seen:
+            seen.add(signature)
+            unique.append((table, found))
+    shown, figures = [table for table, _ in unique], [found for _, found in unique]
     loose = [_loose(found) for found in figures]
     for position, first in enumerate(shown):
         for other in range(position + 1, len(shown)):
