@@ -1,0 +1,1 @@
+"""Mutation-testing guards for kcdiff/figures (issue 12)."""
