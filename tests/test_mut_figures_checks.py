@@ -1,1 +1,223 @@
-"""Mutation-testing guards for kcdiff/figures (issue 12)."""
+"""Thresholds of the consistency checks, each tested just either side (issue 12).
+
+Every case is an excerpt of the annual sample (``samples/kingsoft-cloud-2024-annual.txt``:
+its cover, financial highlights, MD&A income statement, balance sheet and the sentence
+stating the convenience rate) with one printed figure edited. The arithmetic in each
+comment is read from the printed figures; the check's allowance is the rounding a reader
+would grant, so one unit inside it is silent and one unit beyond it is an error.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import ANNUAL
+
+from kcdiff.figures.checks import check_filing
+from kcdiff.figures.tables import read_tables
+from kcdiff.ingest import parse_text
+from kcdiff.segment import segment
+
+TEXT = ANNUAL.read_text(encoding="utf-8")
+
+
+def _between(start: str, end: str) -> str:
+    first = TEXT.index(start)
+    return TEXT[first:TEXT.index(end, first + len(start))] + "\n"
+
+
+COVER = _between("**PRELIMINARY ANNOUNCEMENT", "The board (the")
+HIGHLIGHTS = _between("FINANCIAL HIGHLIGHTS", "NON-GAAP FINANCIAL MEASURES")
+INCOME = _between("MANAGEMENT DISCUSSION AND ANALYSIS", "Total Revenues reached")
+REVENUE_SENTENCE = _between("Total Revenues reached", "\n")
+BALANCE = _between("UNAUDITED CONDENSED CONSOLIDATED BALANCE SHEETS",
+                   "UNAUDITED CONDENSED CONSOLIDATED STATEMENTS OF CASH FLOWS")
+RATE = _between("Amounts in U.S. dollars are presented", "\n")
+
+
+def checks_of(*parts: str, kind: str | None = None):
+    sections = segment(parse_text("\n".join(parts), "annual.txt"))
+    checks = check_filing(sections, read_tables(sections))
+    return [check for check in checks if kind is None or check.kind == kind]
+
+
+def edited(text: str, printed: str, wrong: str) -> str:
+    assert text.count(printed) == 1, printed
+    return text.replace(printed, wrong)
+
+
+def test_the_excerpts_hold_together():
+    assert checks_of(COVER, HIGHLIGHTS, INCOME, REVENUE_SENTENCE, RATE, BALANCE) == []
+
+
+# --- a total against its rows: 6 rows at 0 decimals may be 0.5 * (6 + 1) = 3.5 off ---
+
+
+def current_assets_2023(total: str) -> str:
+    return edited(BALANCE, "Total current assets\t\t6,098,124",
+                  f"Total current assets\t\t{total}")
+
+
+def test_a_total_three_off_its_six_rows_is_rounding():
+    # 2,255,287 + 234,194 + 1,529,915 + – + 1,812,692 + 266,036 = 6,098,124
+    assert checks_of(COVER, current_assets_2023("6,098,127"), kind="total") == []
+
+
+def test_a_total_four_off_its_six_rows_is_an_error():
+    [check] = checks_of(COVER, current_assets_2023("6,098,128"), kind="total")
+    assert check.severity == "error"
+    assert check.where == "UNAUDITED CONDENSED CONSOLIDATED BALANCE SHEETS"
+    assert check.message == (
+        'Total current assets (as at 2023-12-31): the 6 rows under "Current assets" add up '
+        "to 6,098,124, the table prints 6,098,128")
+
+
+def test_rows_more_than_a_tenth_over_their_total_are_not_its_components():
+    # 6,098,124 > 1.1 * 5,543,749 = 6,098,123.9: the rows overshoot, nothing is claimed;
+    # 1.1 * 5,543,750 = 6,098,125: they are within reach, so the total is wrong.
+    assert checks_of(COVER, current_assets_2023("5,543,749"), kind="total") == []
+    [check] = checks_of(COVER, current_assets_2023("5,543,750"), kind="total")
+    assert "add up to 6,098,124, the table prints 5,543,750" in check.message
+
+
+def test_a_total_failing_in_more_columns_than_it_holds_says_the_rows_were_misread():
+    # Wrong in both RMB columns, right in the US$ one: no proof these are its rows.
+    both = edited(current_assets_2023("6,098,128"), "\t6,840,786\t937,184",
+                  "\t6,840,790\t937,184")
+    assert checks_of(COVER, both, kind="total") == []
+
+
+def test_a_total_failing_in_one_column_and_holding_in_two_is_an_error_in_that_one():
+    wrong = edited(BALANCE, "\t6,840,786\t937,184", "\t6,840,790\t937,184")
+    [check] = checks_of(COVER, wrong, kind="total")
+    assert "(as at 2024-12-31)" in check.message
+    assert "add up to 6,840,786, the table prints 6,840,790" in check.message
+
+
+# --- the balance sheet: two parts at 0 decimals may be 1.5 off -----------------------
+
+
+def test_total_assets_one_off_its_two_parts_is_rounding():
+    # 6,098,124 + 8,972,154 = 15,070,278; total liabilities and equity prints 15,070,278
+    # too, and one total against one other may be 0.5 * 2 = 1 off.
+    wrong = edited(BALANCE, "Total assets\t\t15,070,278", "Total assets\t\t15,070,279")
+    assert checks_of(COVER, wrong) == []
+
+
+def test_total_assets_two_off_its_two_parts_is_an_error():
+    wrong = edited(BALANCE, "Total assets\t\t15,070,278", "Total assets\t\t15,070,280")
+    messages = [check.message for check in checks_of(COVER, wrong, kind="balance")]
+    assert messages == [
+        "total assets (as at 2023-12-31) is 15,070,280, but total current assets + total "
+        "non-current assets = 15,070,278",
+        "total liabilities and equity (as at 2023-12-31) is 15,070,278, but total assets = "
+        "15,070,280",
+    ]
+
+
+def test_an_identity_failing_for_every_period_is_not_claimed():
+    wrong = edited(BALANCE, "Total assets\t\t15,070,278\t17,592,654",
+                   "Total assets\t\t15,070,280\t17,592,656")
+    assert checks_of(COVER, wrong, kind="balance") == []
+
+
+# --- the US$ column at RMB7.2993 per US$1.00: 2 units and 0.1% of the figure ----------
+
+
+@pytest.mark.parametrize(("printed", "wrong"), [
+    # 32,001 / 7.2993 = 4,384.1; allowed 2 + 4.4 = 6.4
+    ("Statutory reserves funds\t\t21,765\t32,001\t4,384", False),
+    ("Statutory reserves funds\t\t21,765\t32,001\t4,390", False),
+    ("Statutory reserves funds\t\t21,765\t32,001\t4,391", True),
+    # 4,605,724 / 7.2993 = 630,981.9; allowed 2 + 631.0 = 633.0
+    ("Goodwill\t\t4,605,724\t4,605,724\t631,614", False),
+    ("Goodwill\t\t4,605,724\t4,605,724\t631,615", True),
+])
+def test_translation_within_rounding_of_the_stated_rate(printed, wrong):
+    label = printed.split("\t")[0]
+    original = next(line for line in BALANCE.split("\n") if line.startswith(label + "\t"))
+    checks = checks_of(COVER, RATE, edited(BALANCE, original, printed), kind="translation")
+    assert bool(checks) == wrong
+    if wrong:
+        figure = printed.split("\t")[-1]
+        assert checks[0].message.startswith(
+            "US$ figures disagree with the RMB figures at RMB7.2993 per US$1.00 in 1 row(s): "
+            f"{label}: US${figure} for RMB")
+        assert checks[0].severity == "error"
+
+
+def test_without_a_stated_rate_the_us_column_is_not_checked():
+    wrong = edited(BALANCE, "\t32,001\t4,384", "\t32,001\t9,999")
+    assert checks_of(COVER, wrong, kind="translation") == []
+    assert checks_of(COVER, RATE, wrong, kind="translation") != []
+
+
+# --- a printed change: "57.7%" allows 0.05 for its rounding and 0.01 more -------------
+
+
+@pytest.mark.parametrize(("after", "wrong"), [
+    # (1,341,226 - 850,169) / 850,169 = 57.7599%: 0.0599 from 57.7
+    ("1,341,226", False),
+    # (1,341,227 - 850,169) / 850,169 = 57.7600%: 0.0600 and a little more
+    ("1,341,227", True),
+])
+def test_printed_change_column_within_its_rounding(after, wrong):
+    text = edited(HIGHLIGHTS, "Gross profit\t850,169\t1,340,926\t57.7%",
+                  f"Gross profit\t850,169\t{after}\t57.7%")
+    checks = checks_of(COVER, text, kind="percentage")
+    assert bool(checks) == wrong
+    if wrong:
+        assert checks[0].message == (
+            f"Gross profit: the change is printed as 57.7%, but 850,169 to {after} is +57.8%")
+
+
+def test_a_loss_that_narrows_may_be_printed_as_a_rise_or_a_fall():
+    # (1,979,042) after (2,183,647): +9.37% as signed figures, -9.37% in size. "(9.4)%"
+    # and "9.4%" both hold; "(9.3)%" is 0.07 off either reading.
+    assert checks_of(COVER, HIGHLIGHTS, kind="percentage") == []
+    rise = edited(HIGHLIGHTS, "(1,979,042)\t(9.4)%", "(1,979,042)\t9.4%")
+    assert checks_of(COVER, rise, kind="percentage") == []
+    wrong = edited(HIGHLIGHTS, "(1,979,042)\t(9.4)%", "(1,979,042)\t(9.3)%")
+    [check] = checks_of(COVER, wrong, kind="percentage")
+    assert check.message == (
+        "Net loss: the change is printed as (9.3)%, but (2,183,647) to (1,979,042) is +9.4%")
+
+
+# --- prose: the amounts' own rounding (0.05 million each) widens the allowance --------
+
+
+@pytest.mark.parametrize(("earlier", "wrong"), [
+    # 7,785.2 over 7,049.3 is +10.4393%, 0.0607 from 10.5: within 0.06 + the amounts'
+    # rounding (100 * 0.05 * (7,785.2 + 7,049.3) / 7,049.25² = 0.0015)
+    ("7,049.3", False),
+    # 7,785.2 over 7,049.4 is +10.4378%, 0.0622 from 10.5: beyond it
+    ("7,049.4", True),
+])
+def test_prose_change_within_the_rounding_of_its_amounts(earlier, wrong):
+    sentence = edited(REVENUE_SENTENCE, "from RMB7,047.5 million", f"from RMB{earlier} million")
+    checks = checks_of(COVER, INCOME, sentence, kind="percentage")
+    assert bool(checks) == wrong
+    if wrong:
+        assert checks[0].message.startswith(
+            f'"increase of 10.5%" does not follow from RMB{earlier} to RMB7,785.2 (+10.4%)')
+
+
+# --- a statement printed twice: highlights against the income statement --------------
+
+
+def test_one_figure_the_highlights_print_differently_is_an_error():
+    # The highlights share 5 rows x 2 years with the income statement: 1 of 10 differing
+    # is a misprint.
+    text = edited(HIGHLIGHTS, "Net loss\t(2,183,647)\t(1,979,042)",
+                  "Net loss\t(2,183,647)\t(1,997,042)")
+    [check] = checks_of(COVER, text, INCOME, kind="agreement")
+    assert check.message == (
+        "Net loss (year ended 2024-12-31) is (1,979,042) here but (1,997,042) in "
+        "FINANCIAL HIGHLIGHTS")
+
+
+def test_two_of_ten_shared_figures_differing_are_two_different_tables():
+    # 2 > 20% of the 8 that agree: not one statement printed twice.
+    text = edited(HIGHLIGHTS, "Net loss\t(2,183,647)\t(1,979,042)",
+                  "Net loss\t(2,183,647)\t(1,997,042)")
+    text = edited(text, "Gross profit\t850,169\t1,340,926", "Gross profit\t850,169\t1,340,962")
+    assert checks_of(COVER, text, INCOME, kind="agreement") == []
