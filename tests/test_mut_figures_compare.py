@@ -1,1 +1,272 @@
-"""Mutation-testing guards for kcdiff/figures (issue 12)."""
+"""Line items compared across two filings: matching thresholds, like-for-like periods and
+the statuses, each with a case that needs it (issue 12).
+
+Labels, sub-headers and figures are those of the sample pair (Kingsoft Cloud's 2023
+interim and 2024 annual announcements) unless a comment names another filing; periods
+are the ones their column headers print.
+"""
+
+from __future__ import annotations
+
+from kcdiff.figures.compare import align_items, compare_figures, current_periods
+from kcdiff.figures.tables import read_tables
+from kcdiff.ingest import parse_text
+from kcdiff.model import LineItem, Period
+from kcdiff.segment import segment
+
+JUNE_2023 = Period("instant", "2023-06-30")
+DEC_2022 = Period("instant", "2022-12-31")
+DEC_2023 = Period("instant", "2023-12-31")
+DEC_2024 = Period("instant", "2024-12-31")
+HALF_2022 = Period("duration", "2022-06-30", 6)
+HALF_2023 = Period("duration", "2023-06-30", 6)
+YEAR_2023 = Period("duration", "2023-12-31", 12)
+YEAR_2024 = Period("duration", "2024-12-31", 12)
+
+
+def balance(label: str, group: str, *values: tuple[Period, float], order: int = 0) -> LineItem:
+    return LineItem("balance", "BALANCE SHEETS", label, group, "RMB'000", tuple(values),
+                    order=order, name=label)
+
+
+def income(label: str, *values: tuple[Period, float], group: str = "", order: int = 0,
+           unit: str = "RMB'000") -> LineItem:
+    return LineItem("income", "STATEMENTS OF COMPREHENSIVE LOSS", label, group, unit,
+                    tuple(values), order=order, name=label)
+
+
+# --- which labels are one line item --------------------------------------------------
+
+
+def test_a_label_reworded_a_little_is_the_same_item():
+    # token-sort similarity 85.7 (>= 85): HKEX statements print both wordings.
+    old = balance("Pledged bank deposits", "Current assets", (DEC_2022, 10.0))
+    new = balance("Pledged deposits", "Current assets", (DEC_2023, 12.0))
+    assert align_items([old], [new]) == [(old, new)]
+    old = income("Share of results of associates", (YEAR_2023, 5.0))
+    new = income("Share of profits of associates", (YEAR_2024, 6.0))
+    assert align_items([old], [new]) == [(old, new)]
+
+
+def test_labels_further_apart_are_different_items():
+    # Similarity 82.4, below 85 even with the bonus of a shared sub-header missing.
+    old = balance("Trade and other receivables", "Current assets", (DEC_2022, 10.0))
+    new = balance("Trade and bills receivables", "", (DEC_2023, 12.0))
+    assert align_items([old], [new]) == []
+
+
+def test_amounts_due_from_and_to_related_parties_are_never_one_item():
+    # An asset and a liability whose labels differ by one word (similarity 85.7): the
+    # annual prints both; were one dropped, the other must not take its place.
+    due_from = balance("Amounts due from related parties", "Current assets",
+                       (DEC_2023, 266036.0), (DEC_2024, 318526.0))
+    due_to = balance("Amounts due to related parties", "Current liabilities",
+                     (DEC_2023, 931906.0), (DEC_2024, 1584199.0))
+    assert align_items([due_from], [due_to]) == []
+    assert align_items([due_to], [due_from]) == []
+
+
+def test_total_and_its_component_are_different_items():
+    old = income("Total revenues", (HALF_2023, 3642.0))
+    new = income("Revenues", (YEAR_2024, 7785.0))
+    assert align_items([old], [new]) == []
+
+
+def test_current_and_non_current_are_different_items():
+    old = balance("Amounts due to related parties", "Current liabilities", (DEC_2023, 931906.0))
+    new = balance("Amounts due to related parties", "Non-current liabilities",
+                  (DEC_2024, 309612.0))
+    assert align_items([old], [new]) == []
+
+
+def test_the_same_label_under_the_same_sub_header_wins():
+    # "Basic and diluted" is printed twice in the income statement: per share under "Net
+    # loss per share" and the share count under "Shares used in the net loss per share
+    # computation". Listed in the opposite order, each still pairs with its own.
+    per_share = "Net loss per share"
+    shares = "Shares used in the net loss per share computation"
+    old = [income("Basic and diluted", (HALF_2023, -0.31), group=per_share, order=1),
+           income("Basic and diluted", (HALF_2023, 3547111168.0), group=shares, order=2)]
+    new = [income("Basic and diluted", (YEAR_2024, 3658088876.0), group=shares, order=1),
+           income("Basic and diluted", (YEAR_2024, -0.54), group=per_share, order=2)]
+    pairs = align_items(old, new)
+    assert [(o.group, n.group) for o, n in pairs] == [(shares, shares), (per_share, per_share)]
+
+
+def test_closer_position_breaks_a_tie():
+    # Two old rows equally like the new one: the one printed at the same place pairs.
+    new = [balance("Prepayments and other assets", "", (DEC_2024, 2233074.0), order=5)]
+    old = [balance("Prepayments and other assets", "", (DEC_2023, 870781.0), order=11),
+           balance("Prepayments and other assets", "", (DEC_2023, 1812692.0), order=4)]
+    [(paired, _)] = align_items(old, new)
+    assert paired.order == 4
+
+
+def test_pairs_come_in_the_new_filings_order():
+    old = [balance("Goodwill", "", (DEC_2023, 1.0), order=1),
+           balance("Restricted cash", "", (DEC_2023, 2.0), order=2)]
+    new = [balance("Restricted cash", "", (DEC_2024, 3.0), order=1),
+           balance("Goodwill", "", (DEC_2024, 4.0), order=2)]
+    assert [new_item.label for _, new_item in align_items(old, new)] == [
+        "Restricted cash", "Goodwill"]
+
+
+def test_items_of_different_statements_never_pair():
+    old = balance("Net loss", "", (DEC_2023, 1.0))
+    new = income("Net loss", (YEAR_2024, 2.0))
+    assert align_items([old], [new]) == []
+
+
+# --- current periods ------------------------------------------------------------------
+
+
+def test_current_periods_are_the_latest_of_each_length():
+    items = [income("Revenues", (Period("duration", "2023-09-30", 3), 1.0),
+                    (Period("duration", "2023-09-30", 9), 3.0),
+                    (Period("duration", "2022-09-30", 9), 2.0)),
+             balance("Goodwill", "", (DEC_2022, 1.0), (DEC_2023, 1.0))]
+    assert current_periods(items) == {
+        "income": {3: Period("duration", "2023-09-30", 3),
+                   9: Period("duration", "2023-09-30", 9)},
+        "balance": {0: DEC_2023},
+    }
+
+
+# --- the statuses, on tables read from text -------------------------------------------
+
+
+def tables(text: str):
+    return read_tables(segment(parse_text(text, "filing.txt")))
+
+
+BALANCE = """UNAUDITED CONDENSED CONSOLIDATED BALANCE SHEETS
+
+\tAs at {first_date},\tAs at {second_date},
+\t{first_year}\t{second_year}
+\tRMB'000\tRMB'000
+Current assets:\t\t
+{rows}
+"""
+
+
+def balance_sheet(first: str, second: str, rows: list[tuple[str, str, str]]) -> list:
+    text = BALANCE.format(
+        first_date=first[:-6], second_date=second[:-6], first_year=first[-4:],
+        second_year=second[-4:], rows="\n".join("\t".join(row) for row in rows))
+    return tables(text)
+
+
+INTERIM_ROWS = [("Cash and cash equivalents", "2,255,287", "3,708,696"),
+                ("Restricted cash", "234,194", "181,071"),
+                ("Short-term investments", "–", "–")]
+
+
+def figures(old_rows, new_rows, old=("December 31, 2022", "June 30, 2023"),
+            new=("December 31, 2023", "December 31, 2024")):
+    return compare_figures(balance_sheet(*old, old_rows), balance_sheet(*new, new_rows))
+
+
+def test_a_balance_moves_from_the_old_filings_date_to_the_new_one():
+    found = figures(INTERIM_ROWS, [("Cash and cash equivalents", "2,255,287", "2,648,764"),
+                                   ("Restricted cash", "234,194", "81,337"),
+                                   ("Short-term investments", "–", "90,422")])
+    by_item = {(figure.status, figure.item): figure for figure in found}
+    cash = by_item[("changed", "Cash and cash equivalents")]
+    assert (cash.old_value, cash.new_value) == (3708696, 2648764)
+    assert (cash.old_period, cash.period, cash.old_source) == (
+        "as at 2023-06-30", "as at 2024-12-31", "old")
+    investments = by_item[("changed", "Short-term investments")]
+    assert (investments.old_value, investments.new_value) == (0, 90422)
+    assert len(found) == 3
+
+
+def test_a_comparative_printed_differently_is_a_restatement_listed_first():
+    # The new filing prints 31 December 2022 too: 2,255,287 there became 2,255,000.
+    found = figures(INTERIM_ROWS, [("Cash and cash equivalents", "2,255,000", "3,708,696"),
+                                   ("Restricted cash", "234,194", "181,071"),
+                                   ("Short-term investments", "–", "–")],
+                    new=("December 31, 2022", "June 30, 2023"))
+    assert [(f.status, f.item, f.old_value, f.new_value, f.period) for f in found] == [
+        ("restated", "Cash and cash equivalents", 2255287, 2255000, "as at 2022-12-31")]
+
+
+def test_the_same_current_period_again_is_no_movement():
+    # The same balance sheet date in both: a restatement or nothing, never a move.
+    found = figures(INTERIM_ROWS, INTERIM_ROWS, new=("December 31, 2022", "June 30, 2023"))
+    assert found == []
+
+
+def test_an_older_filing_as_the_new_one_is_no_movement():
+    # The "new" one ends at 31 December 2022, before the old one's 30 June 2023; it
+    # prints 2,000 where the old one printed 2,255,287 for that date.
+    older = [("Cash and cash equivalents", "1,000", "2,000"),
+             ("Restricted cash", "100,000", "234,194"), ("Short-term investments", "–", "–")]
+    found = figures(INTERIM_ROWS, older, new=("December 31, 2021", "December 31, 2022"))
+    assert [(f.status, f.item) for f in found] == [("restated", "Cash and cash equivalents")]
+
+
+def test_a_restated_item_moves_from_its_restated_figure():
+    # Restated at 31 December 2022 (2,255,287 -> 2,255,000): the move to 30 June 2023 is
+    # measured from the new filing's own 2,255,000.
+    found = figures(INTERIM_ROWS[:1], [("Cash and cash equivalents", "2,255,000", "3,708,696")],
+                    old=("June 30, 2022", "December 31, 2022"),
+                    new=("December 31, 2022", "June 30, 2023"))
+    changed = [f for f in found if f.status == "changed"]
+    assert [(f.old_value, f.new_value, f.old_source, f.old_period) for f in changed] == [
+        (2255000, 3708696, "new", "as at 2022-12-31")]
+
+
+def test_rows_in_one_filing_only_are_added_or_removed_unless_nil():
+    found = figures(INTERIM_ROWS + [("Amounts due from related parties", "266,036", "318,526")],
+                    INTERIM_ROWS[:2] + [("Equity investments", "259,930", "234,182")])
+    one_sided = {(f.status, f.item, f.old_value, f.new_value, f.period, f.old_period)
+                 for f in found if f.status in ("added", "removed")}
+    # Short-term investments is nil ("–") in the old filing's current column: not news.
+    assert one_sided == {
+        ("added", "Equity investments", None, 234182, "as at 2024-12-31", ""),
+        ("removed", "Amounts due from related parties", 318526, None, "", "as at 2023-06-30"),
+    }
+
+
+def test_a_row_nil_now_is_not_reported_as_added():
+    found = figures(INTERIM_ROWS, INTERIM_ROWS + [("Goodwill", "4,605,724", "–")])
+    assert [f for f in found if f.status == "added"] == []
+
+
+def test_one_sided_item_at_the_longest_current_period():
+    # A 10-Q prints three and nine months to 30 September: an added item is reported at
+    # the nine months.
+    new = [income("Interest income", (Period("duration", "2023-09-30", 3), 10.0),
+                  (Period("duration", "2023-09-30", 9), 30.0), order=1)]
+    from kcdiff.figures.compare import _one_sided
+
+    figure = _one_sided("added", new[0], current_periods(new))
+    assert (figure.new_value, figure.period) == (30.0, "nine months ended 2023-09-30")
+
+
+def test_like_for_like_from_the_new_filings_own_comparative():
+    # An interim (six months) against an annual (a year): the annual's own 2023 year.
+    from kcdiff.figures.compare import _changes
+
+    old = income("Total revenues", (HALF_2022, 3642.0), (HALF_2023, 3650.0))
+    new = income("Total revenues", (YEAR_2023, 7047461.0), (YEAR_2024, 7785180.0))
+    [figure] = _changes(old, new, {6: HALF_2023}, {12: YEAR_2024}, own_only=False)
+    assert (figure.old_value, figure.new_value, figure.old_source) == (7047461, 7785180, "new")
+    assert figure.old_period == "year ended 2023-12-31"
+
+
+def test_the_latest_earlier_comparative_of_the_same_length():
+    from kcdiff.figures.compare import _own_comparative
+
+    item = income("Revenues", (Period("duration", "2022-12-31", 12), 1.0),
+                  (HALF_2023, 2.0), (YEAR_2023, 3.0), (YEAR_2024, 4.0))
+    assert _own_comparative(item, YEAR_2024) == (YEAR_2023, 3.0)
+    assert _own_comparative(item, Period("duration", "2022-12-31", 12)) == (None, None)
+
+
+def test_an_unchanged_figure_is_not_a_movement():
+    from kcdiff.figures.compare import _changes
+
+    old = balance("Goodwill", "", (DEC_2023, 4605724.0))
+    new = balance("Goodwill", "", (DEC_2023, 4605724.0), (DEC_2024, 4605724.0))
+    assert _changes(old, new, {0: DEC_2023}, {0: DEC_2024}, own_only=False) == []
