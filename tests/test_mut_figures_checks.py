@@ -221,3 +221,77 @@ def test_two_of_ten_shared_figures_differing_are_two_different_tables():
                   "Net loss\t(2,183,647)\t(1,997,042)")
     text = edited(text, "Gross profit\t850,169\t1,340,926", "Gross profit\t850,169\t1,340,962")
     assert checks_of(COVER, text, INCOME, kind="agreement") == []
+
+
+def test_a_finding_names_the_statement_and_a_section_that_differs():
+    from kcdiff.figures.findings import where
+    from kcdiff.figures.tables import Table
+
+    def table(section: str, statement: str) -> Table:
+        return Table(section, statement, "income", "mdna", "", (), ())
+
+    caption = "UNAUDITED CONDENSED CONSOLIDATED STATEMENTS OF COMPREHENSIVE LOSS"
+    assert where(table("MANAGEMENT DISCUSSION AND ANALYSIS", caption)) == (
+        f"{caption} (MANAGEMENT DISCUSSION AND ANALYSIS)")
+    # a section titled by the statement, or a statement named by its section's title
+    assert where(table(caption, caption)) == caption
+    assert where(table(caption + " (continued)", caption)) == caption
+    assert where(table("FINANCIAL HIGHLIGHTS", "FINANCIAL HIGHLIGHTS (continued)")) == (
+        "FINANCIAL HIGHLIGHTS (continued)")
+
+
+# --- an unlabelled total closing the rows straight above it ---------------------------
+
+# Anxin-China's 2012 annual results (HKEX 1149, 2013-03-18), statement of comprehensive
+# income: "... attributable to: Owners of the Company 585,228; Non-controlling interests
+# (49)" closed by an unlabelled 585,179.
+ANXIN = """CONSOLIDATED STATEMENT OF COMPREHENSIVE INCOME
+
+For the year ended 31 December 2012
+
+\t2012\t2011
+\tHK$'000\tHK$'000
+Profit for the year\t547,825\t404,220
+Other comprehensive income includes
+Exchange gains arising on translation of
+financial statements of foreign operations\t37,354\t125,717
+Other comprehensive income for the year\t37,354\t125,717
+Total comprehensive income for the year\t585,179\t529,937
+Total comprehensive income for
+the year attributable to
+Owners of the Company\t585,228\t529,937
+Non-controlling interests\t(49)\t–
+\t{total}\t529,937
+"""
+
+
+def test_an_unlabelled_total_of_the_two_rows_above_within_rounding():
+    # 585,228 - 49 = 585,179; two rows may be 0.5 * (2 + 1) = 1.5 off.
+    assert checks_of(ANXIN.format(total="585,179")) == []
+    assert checks_of(ANXIN.format(total="585,180")) == []
+
+
+def test_an_unlabelled_total_two_off_the_rows_above_is_an_error():
+    [check] = checks_of(ANXIN.format(total="585,181"))
+    assert (check.kind, check.severity) == ("total", "error")
+    assert "(year ended 2012-12-31)" in check.message
+    assert check.message.endswith("the table prints 585,181")
+
+
+# --- unreadable figures: reported, never guessed ---------------------------------------
+
+
+def test_unreadable_figures_are_listed_six_at_most():
+    from conftest import INTERIM
+
+    interim = INTERIM.read_text(encoding="utf-8")
+    checks = {check.where: check for check in checks_of(interim, kind="unreadable")}
+    assert checks["UNAUDITED CONDENSED CONSOLIDATED BALANCE SHEETS"].message == (
+        '12 figure(s) could not be read and were not compared: Prepayments and other '
+        'assets: "1,612,022 246,505"; Prepayments and other assets: "233,832 40,701"; '
+        'Non-current assets: "2 122 004"; Non-current assets: "1 (01 2(1"; Non-current '
+        'assets: "221 050"; Property and equipment, net: "231,870 127,712"; and 6 more')
+    assert checks["LOSS PER SHARE"].message == (
+        '1 figure(s) could not be read and were not compared: (no label): '
+        '"2022 RMB (1,356,246) 3,651,473,415"')
+    assert {check.severity for check in checks.values()} == {"warning"}
