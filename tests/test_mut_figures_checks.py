@@ -295,3 +295,46 @@ def test_unreadable_figures_are_listed_six_at_most():
         '1 figure(s) could not be read and were not compared: (no label): '
         '"2022 RMB (1,356,246) 3,651,473,415"')
     assert {check.severity for check in checks.values()} == {"warning"}
+
+
+# --- an unlabelled total after sub-headers: whose total is it? -------------------------
+
+# Amazon's 10-K for 2024, note 2 (cash and marketable securities by fair value level, at
+# 31 December 2023): the unlabelled row closes every level, not the Level 2 rows above it.
+AMAZON = """Note 2 — CASH, CASH EQUIVALENTS, RESTRICTED CASH, AND MARKETABLE SECURITIES
+
+\tDecember 31, 2023\t\t\t
+\tCost or Amortized Cost\tGross Unrealized Gains\tGross Unrealized Losses\t\
+Total Estimated Fair Value
+Cash\t11,706\t—\t—\t11,706
+Level 1 securities:\t\t\t\t
+Money market funds\t39,160\t—\t—\t39,160
+Equity securities\t4,658\t\t\t
+Level 2 securities:\t\t\t\t
+Foreign government and agency securities\t505\t—\t—\t505
+U.S. government and agency securities\t1,789\t1\t(91)\t1,699
+Corporate debt securities\t27,996\t—\t(191)\t27,805
+Asset-backed securities\t1,707\t—\t(61)\t1,646
+Other debt securities\t108\t—\t(4)\t104
+\t{cost}\t1\t(347)\t{fair}
+"""
+LEVEL_1 = ("Level 1 securities:\t\t\t\t\nMoney market funds\t39,160\t—\t—\t39,160\n"
+           "Equity securities\t4,658\t\t\t\n")
+
+
+def test_an_unlabelled_total_after_an_open_group_is_not_that_groups_total():
+    # Level 1 ends on an item, not a total: the last row totals every level (82,971).
+    assert checks_of(AMAZON.format(cost="82,971", fair="87,283")) == []
+
+
+@pytest.mark.parametrize(("cost", "wrong"), [("32,108", False), ("32,109", True)])
+def test_an_unlabelled_total_straight_after_its_only_group(cost, wrong):
+    # Without Level 1 the row closes Level 2: 505 + 1,789 + 27,996 + 1,707 + 108 = 32,105,
+    # and five rows may be 0.5 * (5 + 1) = 3 off.
+    text = edited(AMAZON, LEVEL_1, "").format(cost=cost, fair="31,759")
+    checks = checks_of(text, kind="total")
+    assert bool(checks) == wrong
+    if wrong:
+        assert checks[0].message == (
+            "Total of Level 2 securities (December 31, 2023 Cost or Amortized Cost): the 5 "
+            f'rows under "Level 2 securities" add up to 32,105, the table prints {cost}')
