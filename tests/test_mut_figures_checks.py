@@ -338,3 +338,29 @@ def test_an_unlabelled_total_straight_after_its_only_group(cost, wrong):
         assert checks[0].message == (
             "Total of Level 2 securities (December 31, 2023 Cost or Amortized Cost): the 5 "
             f'rows under "Level 2 securities" add up to 32,105, the table prints {cost}')
+
+
+def test_a_nil_row_above_an_unlabelled_total_adds_nothing():
+    # 2011: Owners 529,937 and non-controlling interests "–" over 529,936, one off.
+    text = edited(ANXIN, "\t{total}\t529,937\n", "\t585,179\t529,936\n")
+    assert checks_of(text, kind="total") == []
+
+
+# Two numbers run into one cell, as the interim's PDF extraction prints them.
+GARBLED = """UNAUDITED CONDENSED CONSOLIDATED BALANCE SHEETS
+
+\tAs at December 31,\tAs at June 30,
+\t2022\t2023
+\tRMB'000\tRMB'000
+{rows}
+"""
+
+
+@pytest.mark.parametrize(("rows", "listed"), [(3, "6 figure(s)"), (4, "8 figure(s)")])
+def test_six_unreadable_figures_are_all_listed(rows, listed):
+    lines = [f"Prepayments and other assets {n}\t1,612,022 246,505\t233,832 40,701"
+             for n in range(rows)]
+    [check] = checks_of(GARBLED.format(rows="\n".join(lines)), kind="unreadable")
+    assert check.message.startswith(f"{listed} could not be read and were not compared: ")
+    assert check.message.count('"1,612,022 246,505"') == 3
+    assert check.message.endswith('"233,832 40,701"' if rows == 3 else "; and 2 more")
