@@ -364,3 +364,13 @@ def test_six_unreadable_figures_are_all_listed(rows, listed):
     assert check.message.startswith(f"{listed} could not be read and were not compared: ")
     assert check.message.count('"1,612,022 246,505"') == 3
     assert check.message.endswith('"233,832 40,701"' if rows == 3 else "; and 2 more")
+
+
+@pytest.mark.parametrize(("value", "decimals", "printed"), [
+    (-1979042.0, 0, "(1,979,042)"), (0.0, 0, "0"), (0.4, 0, "0"), (0.61, 2, "0.61"),
+    (-0.54, 2, "(0.54)"), (4384.1, 1, "4,384.1"),
+])
+def test_figures_are_printed_as_the_statements_print_them(value, decimals, printed):
+    from kcdiff.figures.findings import fmt
+
+    assert fmt(value, decimals) == printed
