@@ -270,3 +270,45 @@ def test_an_unchanged_figure_is_not_a_movement():
     old = balance("Goodwill", "", (DEC_2023, 4605724.0))
     new = balance("Goodwill", "", (DEC_2023, 4605724.0), (DEC_2024, 4605724.0))
     assert _changes(old, new, {0: DEC_2023}, {0: DEC_2024}, own_only=False) == []
+
+
+# --- what could not be compared ------------------------------------------------------
+
+
+def unread_statement(name: str, columns: int = 1, kind: str = "income"):
+    from kcdiff.figures.columns import Column
+    from kcdiff.figures.tables import Row, Table
+    from kcdiff.figures.values import read_cell
+
+    return Table(name, name, kind, "statements", "thousands",
+                 tuple(Column("For the six 2022 RMB", None, "RMB") for _ in range(columns)),
+                 (Row("Total revenues", tuple(read_cell("4,080,307") for _ in range(columns))),))
+
+
+def test_columns_without_a_period_are_said_four_statements_by_name():
+    from kcdiff.figures import figure_notes
+
+    names = [f"STATEMENT {n}" for n in range(1, 6)]
+    four = [unread_statement(name, columns=2) for name in names[:4]]
+    [note] = figure_notes([], four)
+    assert (note.kind, note.severity, note.where, note.filing) == (
+        "figures_not_compared", "info", "statements", "new")
+    assert note.message == (
+        "8 column(s) have no period kcdiff can read from their header, so their figures "
+        "were not compared: STATEMENT 1 (2); STATEMENT 2 (2); STATEMENT 3 (2); "
+        "STATEMENT 4 (2)")
+    [note] = figure_notes([unread_statement(name) for name in names], [])
+    assert note.filing == "old"
+    assert note.message.endswith("STATEMENT 4 (1); and 1 more")
+    assert note.message.startswith("5 column(s)")
+
+
+def test_columns_of_notes_and_change_columns_are_not_said():
+    from dataclasses import replace
+
+    from kcdiff.figures import figure_notes
+
+    note_table = unread_statement("NOTE 3 REVENUE", kind="note")
+    change = unread_statement("INCOME STATEMENT")
+    change = replace(change, columns=tuple(replace(c, change=True) for c in change.columns))
+    assert figure_notes([note_table, change], []) == []
