@@ -374,3 +374,11 @@ def test_figures_are_printed_as_the_statements_print_them(value, decimals, print
     from kcdiff.figures.findings import fmt
 
     assert fmt(value, decimals) == printed
+
+
+def test_rows_after_a_nil_figure_are_still_translated():
+    # "Amounts due from related parties 56,264 – –" has nothing to translate; the row
+    # after it does: 137,047 / 7.2993 = 18,775.2, not 18,875.
+    wrong = edited(BALANCE, "\t137,047\t18,775", "\t137,047\t18,875")
+    [check] = checks_of(COVER, RATE, wrong, kind="translation")
+    assert "Operating lease right-of-use assets: US$18,875 for RMB137,047" in check.message
