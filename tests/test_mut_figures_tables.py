@@ -199,3 +199,124 @@ def test_balance_dates_without_years_on_a_continued_page():
         Period("instant", "2010-06-30"), Period("instant", "2009-12-31")]
     # the first column is not the period end: nothing is assumed
     assert column_periods("31 December\t30 June", ["", ""], interim) == [None, None]
+
+
+# --- captions and header cells ---------------------------------------------------------
+
+CAPTION = "UNAUDITED CONDENSED CONSOLIDATED STATEMENTS OF COMPREHENSIVE LOSS"  # 65 chars
+
+
+@pytest.mark.parametrize(("caption", "kind"), [
+    (CAPTION, "income"),
+    ("UNAUDITED CONDENSED CONSOLIDATED BALANCE SHEETS", "balance"),
+    ("CONDENSED CONSOLIDATED STATEMENT OF FINANCIAL POSITION", "balance"),
+    ("UNAUDITED CONDENSED CONSOLIDATED STATEMENTS OF CASH FLOWS", "cash_flows"),
+    ("CONSOLIDATED STATEMENTS OF EARNINGS", "income"),
+    ("FINANCIAL HIGHLIGHTS", "highlights"),
+    ("Reconciliation of GAAP and Non-GAAP Results", "non_gaap"),
+    ("NOTES TO THE UNAUDITED CONDENSED CONSOLIDATED FINANCIAL STATEMENTS", ""),
+])
+def test_statement_kind_from_the_caption(caption, kind):
+    from kcdiff.figures.headers import statement_kind
+
+    assert statement_kind(caption) == kind
+
+
+def test_a_caption_is_short_and_not_a_sentence():
+    from kcdiff.figures.headers import is_caption
+
+    assert is_caption(CAPTION)
+    # the title itself at most 120 characters; an "(Amounts in ...)" tail does not count
+    assert is_caption(CAPTION + " " + "X" * 54)  # 120
+    assert not is_caption(CAPTION + " " + "X" * 55)  # 121
+    tail = " (Amounts in thousands of Renminbi (\"RMB\"))"
+    assert is_caption(CAPTION + tail)
+    # at most 300 characters in all
+    assert is_caption(CAPTION + " (amounts" + "x" * (300 - len(CAPTION) - 9) + ")"[:0])
+    assert not is_caption(CAPTION + " (amounts" + "x" * (301 - len(CAPTION) - 9))
+    assert not is_caption(CAPTION + ":")
+    assert not is_caption("The statements of comprehensive loss are set out below.")
+    assert not is_caption("")
+
+
+@pytest.mark.parametrize(("cell", "header"), [
+    ("For the six months ended June 30,", True),
+    ("2022\t2023\t2023", True),
+    ("Dec 31, 2022 RMB", True),
+    ("Notes\tHK$'000\tHK$'000", True),
+    ("RMB'000\tRMB'000\t%", True),
+    ("Year-on-year Change", True),
+    ("Goodwill 1,129,430 1,040,427", False),
+    ("Total revenues", True),  # two words left: still a heading
+    ("Selling and marketing expenses", False),  # three words left
+])
+def test_header_cells(cell, header):
+    from kcdiff.figures.headers import is_header_cell
+
+    assert is_header_cell(cell) is header
+
+
+def test_a_header_cell_is_at_most_160_characters():
+    from kcdiff.figures.headers import is_header_cell
+
+    assert is_header_cell("For the six months ended June 30," + " ," * 63 + ",")  # 160
+    assert not is_header_cell("For the six months ended June 30," + " ," * 64)  # 161
+
+
+@pytest.mark.parametrize(("line", "years"), [
+    ("2011 2010", True),
+    ("\t2023\t2024\t2024", True),
+    ("For the year ended 31 December 2008", False),
+    ("As at 30 June 2010", False),
+    ("At 30th June, 2009", False),
+    ("Notes HK$'000 HK$'000", False),
+])
+def test_year_lines(line, years):
+    from kcdiff.figures.headers import is_year_line
+
+    assert is_year_line(line) is years
+
+
+def test_short_caption_drops_the_amounts_tail():
+    from kcdiff.figures.headers import short_caption
+
+    assert short_caption(CAPTION + " (All amounts in thousands, except per share data)") == (
+        CAPTION)
+    assert short_caption(CAPTION + " (Unaudited)") == CAPTION + " (Unaudited)"
+
+
+# --- change columns ----------------------------------------------------------------------
+
+
+def test_a_percentage_column_is_a_change_not_a_period():
+    from kcdiff.figures.columns import read_columns
+    from kcdiff.figures.labels import RawRow
+
+    # UnitedHealth prints "%" on the first row of its change column only.
+    rows = [RawRow("Revenues", ("400,278", "371,622", "6%")),
+            RawRow("Earnings from operations", ("32,287", "27,435", "18")),
+            RawRow("Net margin", ("5.5", "5.8", "(3)"))]
+    header = "Years Ended December 31,\n2024\t2023\tChange"
+    columns = read_columns(header, header, ["2024", "2023", ""], rows, None)
+    assert [column.change for column in columns] == [False, False, True]
+    # A figure of 1,000 or more is not a percentage change: then it is a period column.
+    rows[1] = RawRow("Earnings from operations", ("32,287", "27,435", "1,000"))
+    columns = read_columns(header, header, ["2024", "2023", ""], rows, None)
+    assert columns[2].change is False
+    rows[1] = RawRow("Earnings from operations", ("32,287", "27,435", "999"))
+    columns = read_columns(header, header, ["2024", "2023", ""], rows, None)
+    assert columns[2].change is True
+
+
+def test_a_column_mostly_of_percentages_without_a_year_is_a_change():
+    from kcdiff.figures.columns import read_columns
+    from kcdiff.figures.labels import RawRow
+
+    header = "For the year ended December 31,\n2023\t2024"
+    # the annual's highlights: "10.5%", "57.7%", "(8.5)%"
+    rows = [RawRow("Revenues", ("7,047,461", "7,785,180", "10.5%")),
+            RawRow("Gross profit", ("850,169", "1,340,926", "57.7%")),
+            RawRow("Loss before income taxes", ("(2,165,688)", "(1,980,566)", "(8.5)"))]
+    columns = read_columns(header, header, ["2023", "2024", ""], rows, YEAR_2024)
+    assert [column.change for column in columns] == [False, False, True]
+    assert [column.period for column in columns[:2]] == [YEAR_2023, YEAR_2024]
