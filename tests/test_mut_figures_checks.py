@@ -382,3 +382,33 @@ def test_rows_after_a_nil_figure_are_still_translated():
     wrong = edited(BALANCE, "\t137,047\t18,775", "\t137,047\t18,875")
     [check] = checks_of(COVER, RATE, wrong, kind="translation")
     assert "Operating lease right-of-use assets: US$18,875 for RMB137,047" in check.message
+
+
+STATEMENT = _between(
+    "UNAUDITED CONDENSED CONSOLIDATED STATEMENTS OF COMPREHENSIVE LOSS\n\n(Amounts",
+    "UNAUDITED CONDENSED CONSOLIDATED BALANCE SHEETS")
+
+
+@pytest.mark.parametrize(("printed", "wrong"), [
+    # RMB(0.54) / 7.2993 = US$(0.074); two cents and 0.1% allowed: (0.09) is 0.016 off
+    ("(0.09)", False),
+    ("(0.10)", True),
+])
+def test_per_share_translation_at_two_decimals(printed, wrong):
+    text = edited(STATEMENT, "(0.61)\t(0.54)\t(0.07)", f"(0.61)\t(0.54)\t{printed}")
+    checks = checks_of(COVER, RATE, text, kind="translation")
+    assert bool(checks) == wrong
+    if wrong:
+        assert checks[0].message.endswith(
+            "in 1 row(s): Basic and diluted: US$(0.10) for RMB(0.54) (≈ US$(0.07))")
+        assert checks[0].where == ("UNAUDITED CONDENSED CONSOLIDATED STATEMENTS OF "
+                                   "COMPREHENSIVE LOSS")
+
+
+def test_every_wrong_row_of_a_table_is_listed_in_one_finding():
+    text = edited(BALANCE, "\t137,047\t18,775", "\t137,047\t18,875")
+    text = edited(text, "\t4,605,724\t630,982", "\t4,605,724\t631,982")
+    [check] = checks_of(COVER, RATE, text, kind="translation")
+    assert check.message.endswith(
+        "in 2 row(s): Goodwill: US$631,982 for RMB4,605,724 (≈ US$630,982); "
+        "Operating lease right-of-use assets: US$18,875 for RMB137,047 (≈ US$18,775)")
