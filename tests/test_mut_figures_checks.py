@@ -412,3 +412,40 @@ def test_every_wrong_row_of_a_table_is_listed_in_one_finding():
     assert check.message.endswith(
         "in 2 row(s): Goodwill: US$631,982 for RMB4,605,724 (≈ US$630,982); "
         "Operating lease right-of-use assets: US$18,875 for RMB137,047 (≈ US$18,775)")
+
+
+# The annual's balance sheet totals, one column or three.
+TOTALS = """UNAUDITED CONDENSED CONSOLIDATED BALANCE SHEETS
+
+\tAs at December 31,{dates}
+{years}
+Total current assets{current}
+Total non-current assets{non_current}
+Total assets{total}
+"""
+
+
+def totals_sheet(*columns: tuple[str, str, str, str]) -> str:
+    def cells(position: int) -> str:
+        return "".join(f"\t{column[position]}" for column in columns)
+
+    return TOTALS.format(dates="\t" * (len(columns) - 1), years=cells(0), current=cells(1),
+                         non_current=cells(2), total=cells(3))
+
+
+def test_an_identity_of_a_single_date_is_never_proven_wrong():
+    # One column only: a failing identity may be a misread row; no other date shows
+    # the rows are right.
+    wrong = totals_sheet(("2024", "6,840,786", "10,751,868", "17,592,664"))
+    assert checks_of(wrong, kind="balance") == []
+
+
+def test_a_date_missing_a_part_is_passed_over_not_the_end():
+    # 2022: no non-current total printed; 2023 holds; 2024 is ten off.
+    text = totals_sheet(("2022", "5,000,000", "", "13,000,000"),
+                        ("2023", "6,098,124", "8,972,154", "15,070,278"),
+                        ("2024", "6,840,786", "10,751,868", "17,592,664"))
+    [check] = checks_of(text, kind="balance")
+    assert check.message == (
+        "total assets (as at 2024-12-31) is 17,592,664, but total current assets + total "
+        "non-current assets = 17,592,654")
