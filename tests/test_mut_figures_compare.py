@@ -312,3 +312,38 @@ def test_columns_of_notes_and_change_columns_are_not_said():
     change = unread_statement("INCOME STATEMENT")
     change = replace(change, columns=tuple(replace(c, change=True) for c in change.columns))
     assert figure_notes([note_table, change], []) == []
+
+
+def test_every_field_of_a_movement_and_of_a_removed_item():
+    from kcdiff.model import FigureChange
+
+    found = figures(INTERIM_ROWS + [("Amounts due from related parties", "266,036", "318,526")],
+                    [("Cash and cash equivalents", "2,255,287", "2,648,764"), *INTERIM_ROWS[1:]])
+    by_item = {figure.item: figure for figure in found}
+    assert by_item["Cash and cash equivalents"] == FigureChange(
+        status="changed", table="UNAUDITED CONDENSED CONSOLIDATED BALANCE SHEETS",
+        item="Cash and cash equivalents", period="as at 2024-12-31",
+        old_period="as at 2023-06-30", old_value=3708696.0, new_value=2648764.0,
+        unit="RMB'000", old_item="", period_start="", period_end="2024-12-31",
+        old_period_start="", old_period_end="2023-06-30", old_source="old")
+    assert by_item["Amounts due from related parties"] == FigureChange(
+        status="removed", table="UNAUDITED CONDENSED CONSOLIDATED BALANCE SHEETS",
+        item="Amounts due from related parties", period="", old_period="as at 2023-06-30",
+        old_value=318526.0, new_value=None, unit="RMB'000", old_item="", period_start="",
+        period_end="", old_period_start="", old_period_end="2023-06-30", old_source="old")
+
+
+def test_a_movement_of_a_duration_names_both_periods_and_a_renamed_item():
+    from kcdiff.figures.compare import _changes
+
+    old = income("Revenue", (HALF_2022, 4080307.0), (HALF_2023, 3699803.0))
+    new = income("Total revenues", (HALF_2023, 3699803.0), (Period("duration", "2024-06-30", 6),
+                                                           3783000.0))
+    [figure] = _changes(old, new, {6: HALF_2023}, {6: Period("duration", "2024-06-30", 6)},
+                        own_only=False)
+    assert (figure.item, figure.old_item, figure.old_source) == (
+        "Total revenues", "Revenue", "old")
+    assert (figure.period_start, figure.period_end) == ("2024-01-01", "2024-06-30")
+    assert (figure.old_period_start, figure.old_period_end) == ("2023-01-01", "2023-06-30")
+    assert (figure.period, figure.old_period) == ("six months ended 2024-06-30",
+                                                  "six months ended 2023-06-30")
