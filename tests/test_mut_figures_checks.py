@@ -449,3 +449,45 @@ def test_a_date_missing_a_part_is_passed_over_not_the_end():
     assert check.message == (
         "total assets (as at 2024-12-31) is 17,592,664, but total current assets + total "
         "non-current assets = 17,592,654")
+
+
+# --- a statement printed twice: the MD&A copy and the financial information's copy ----
+
+
+def test_a_row_under_a_sub_header_differing_between_two_copies():
+    # "Operating expenses:" / "Selling and marketing expenses (460,221) (479,369)" in both
+    # copies of the statement of comprehensive loss; the second copy edited.
+    wrong = edited(STATEMENT, "(460,221)\t(479,369)", "(460,221)\t(497,369)")
+    [check] = checks_of(COVER, INCOME, wrong, kind="agreement")
+    assert check.message == (
+        "Selling and marketing expenses (year ended 2024-12-31) is (497,369) here but "
+        "(479,369) in UNAUDITED CONDENSED CONSOLIDATED STATEMENTS OF COMPREHENSIVE LOSS")
+    assert check.where == "UNAUDITED CONDENSED CONSOLIDATED STATEMENTS OF COMPREHENSIVE LOSS"
+
+
+def test_two_misprints_among_many_shared_figures_are_both_errors():
+    # Some 25 rows x 2 years shared: 2 differing is well under a fifth.
+    wrong = edited(STATEMENT, "(460,221)\t(479,369)", "(460,221)\t(497,369)")
+    wrong = edited(wrong, "(784,807)\t(845,989)", "(784,807)\t(854,989)")
+    checks = checks_of(COVER, INCOME, wrong, kind="agreement")
+    assert [check.message.split(" (")[0] for check in checks] == [
+        "Selling and marketing expenses", "Research and development expenses"]
+
+
+def test_a_figure_differing_in_two_tables_is_reported_once():
+    # Net loss 2024 edited in the second copy only: the highlights and the MD&A copy both
+    # disagree with it, and it is said once.
+    wrong = edited(STATEMENT, "(2,183,647)\t(1,979,042)", "(2,183,647)\t(1,997,042)")
+    checks = checks_of(COVER, HIGHLIGHTS, INCOME, wrong, kind="agreement")
+    assert [check.message for check in checks] == [
+        "Net loss (year ended 2024-12-31) is (1,997,042) here but (1,979,042) in "
+        "FINANCIAL HIGHLIGHTS"]
+
+
+def test_a_total_over_an_unreadable_row_is_not_checked_in_that_column():
+    # "234.194" in a table of thousands may be 234,194 or 234.194: never guessed, so the
+    # 2023 total of current assets is not checked (and no error is claimed).
+    wrong = edited(BALANCE, "Restricted cash\t\t234,194", "Restricted cash\t\t234.194")
+    checks = checks_of(COVER, wrong)
+    assert [check.kind for check in checks if check.severity == "error"] == []
+    assert [check.kind for check in checks] == ["unreadable"]
