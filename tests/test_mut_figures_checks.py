@@ -491,3 +491,23 @@ def test_a_total_over_an_unreadable_row_is_not_checked_in_that_column():
     checks = checks_of(COVER, wrong)
     assert [check.kind for check in checks if check.severity == "error"] == []
     assert [check.kind for check in checks] == ["unreadable"]
+
+
+def test_a_subtotal_inside_a_group_is_not_counted_twice():
+    from kcdiff.figures.checks import _sums
+
+    # Deferred tax assets: tax losses 1,000 + accrued expenses 500 + other 200 = gross
+    # 1,700; less a valuation allowance (1,200) = 500. The plain sum counts the gross
+    # figure on top of its parts.
+    assert _sums([1000.0, 500.0, 200.0, 1700.0, -1200.0], 2.5) == (2200.0, 500.0)
+    # A row is a subtotal only after two rows or more, and only when it is their sum.
+    assert _sums([1000.0, 1000.0, -1200.0], 1.5) == (800.0, 800.0)
+    assert _sums([1000.0, 500.0, 1504.0, -1200.0], 2.5) == (1804.0, 1804.0)
+    assert _sums([1000.0, 500.0, 1502.0, -1200.0], 2.5) == (1802.0, 302.0)
+
+
+def test_a_nil_total_is_not_checked():
+    # An unlabelled total printed "–" for 2011 under Owners 529,937 and nil: the column
+    # holds no figure to check; 2012 still holds.
+    text = edited(ANXIN, "\t{total}\t529,937\n", "\t585,179\t–\n")
+    assert checks_of(text, kind="total") == []
