@@ -511,3 +511,29 @@ def test_a_nil_total_is_not_checked():
     # holds no figure to check; 2012 still holds.
     text = edited(ANXIN, "\t{total}\t529,937\n", "\t585,179\t–\n")
     assert checks_of(text, kind="total") == []
+
+
+@pytest.mark.parametrize(("label", "group", "before", "closes"), [
+    ("Total current assets", "Current assets", ("Amounts due from related parties",
+                                                "Current assets"), True),
+    ("Total of current assets", "Current assets", None, True),
+    ("TOTAL CURRENT ASSETS", "CURRENT ASSETS", None, True),
+    ("Total non-current liabilities", "Non-current liabilities", None, True),
+    # not the current liabilities' total, though it names them
+    ("Total assets less current liabilities", "Current liabilities", None, False),
+    ("Net current assets", "Current assets", None, False),
+    ("Total assets", "Non-current assets", None, False),
+    # an unlabelled row straight after its group's items closes the group ...
+    ("", "Level 2 securities", ("Other debt securities", "Level 2 securities"), True),
+    # ... not after a row of another group, an unlabelled row, or a total of its own
+    ("", "Level 2 securities", ("Equity securities", "Level 1 securities"), False),
+    ("", "Level 2 securities", ("", "Level 2 securities"), False),
+    ("", "Current assets", ("Total current assets", "Current assets"), False),
+    ("", "Current assets", None, False),
+])
+def test_which_row_closes_its_group(label, group, before, closes):
+    from kcdiff.figures.checks import _closes_group
+    from kcdiff.figures.tables import Row
+
+    above = Row(before[0], (), before[1]) if before else None
+    assert _closes_group(Row(label, (), group), above) is closes
