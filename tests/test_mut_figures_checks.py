@@ -537,3 +537,27 @@ def test_which_row_closes_its_group(label, group, before, closes):
 
     above = Row(before[0], (), before[1]) if before else None
     assert _closes_group(Row(label, (), group), above) is closes
+
+
+@pytest.mark.parametrize(("count", "decimals", "allowed"), [
+    (6, 0, 3.5), (2, 0, 1.5), (1, 0, 1.0), (2, 1, 0.15), (2, 2, 0.015), (5, 2, 0.03)])
+def test_rounding_allowed_for_a_sum_of_rounded_figures(count, decimals, allowed):
+    from kcdiff.figures.findings import rounding
+
+    assert rounding(count, decimals) == pytest.approx(allowed, abs=1e-8)
+
+
+@pytest.mark.parametrize(("fourth", "claimed"), [
+    # 2022 ten off, 2023 holds, 2024 ten off: fails for more dates than it holds
+    (None, False),
+    # and a fourth date that holds: as many hold as fail, so the rows are proven
+    (("2025", "1,000", "2,000", "3,000"), True),
+])
+def test_an_identity_is_claimed_wrong_only_where_as_many_dates_hold(fourth, claimed):
+    columns = [("2022", "5,000,000", "8,000,000", "13,000,010"),
+               ("2023", "6,098,124", "8,972,154", "15,070,278"),
+               ("2024", "6,840,786", "10,751,868", "17,592,664")]
+    checks = checks_of(totals_sheet(*columns, *([fourth] if fourth else [])), kind="balance")
+    assert len(checks) == (2 if claimed else 0)
+    assert all(check.where == "UNAUDITED CONDENSED CONSOLIDATED BALANCE SHEETS"
+               for check in checks)
