@@ -8,6 +8,8 @@ are the ones their column headers print.
 
 from __future__ import annotations
 
+import pytest
+
 from kcdiff.figures.compare import align_items, compare_figures, current_periods
 from kcdiff.figures.tables import read_tables
 from kcdiff.ingest import parse_text
@@ -347,3 +349,68 @@ def test_a_movement_of_a_duration_names_both_periods_and_a_renamed_item():
     assert (figure.old_period_start, figure.old_period_end) == ("2023-01-01", "2023-06-30")
     assert (figure.period, figure.old_period) == ("six months ended 2024-06-30",
                                                   "six months ended 2023-06-30")
+
+
+def test_an_unreadable_row_of_the_other_filing_may_hide_an_item():
+    from kcdiff.figures.compare import _may_hide
+
+    # The interim's garbled row "Intangible assets, net Goodwill" holds the annual's
+    # Goodwill (4,605,724 in both): Goodwill is not "added".
+    goodwill = balance("Goodwill", "Non-current assets", (DEC_2024, 4605724.0))
+    garbled = [("balance", "Intangible assets, net Goodwill")]
+    assert _may_hide(goodwill, garbled)
+    assert not _may_hide(goodwill, [("income", "Intangible assets, net Goodwill")])
+    assert not _may_hide(balance("Long-term borrowings", "", (DEC_2024, 1660584.0)),
+                         [("balance", "Short-term bank loans")])
+    aliased = LineItem("balance", "BALANCE SHEETS", "Goodwill, net", "", "RMB'000",
+                       ((DEC_2024, 1.0),), aliases=("Goodwill",))
+    assert _may_hide(aliased, [("balance", "Intangible assets, net Goodwill")])
+
+
+def test_a_label_printed_in_any_table_of_the_other_filing_is_not_added():
+    # "Long-term borrowings" is new in the annual's balance sheet; were it printed in a
+    # note of the interim, it would not be news.
+    old_rows = INTERIM_ROWS
+    new_rows = [*INTERIM_ROWS, ("Long-term borrowings", "100,000", "1,660,584")]
+    added = [f.item for f in figures(old_rows, new_rows) if f.status == "added"]
+    assert added == ["Long-term borrowings"]
+    note = tables("5. BORROWINGS\n\n\tAs at June 30,\n\t2023\n\tRMB'000\n"
+                  "Long-term borrowings\t90,000\n")
+    old = balance_sheet("December 31, 2022", "June 30, 2023", old_rows) + note
+    new = balance_sheet("December 31, 2023", "December 31, 2024", new_rows)
+    assert [f.item for f in compare_figures(old, new) if f.status == "added"] == []
+
+
+@pytest.mark.parametrize(("old_label", "old_value", "new_value", "renamed"), [
+    # Oracle: "Notes payable, current" 3,749 at 31 May 2022 is the next year's "Notes
+    # payable and other borrowings, current" 3,749
+    ("Notes payable, current", 3749.0, 3749.0, True),
+    ("Notes payable, current", 3749.0, 3750.0, False),
+    ("Accrued liabilities", 3749.0, 3749.0, False),  # no word shared
+    ("Notes payable, current", 0.0, 0.0, False),  # nil in both says nothing
+])
+def test_a_renamed_item_prints_the_same_figures(old_label, old_value, new_value, renamed):
+    from kcdiff.figures.compare import _same_figures
+
+    may_2022 = Period("instant", "2022-05-31")
+    old = balance(old_label, "Current liabilities", (may_2022, old_value))
+    new = balance("Notes payable and other borrowings, current", "Current liabilities",
+                  (may_2022, new_value), (Period("instant", "2023-05-31"), 1502.0))
+    assert _same_figures(old, new) is renamed
+
+
+def test_a_renamed_item_stays_in_its_statement_sub_header_and_unit():
+    from dataclasses import replace
+
+    from kcdiff.figures.compare import _same_figures
+
+    may_2022 = Period("instant", "2022-05-31")
+    old = balance("Notes payable, current", "Current liabilities", (may_2022, 3749.0))
+    new = balance("Notes payable and other borrowings, current", "Current liabilities",
+                  (may_2022, 3749.0))
+    assert _same_figures(old, new)
+    assert not _same_figures(replace(old, group="Non-current liabilities"), new)
+    assert not _same_figures(replace(old, unit="US$m"), replace(new, unit="RMB'000"))
+    assert not _same_figures(replace(old, kind="income"), new)
+    assert not _same_figures(replace(old, values=((Period("instant", "2021-05-31"), 3749.0),)),
+                             new)
