@@ -320,3 +320,44 @@ def test_a_column_mostly_of_percentages_without_a_year_is_a_change():
     columns = read_columns(header, header, ["2023", "2024", ""], rows, YEAR_2024)
     assert [column.change for column in columns] == [False, False, True]
     assert [column.period for column in columns[:2]] == [YEAR_2023, YEAR_2024]
+
+
+# --- a statement printed twice, one copy's label garbled --------------------------------
+
+TWICE = """UNAUDITED CONDENSED CONSOLIDATED BALANCE SHEETS
+
+\tAs at December 31,\tAs at December 31,
+\t2023\t2024
+\tRMB'000\tRMB'000
+Current assets:\t\t
+Restricted cash\t234,194\t81,337
+Short-term investments\t–\t90,422
+
+CONDENSED CONSOLIDATED BALANCE SHEETS (CONTINUED)
+
+\tAs at December 31,\tAs at December 31,
+\t2023\t2024
+\tRMB'000\tRMB'000
+Current assets:\t\t
+Restricted cash Accounts\t234,194\t81,337
+Short-term invest- ments\t–\t90,422
+"""
+
+
+def test_a_garbled_label_with_two_figures_alike_is_the_same_item():
+    from kcdiff.ingest import parse_text
+
+    items = line_items(read_tables(segment(parse_text(TWICE, "annual.txt"))))[0]
+    by_label = {item.label: item for item in items}
+    # Two figures, both not nil, both equal: the garbled label is an alias.
+    assert by_label["Restricted cash"].aliases == ("Restricted cash Accounts",)
+    assert "Restricted cash Accounts" not in by_label
+    # One figure not nil is too little to tell: kept apart, never merged by chance.
+    assert by_label["Short-term investments"].aliases == ()
+    assert "Short-term invest- ments" in by_label
+
+
+def test_the_reporting_currency_is_the_one_most_columns_print(interim_items):
+    # RMB, RMB, US$: the items hold the two RMB figures.
+    assert len(interim_items["Gross profit"].values) == 2
+    assert interim_items["Gross profit"].values[1] == (HALF_2023, 400791.0)
