@@ -561,3 +561,43 @@ def test_an_identity_is_claimed_wrong_only_where_as_many_dates_hold(fourth, clai
     assert len(checks) == (2 if claimed else 0)
     assert all(check.where == "UNAUDITED CONDENSED CONSOLIDATED BALANCE SHEETS"
                for check in checks)
+
+
+# Two groups of the annual's MD&A, in US$ millions to one decimal (as its prose prints
+# them): revenues by service, and the costs.
+GROUPS = """UNAUDITED CONDENSED CONSOLIDATED STATEMENTS OF COMPREHENSIVE LOSS
+
+\tFor the year ended December 31,\t
+\t2023\t2024
+\tUS$ million\tUS$ million
+Other income:\t\t
+Interest income\t10.7\t3.7
+Total other income\t10.7\t{other}
+Revenues:\t\t
+Public cloud services\t600.3\t686.0
+Enterprise cloud services\t364.9\t380.6
+Total revenues\t965.2\t{revenues}
+"""
+
+
+def test_a_group_of_one_row_proves_nothing_and_the_next_group_is_still_checked():
+    # "Other income" holds one row: no total is claimed wrong from it. "Revenues" holds
+    # two: 686.0 + 380.6 = 1,066.6, so 1,066.9 is 0.3 off where 0.15 is allowed.
+    assert checks_of(GROUPS.format(other="3.9", revenues="1,066.6"), kind="total") == []
+    [check] = checks_of(GROUPS.format(other="3.9", revenues="1,066.9"), kind="total")
+    assert check.message == (
+        'Total revenues (year ended 2024-12-31): the 2 rows under "Revenues" add up to '
+        "1,066.6, the table prints 1,066.9")
+    assert checks_of(GROUPS.format(other="3.7", revenues="1,066.7"), kind="total") == []
+
+
+def test_a_change_column_with_the_current_year_first():
+    # US filings print the current year first: 2024 then 2023. Gross profit 1,340,926
+    # after 850,169 is +57.7%.
+    table = ("FINANCIAL HIGHLIGHTS\n\n\tFor the year ended December 31,\t\tChange\n"
+             "\t2024\t2023\t\n\tRMB'000\tRMB'000\t%\n"
+             "Revenues\t7,785,180\t7,047,461\t10.5%\n"
+             "Gross profit\t1,340,926\t850,169\t57.7%\n")
+    assert checks_of(COVER, table, kind="percentage") == []
+    [check] = checks_of(COVER, table.replace("57.7%", "-36.6%"), kind="percentage")
+    assert check.message.endswith("850,169 to 1,340,926 is +57.7%")
