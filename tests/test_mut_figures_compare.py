@@ -8,6 +8,8 @@ are the ones their column headers print.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from kcdiff.figures.compare import align_items, compare_figures, current_periods
@@ -414,3 +416,22 @@ def test_a_renamed_item_stays_in_its_statement_sub_header_and_unit():
     assert not _same_figures(replace(old, kind="income"), new)
     assert not _same_figures(replace(old, values=((Period("instant", "2021-05-31"), 3749.0),)),
                              new)
+
+
+def test_a_figure_in_another_unit_moves_only_against_its_own_filing():
+    # Anxin reported in HK$'000; had the new filing changed to RMB'000, its figures are
+    # set only against its own comparative and never called restated.
+    old = balance_sheet("December 31, 2022", "June 30, 2023", INTERIM_ROWS[:1])
+    hk = [replace(table, columns=tuple(replace(column, currency="HK$")
+                                       for column in table.columns)) for table in old]
+    new = balance_sheet("June 30, 2023", "December 31, 2023",
+                        [("Cash and cash equivalents", "3,700,000", "2,255,287")])
+    found = compare_figures(hk, new)
+    assert [(f.status, f.old_value, f.new_value, f.old_source) for f in found] == [
+        ("changed", 3700000, 2255287, "new")]
+    from kcdiff.figures import figure_notes
+
+    [note] = figure_notes(hk, new)
+    assert note.message == ("Cash and cash equivalents: printed in HK$'000 in the old filing "
+                            "and in RMB'000 in the new one; not compared across the filings")
+    assert note.where == "UNAUDITED CONDENSED CONSOLIDATED BALANCE SHEETS"
