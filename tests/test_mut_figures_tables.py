@@ -66,6 +66,14 @@ def test_per_share_figures_are_in_the_currency_not_thousands(interim_items):
     assert per_share.values == ((HALF_2022, -0.37), (HALF_2023, -0.31))
 
 
+def test_a_share_count_row_run_into_the_next_label_is_still_in_shares(interim_items):
+    # "Shares used in the net loss per share computation:" over "Basic and diluted Other
+    # comprehensive income, net of tax of nil  3,651,473,415  3,547,111,168": shares.
+    count = interim_items["Basic and diluted Other comprehensive income, net of tax of nil"]
+    assert count.unit == "shares"
+    assert count.values == ((HALF_2022, 3651473415.0), (HALF_2023, 3547111168.0))
+
+
 def test_two_items_with_one_label_are_named_by_their_sub_header(annual):
     _, tables = annual
     items = [item for item in line_items(tables)[0] if item.label == "Basic and diluted"]
