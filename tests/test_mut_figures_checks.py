@@ -601,3 +601,21 @@ def test_a_change_column_with_the_current_year_first():
     assert checks_of(COVER, table, kind="percentage") == []
     [check] = checks_of(COVER, table.replace("57.7%", "-36.6%"), kind="percentage")
     assert check.message.endswith("850,169 to 1,340,926 is +57.7%")
+
+
+@pytest.mark.parametrize(("cost", "wrong"), [("32,105", False), ("32,109", True)])
+def test_an_unlabelled_total_after_groups_closed_by_their_totals(cost, wrong):
+    # Level 1 closed by a total of its own: the unlabelled row after Level 2 is Level 2's.
+    closed = LEVEL_1 + "Total Level 1 securities\t43,818\t—\t—\t39,160\n"
+    text = edited(AMAZON, LEVEL_1, closed).format(cost=cost, fair="31,759")
+    checks = checks_of(text, kind="total")
+    assert [check.message.split(":")[0] for check in checks] == (
+        ["Total of Level 2 securities (December 31, 2023 Cost or Amortized Cost)"]
+        if wrong else [])
+
+
+def test_a_translated_row_without_a_label_is_named_so():
+    wrong = edited(BALANCE, "Total assets\t\t15,070,278\t17,592,654\t2,410,184",
+                   "\t\t15,070,278\t17,592,654\t2,510,184")
+    [check] = checks_of(COVER, RATE, wrong, kind="translation")
+    assert "(no label): US$2,510,184 for RMB17,592,654" in check.message
