@@ -215,6 +215,8 @@ def test_a_restated_item_moves_from_its_restated_figure():
     found = figures(INTERIM_ROWS[:1], [("Cash and cash equivalents", "2,255,000", "3,708,696")],
                     old=("June 30, 2022", "December 31, 2022"),
                     new=("December 31, 2022", "June 30, 2023"))
+    # The restatement is listed first, then the movement.
+    assert [f.status for f in found] == ["restated", "changed"]
     changed = [f for f in found if f.status == "changed"]
     assert [(f.old_value, f.new_value, f.old_source, f.old_period) for f in changed] == [
         (2255000, 3708696, "new", "as at 2022-12-31")]
