@@ -619,3 +619,25 @@ def test_a_translated_row_without_a_label_is_named_so():
                    "\t\t15,070,278\t17,592,654\t2,510,184")
     [check] = checks_of(COVER, RATE, wrong, kind="translation")
     assert "(no label): US$2,510,184 for RMB17,592,654" in check.message
+
+
+def test_highlights_match_a_statement_row_under_its_sub_header():
+    # Highlights print no sub-headers; the statement prints "Selling and marketing
+    # expenses" under "Operating expenses:". A highlights row giving it differently is
+    # still the same figure.
+    row = "Selling and marketing expenses\t(460,221)\t(497,369)\t4.2%\n"
+    highlights = HIGHLIGHTS.rstrip("\n") + "\n" + row
+    [check] = checks_of(COVER, highlights, INCOME, kind="agreement")
+    assert check.message == (
+        "Selling and marketing expenses (year ended 2024-12-31) is (479,369) here but "
+        "(497,369) in FINANCIAL HIGHLIGHTS")
+
+
+def test_a_figure_already_said_does_not_hide_the_next_one():
+    # Net loss differs in the second copy (said once, against the highlights), and so
+    # does the non-controlling interests' share printed after it.
+    wrong = edited(STATEMENT, "(2,183,647)\t(1,979,042)", "(2,183,647)\t(1,997,042)")
+    wrong = edited(wrong, "(7,307)\t(12,362)", "(7,307)\t(12,632)")
+    checks = checks_of(COVER, HIGHLIGHTS, INCOME, wrong, kind="agreement")
+    assert [check.message.split(" (")[0] for check in checks] == [
+        "Net loss", "Less: net loss attributable to non-controlling interests"]
