@@ -99,3 +99,29 @@ def test_a_shrinking_loss_agrees_read_either_way():
     assert change_agrees(-2183647.0, -1979042.0, 9.4, 1)
     assert change_agrees(-2183647.0, -1979042.0, -9.4, 1)
     assert not change_agrees(-2183647.0, -1979042.0, -9.3, 1)
+
+
+@pytest.mark.parametrize("sentence", [
+    # 765.2 after 850.2 is -10.0%: "declined" and "down" are decreases
+    "Gross profit declined by 10.0% to RMB765.2 million in 2024, from RMB850.2 million.",
+    "Gross profit was down 10.0% to RMB765.2 million in 2024, from RMB850.2 million.",
+])
+def test_declined_and_down_are_decreases(sentence):
+    assert check(sentence) == ""
+    assert check(sentence.replace("765.2", "935.2")) != ""
+
+
+def test_whole_amounts_are_checked_too():
+    # 7,785 after 7,047 is +10.5%: "15.0%" is wrong whatever the rounding of millions.
+    sentence = ("Total Revenues reached RMB7,785 million, representing an increase of 15.0% "
+                "from RMB7,047 million in 2023.")
+    assert check(sentence).startswith('"increase of 15.0%" does not follow from RMB7,047')
+    assert check(sentence.replace("15.0%", "10.5%")) == ""
+
+
+def test_a_finding_names_its_section():
+    wrong = REVENUES.replace("RMB7,047.5", "RMB8,000.0")
+    sections = segment(parse_text(f"MANAGEMENT DISCUSSION AND ANALYSIS\n\n{wrong}\n",
+                                  "annual.txt"))
+    [found] = prose_checks(sections)
+    assert found.where == "MANAGEMENT DISCUSSION AND ANALYSIS"
