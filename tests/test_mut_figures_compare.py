@@ -449,3 +449,73 @@ def test_a_figure_in_another_unit_moves_only_against_its_own_filing():
     assert note.message == ("Cash and cash equivalents: printed in HK$'000 in the old filing "
                             "and in RMB'000 in the new one; not compared across the filings")
     assert note.where == "UNAUDITED CONDENSED CONSOLIDATED BALANCE SHEETS"
+
+
+def test_a_pair_matched_by_a_reworded_label_is_neither_added_nor_removed():
+    old = balance_sheet("December 31, 2022", "June 30, 2023",
+                        [("Pledged bank deposits", "10,000", "12,000"), *INTERIM_ROWS[:1]])
+    new = balance_sheet("December 31, 2023", "December 31, 2024",
+                        [("Pledged deposits", "12,500", "13,000"), *INTERIM_ROWS[:1]])
+    found = compare_figures(old, new)
+    assert [(f.status, f.item, f.old_item) for f in found if f.item == "Pledged deposits"] == [
+        ("changed", "Pledged deposits", "Pledged bank deposits")]
+    assert [f for f in found if f.status in ("added", "removed")] == []
+
+
+def test_an_item_already_paired_is_not_paired_again_as_renamed():
+    from kcdiff.figures.compare import renamed_items
+
+    may_2022 = Period("instant", "2022-05-31")
+    notes = balance("Notes payable, current", "Current liabilities", (may_2022, 3749.0))
+    renamed = balance("Notes payable and other borrowings, current", "Current liabilities",
+                      (may_2022, 3749.0))
+    same_old = balance("Notes payable to banks", "Current liabilities", (may_2022, 3749.0))
+    same_new = balance("Notes payable to banks", "Current liabilities", (may_2022, 3749.0))
+    assert renamed_items([notes, same_old], [renamed, same_new], [(same_old, same_new)]) == [
+        (notes, renamed)]
+
+
+def test_every_field_of_an_added_item_and_a_restatement():
+    from kcdiff.model import FigureChange
+
+    found = figures(INTERIM_ROWS, [*INTERIM_ROWS, ("Equity investments", "259,930", "234,182")],
+                    new=("December 31, 2022", "June 30, 2023"))
+    assert found == [FigureChange(
+        status="added", table="UNAUDITED CONDENSED CONSOLIDATED BALANCE SHEETS",
+        item="Equity investments", period="as at 2023-06-30", old_period="", old_value=None,
+        new_value=234182.0, unit="RMB'000", old_item="", period_start="",
+        period_end="2023-06-30", old_period_start="", old_period_end="", old_source="old")]
+    from kcdiff.figures.compare import _restatements
+
+    old = balance("Bank balances and cash", "", (DEC_2023, 2255287.0))
+    new = balance("Cash and cash equivalents", "", (DEC_2023, 2255000.0), (DEC_2024, 1.0))
+    [restated] = _restatements(old, new)
+    assert (restated.old_period, restated.period, restated.old_period_end) == (
+        "as at 2023-12-31", "as at 2023-12-31", "2023-12-31")
+    assert restated.old_item == "Bank balances and cash"
+
+
+def test_each_current_period_of_a_quarterly_filing_moves():
+    # A 10-Q: three and nine months to 30 September 2023. The item prints no quarter of
+    # its own, and the old filing's quarter is the same as the new one's: the nine
+    # months still move (from the new filing's own comparative).
+    from kcdiff.figures.compare import _changes
+
+    q3 = Period("duration", "2023-09-30", 3)
+    nine, nine_before = Period("duration", "2023-09-30", 9), Period("duration", "2022-09-30", 9)
+    new = income("Revenues", (nine_before, 90.0), (nine, 100.0))
+    [figure] = _changes(new, new, {3: q3}, {3: q3, 9: nine}, own_only=False)
+    assert (figure.old_value, figure.new_value, figure.period) == (
+        90.0, 100.0, "nine months ended 2023-09-30")
+    quarter = income("Revenues", (q3, 30.0), (nine_before, 90.0), (nine, 100.0))
+    [figure] = _changes(quarter, quarter, {3: q3}, {3: q3, 9: nine}, own_only=False)
+    assert figure.period == "nine months ended 2023-09-30"
+
+
+def test_columns_of_one_statement_over_two_pages_are_counted_together():
+    from kcdiff.figures import figure_notes
+
+    pages = [unread_statement("BALANCE SHEETS", kind="balance"),
+             unread_statement("BALANCE SHEETS", columns=2, kind="balance")]
+    [note] = figure_notes([], pages)
+    assert note.message.endswith("were not compared: BALANCE SHEETS (3)")
