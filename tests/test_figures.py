@@ -331,10 +331,9 @@ def test_what_could_not_be_compared_is_said(interim_path, annual_path):
     assert notes and all(note.kind == "figures_not_compared" and note.severity == "info"
                          for note in notes)
     # The interim runs the share count's label into the next sub-header ("Basic and
-    # diluted Other comprehensive income, net of tax of nil"), so its unit cannot be
-    # told from the annual's share count: said, not compared.
-    assert any("Shares used in the net loss per share computation" in note.message
-               and "not compared" in note.message for note in notes)
+    # diluted Other comprehensive income, net of tax of nil"); its sub-header still says
+    # it counts shares, as the annual's does: no note claims it was printed in RMB.
+    assert not any("printed in RMB" in note.message for note in notes)
     # The interim's MD&A statement heads its columns "For the six 2022 RMB '000 / months
     # ended 2023 RMB'000 / June 30, 2023 US$'000": no period can be read.
     assert any(note.filing == "old" and "no period" in note.message for note in notes)

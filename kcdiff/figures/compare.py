@@ -47,7 +47,12 @@ _EXCLUSIVE = (
     frozenset({"operating", "investing", "financing"}),
     frozenset({"basic", "diluted"}),
 )
-_OVERLAPPING = (frozenset({"income", "loss", "expense", "gain", "profit"}),)
+_OVERLAPPING = (
+    frozenset({"income", "loss", "expense", "gain", "profit"}),
+    # "Amounts due from related parties" (an asset) is not "Amounts due to related
+    # parties" (a liability), though the labels are 86% alike.
+    frozenset({"from", "to"}),
+)
 _SIGN_WORDS = frozenset({
     "used", "in", "generated", "from", "provided", "by", "expense", "benefit", "credit",
     "decrease", "increase", "gain", "loss", "income", "and", "the", "net", "of",

@@ -111,7 +111,7 @@ def item_unit(table: Table, row: Row) -> str:
     label = comparable(row.label).lower()
     # A sub-header names the unit of the rows that only say which: "Shares used in ...:"
     # over "Basic and diluted". Other rows under it (a PDF runs groups on) keep theirs.
-    context = f"{comparable(row.group).lower()} {label}" if _WHICH.fullmatch(label) else label
+    context = f"{comparable(row.group).lower()} {label}" if _WHICH.match(label) else label
     currency = next((column.currency for column in table.columns if column.period), "")
     if _SHARE_COUNT.search(context):
         return "shares"

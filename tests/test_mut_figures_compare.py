@@ -1,0 +1,521 @@
+"""Line items compared across two filings: matching thresholds, like-for-like periods and
+the statuses, each with a case that needs it (issue 12).
+
+Labels, sub-headers and figures are those of the sample pair (Kingsoft Cloud's 2023
+interim and 2024 annual announcements) unless a comment names another filing; periods
+are the ones their column headers print.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from kcdiff.figures.compare import align_items, compare_figures, current_periods
+from kcdiff.figures.tables import read_tables
+from kcdiff.ingest import parse_text
+from kcdiff.model import LineItem, Period
+from kcdiff.segment import segment
+
+JUNE_2023 = Period("instant", "2023-06-30")
+DEC_2022 = Period("instant", "2022-12-31")
+DEC_2023 = Period("instant", "2023-12-31")
+DEC_2024 = Period("instant", "2024-12-31")
+HALF_2022 = Period("duration", "2022-06-30", 6)
+HALF_2023 = Period("duration", "2023-06-30", 6)
+YEAR_2023 = Period("duration", "2023-12-31", 12)
+YEAR_2024 = Period("duration", "2024-12-31", 12)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches():
+    """Each test computes its own answer: alignment, label keys and cells are cached
+    per process, and a cached answer would hide what the code computes now (mutation
+    testing forks the test process after a clean run)."""
+    from kcdiff.figures import compare, items, values
+
+    for cached in (compare._aligned, compare._pair_score, items.label_key, values.read_cell):
+        cached.cache_clear()
+
+
+
+def balance(label: str, group: str, *values: tuple[Period, float], order: int = 0) -> LineItem:
+    return LineItem("balance", "BALANCE SHEETS", label, group, "RMB'000", tuple(values),
+                    order=order, name=label)
+
+
+def income(label: str, *values: tuple[Period, float], group: str = "", order: int = 0,
+           unit: str = "RMB'000") -> LineItem:
+    return LineItem("income", "STATEMENTS OF COMPREHENSIVE LOSS", label, group, unit,
+                    tuple(values), order=order, name=label)
+
+
+# --- which labels are one line item --------------------------------------------------
+
+
+def test_a_label_reworded_a_little_is_the_same_item():
+    # token-sort similarity 85.7 (>= 85): HKEX statements print both wordings.
+    old = balance("Pledged bank deposits", "Current assets", (DEC_2022, 10.0))
+    new = balance("Pledged deposits", "Current assets", (DEC_2023, 12.0))
+    assert align_items([old], [new]) == [(old, new)]
+    old = income("Share of results of associates", (YEAR_2023, 5.0))
+    new = income("Share of profits of associates", (YEAR_2024, 6.0))
+    assert align_items([old], [new]) == [(old, new)]
+
+
+def test_labels_further_apart_are_different_items():
+    # Similarity 82.4, below 85 even with the bonus of a shared sub-header missing.
+    old = balance("Trade and other receivables", "Current assets", (DEC_2022, 10.0))
+    new = balance("Trade and bills receivables", "", (DEC_2023, 12.0))
+    assert align_items([old], [new]) == []
+
+
+def test_amounts_due_from_and_to_related_parties_are_never_one_item():
+    # An asset and a liability whose labels differ by one word (similarity 85.7): the
+    # annual prints both; were one dropped, the other must not take its place.
+    due_from = balance("Amounts due from related parties", "Current assets",
+                       (DEC_2023, 266036.0), (DEC_2024, 318526.0))
+    due_to = balance("Amounts due to related parties", "Current liabilities",
+                     (DEC_2023, 931906.0), (DEC_2024, 1584199.0))
+    assert align_items([due_from], [due_to]) == []
+    assert align_items([due_to], [due_from]) == []
+
+
+def test_total_and_its_component_are_different_items():
+    old = income("Total revenues", (HALF_2023, 3642.0))
+    new = income("Revenues", (YEAR_2024, 7785.0))
+    assert align_items([old], [new]) == []
+
+
+def test_current_and_non_current_are_different_items():
+    old = balance("Amounts due to related parties", "Current liabilities", (DEC_2023, 931906.0))
+    new = balance("Amounts due to related parties", "Non-current liabilities",
+                  (DEC_2024, 309612.0))
+    assert align_items([old], [new]) == []
+
+
+def test_the_same_label_under_the_same_sub_header_wins():
+    # "Basic and diluted" is printed twice in the income statement: per share under "Net
+    # loss per share" and the share count under "Shares used in the net loss per share
+    # computation". Listed in the opposite order, each still pairs with its own.
+    per_share = "Net loss per share"
+    shares = "Shares used in the net loss per share computation"
+    old = [income("Basic and diluted", (HALF_2023, -0.31), group=per_share, order=1),
+           income("Basic and diluted", (HALF_2023, 3547111168.0), group=shares, order=2)]
+    new = [income("Basic and diluted", (YEAR_2024, 3658088876.0), group=shares, order=1),
+           income("Basic and diluted", (YEAR_2024, -0.54), group=per_share, order=2)]
+    pairs = align_items(old, new)
+    assert [(o.group, n.group) for o, n in pairs] == [(shares, shares), (per_share, per_share)]
+
+
+def test_closer_position_breaks_a_tie():
+    # Two old rows equally like the new one: the one printed at the same place pairs.
+    new = [balance("Prepayments and other assets", "", (DEC_2024, 2233074.0), order=5)]
+    old = [balance("Prepayments and other assets", "", (DEC_2023, 870781.0), order=11),
+           balance("Prepayments and other assets", "", (DEC_2023, 1812692.0), order=4)]
+    [(paired, _)] = align_items(old, new)
+    assert paired.order == 4
+
+
+def test_pairs_come_in_the_new_filings_order():
+    old = [balance("Goodwill", "", (DEC_2023, 1.0), order=1),
+           balance("Restricted cash", "", (DEC_2023, 2.0), order=2)]
+    new = [balance("Restricted cash", "", (DEC_2024, 3.0), order=1),
+           balance("Goodwill", "", (DEC_2024, 4.0), order=2)]
+    assert [new_item.label for _, new_item in align_items(old, new)] == [
+        "Restricted cash", "Goodwill"]
+
+
+def test_items_of_different_statements_never_pair():
+    old = balance("Net loss", "", (DEC_2023, 1.0))
+    new = income("Net loss", (YEAR_2024, 2.0))
+    assert align_items([old], [new]) == []
+
+
+# --- current periods ------------------------------------------------------------------
+
+
+def test_current_periods_are_the_latest_of_each_length():
+    items = [income("Revenues", (Period("duration", "2023-09-30", 3), 1.0),
+                    (Period("duration", "2023-09-30", 9), 3.0),
+                    (Period("duration", "2022-09-30", 9), 2.0)),
+             balance("Goodwill", "", (DEC_2022, 1.0), (DEC_2023, 1.0))]
+    assert current_periods(items) == {
+        "income": {3: Period("duration", "2023-09-30", 3),
+                   9: Period("duration", "2023-09-30", 9)},
+        "balance": {0: DEC_2023},
+    }
+
+
+# --- the statuses, on tables read from text -------------------------------------------
+
+
+def tables(text: str):
+    return read_tables(segment(parse_text(text, "filing.txt")))
+
+
+BALANCE = """UNAUDITED CONDENSED CONSOLIDATED BALANCE SHEETS
+
+\tAs at {first_date},\tAs at {second_date},
+\t{first_year}\t{second_year}
+\tRMB'000\tRMB'000
+Current assets:\t\t
+{rows}
+"""
+
+
+def balance_sheet(first: str, second: str, rows: list[tuple[str, str, str]]) -> list:
+    text = BALANCE.format(
+        first_date=first[:-6], second_date=second[:-6], first_year=first[-4:],
+        second_year=second[-4:], rows="\n".join("\t".join(row) for row in rows))
+    return tables(text)
+
+
+INTERIM_ROWS = [("Cash and cash equivalents", "2,255,287", "3,708,696"),
+                ("Restricted cash", "234,194", "181,071"),
+                ("Short-term investments", "–", "–")]
+
+
+def figures(old_rows, new_rows, old=("December 31, 2022", "June 30, 2023"),
+            new=("December 31, 2023", "December 31, 2024")):
+    return compare_figures(balance_sheet(*old, old_rows), balance_sheet(*new, new_rows))
+
+
+def test_a_balance_moves_from_the_old_filings_date_to_the_new_one():
+    found = figures(INTERIM_ROWS, [("Cash and cash equivalents", "2,255,287", "2,648,764"),
+                                   ("Restricted cash", "234,194", "81,337"),
+                                   ("Short-term investments", "–", "90,422")])
+    by_item = {(figure.status, figure.item): figure for figure in found}
+    cash = by_item[("changed", "Cash and cash equivalents")]
+    assert (cash.old_value, cash.new_value) == (3708696, 2648764)
+    assert (cash.old_period, cash.period, cash.old_source) == (
+        "as at 2023-06-30", "as at 2024-12-31", "old")
+    investments = by_item[("changed", "Short-term investments")]
+    assert (investments.old_value, investments.new_value) == (0, 90422)
+    assert len(found) == 3
+
+
+def test_a_comparative_printed_differently_is_a_restatement_listed_first():
+    # The new filing prints 31 December 2022 too: 2,255,287 there became 2,255,000.
+    found = figures(INTERIM_ROWS, [("Cash and cash equivalents", "2,255,000", "3,708,696"),
+                                   ("Restricted cash", "234,194", "181,071"),
+                                   ("Short-term investments", "–", "–")],
+                    new=("December 31, 2022", "June 30, 2023"))
+    assert [(f.status, f.item, f.old_value, f.new_value, f.period) for f in found] == [
+        ("restated", "Cash and cash equivalents", 2255287, 2255000, "as at 2022-12-31")]
+
+
+def test_the_same_current_period_again_is_no_movement():
+    # The same balance sheet date in both: a restatement or nothing, never a move.
+    found = figures(INTERIM_ROWS, INTERIM_ROWS, new=("December 31, 2022", "June 30, 2023"))
+    assert found == []
+
+
+def test_an_older_filing_as_the_new_one_is_no_movement():
+    # The "new" one ends at 31 December 2022, before the old one's 30 June 2023; it
+    # prints 2,000 where the old one printed 2,255,287 for that date.
+    older = [("Cash and cash equivalents", "1,000", "2,000"),
+             ("Restricted cash", "100,000", "234,194"), ("Short-term investments", "–", "–")]
+    found = figures(INTERIM_ROWS, older, new=("December 31, 2021", "December 31, 2022"))
+    assert [(f.status, f.item) for f in found] == [("restated", "Cash and cash equivalents")]
+
+
+def test_a_restated_item_moves_from_its_restated_figure():
+    # Restated at 31 December 2022 (2,255,287 -> 2,255,000): the move to 30 June 2023 is
+    # measured from the new filing's own 2,255,000.
+    found = figures(INTERIM_ROWS[:1], [("Cash and cash equivalents", "2,255,000", "3,708,696")],
+                    old=("June 30, 2022", "December 31, 2022"),
+                    new=("December 31, 2022", "June 30, 2023"))
+    # The restatement is listed first, then the movement.
+    assert [f.status for f in found] == ["restated", "changed"]
+    changed = [f for f in found if f.status == "changed"]
+    assert [(f.old_value, f.new_value, f.old_source, f.old_period) for f in changed] == [
+        (2255000, 3708696, "new", "as at 2022-12-31")]
+
+
+def test_rows_in_one_filing_only_are_added_or_removed_unless_nil():
+    found = figures(INTERIM_ROWS + [("Amounts due from related parties", "266,036", "318,526")],
+                    INTERIM_ROWS[:2] + [("Equity investments", "259,930", "234,182")])
+    one_sided = {(f.status, f.item, f.old_value, f.new_value, f.period, f.old_period)
+                 for f in found if f.status in ("added", "removed")}
+    # Short-term investments is nil ("–") in the old filing's current column: not news.
+    assert one_sided == {
+        ("added", "Equity investments", None, 234182, "as at 2024-12-31", ""),
+        ("removed", "Amounts due from related parties", 318526, None, "", "as at 2023-06-30"),
+    }
+
+
+def test_a_row_nil_now_is_not_reported_as_added():
+    found = figures(INTERIM_ROWS, INTERIM_ROWS + [("Goodwill", "4,605,724", "–")])
+    assert [f for f in found if f.status == "added"] == []
+
+
+def test_one_sided_item_at_the_longest_current_period():
+    # A 10-Q prints three and nine months to 30 September: an added item is reported at
+    # the nine months.
+    new = [income("Interest income", (Period("duration", "2023-09-30", 3), 10.0),
+                  (Period("duration", "2023-09-30", 9), 30.0), order=1)]
+    from kcdiff.figures.compare import _one_sided
+
+    figure = _one_sided("added", new[0], current_periods(new))
+    assert (figure.new_value, figure.period) == (30.0, "nine months ended 2023-09-30")
+
+
+def test_like_for_like_from_the_new_filings_own_comparative():
+    # An interim (six months) against an annual (a year): the annual's own 2023 year.
+    from kcdiff.figures.compare import _changes
+
+    old = income("Total revenues", (HALF_2022, 3642.0), (HALF_2023, 3650.0))
+    new = income("Total revenues", (YEAR_2023, 7047461.0), (YEAR_2024, 7785180.0))
+    [figure] = _changes(old, new, {6: HALF_2023}, {12: YEAR_2024}, own_only=False)
+    assert (figure.old_value, figure.new_value, figure.old_source) == (7047461, 7785180, "new")
+    assert figure.old_period == "year ended 2023-12-31"
+
+
+def test_the_latest_earlier_comparative_of_the_same_length():
+    from kcdiff.figures.compare import _own_comparative
+
+    item = income("Revenues", (Period("duration", "2022-12-31", 12), 1.0),
+                  (HALF_2023, 2.0), (YEAR_2023, 3.0), (YEAR_2024, 4.0))
+    assert _own_comparative(item, YEAR_2024) == (YEAR_2023, 3.0)
+    assert _own_comparative(item, Period("duration", "2022-12-31", 12)) == (None, None)
+
+
+def test_an_unchanged_figure_is_not_a_movement():
+    from kcdiff.figures.compare import _changes
+
+    old = balance("Goodwill", "", (DEC_2023, 4605724.0))
+    new = balance("Goodwill", "", (DEC_2023, 4605724.0), (DEC_2024, 4605724.0))
+    assert _changes(old, new, {0: DEC_2023}, {0: DEC_2024}, own_only=False) == []
+
+
+# --- what could not be compared ------------------------------------------------------
+
+
+def unread_statement(name: str, columns: int = 1, kind: str = "income"):
+    from kcdiff.figures.columns import Column
+    from kcdiff.figures.tables import Row, Table
+    from kcdiff.figures.values import read_cell
+
+    return Table(name, name, kind, "statements", "thousands",
+                 tuple(Column("For the six 2022 RMB", None, "RMB") for _ in range(columns)),
+                 (Row("Total revenues", tuple(read_cell("4,080,307") for _ in range(columns))),))
+
+
+def test_columns_without_a_period_are_said_four_statements_by_name():
+    from kcdiff.figures import figure_notes
+
+    names = [f"STATEMENT {n}" for n in range(1, 6)]
+    four = [unread_statement(name, columns=2) for name in names[:4]]
+    [note] = figure_notes([], four)
+    assert (note.kind, note.severity, note.where, note.filing) == (
+        "figures_not_compared", "info", "statements", "new")
+    assert note.message == (
+        "8 column(s) have no period kcdiff can read from their header, so their figures "
+        "were not compared: STATEMENT 1 (2); STATEMENT 2 (2); STATEMENT 3 (2); "
+        "STATEMENT 4 (2)")
+    [note] = figure_notes([unread_statement(name) for name in names], [])
+    assert note.filing == "old"
+    assert note.message.endswith("STATEMENT 4 (1); and 1 more")
+    assert note.message.startswith("5 column(s)")
+
+
+def test_columns_of_notes_and_change_columns_are_not_said():
+    from dataclasses import replace
+
+    from kcdiff.figures import figure_notes
+
+    note_table = unread_statement("NOTE 3 REVENUE", kind="note")
+    change = unread_statement("INCOME STATEMENT")
+    change = replace(change, columns=tuple(replace(c, change=True) for c in change.columns))
+    assert figure_notes([note_table, change], []) == []
+
+
+def test_every_field_of_a_movement_and_of_a_removed_item():
+    from kcdiff.model import FigureChange
+
+    found = figures(INTERIM_ROWS + [("Amounts due from related parties", "266,036", "318,526")],
+                    [("Cash and cash equivalents", "2,255,287", "2,648,764"), *INTERIM_ROWS[1:]])
+    by_item = {figure.item: figure for figure in found}
+    assert by_item["Cash and cash equivalents"] == FigureChange(
+        status="changed", table="UNAUDITED CONDENSED CONSOLIDATED BALANCE SHEETS",
+        item="Cash and cash equivalents", period="as at 2024-12-31",
+        old_period="as at 2023-06-30", old_value=3708696.0, new_value=2648764.0,
+        unit="RMB'000", old_item="", period_start="", period_end="2024-12-31",
+        old_period_start="", old_period_end="2023-06-30", old_source="old")
+    assert by_item["Amounts due from related parties"] == FigureChange(
+        status="removed", table="UNAUDITED CONDENSED CONSOLIDATED BALANCE SHEETS",
+        item="Amounts due from related parties", period="", old_period="as at 2023-06-30",
+        old_value=318526.0, new_value=None, unit="RMB'000", old_item="", period_start="",
+        period_end="", old_period_start="", old_period_end="2023-06-30", old_source="old")
+
+
+def test_a_movement_of_a_duration_names_both_periods_and_a_renamed_item():
+    from kcdiff.figures.compare import _changes
+
+    old = income("Revenue", (HALF_2022, 4080307.0), (HALF_2023, 3699803.0))
+    new = income("Total revenues", (HALF_2023, 3699803.0), (Period("duration", "2024-06-30", 6),
+                                                           3783000.0))
+    [figure] = _changes(old, new, {6: HALF_2023}, {6: Period("duration", "2024-06-30", 6)},
+                        own_only=False)
+    assert (figure.item, figure.old_item, figure.old_source) == (
+        "Total revenues", "Revenue", "old")
+    assert (figure.period_start, figure.period_end) == ("2024-01-01", "2024-06-30")
+    assert (figure.old_period_start, figure.old_period_end) == ("2023-01-01", "2023-06-30")
+    assert (figure.period, figure.old_period) == ("six months ended 2024-06-30",
+                                                  "six months ended 2023-06-30")
+
+
+def test_an_unreadable_row_of_the_other_filing_may_hide_an_item():
+    from kcdiff.figures.compare import _may_hide
+
+    # The interim's garbled row "Intangible assets, net Goodwill" holds the annual's
+    # Goodwill (4,605,724 in both): Goodwill is not "added".
+    goodwill = balance("Goodwill", "Non-current assets", (DEC_2024, 4605724.0))
+    garbled = [("balance", "Intangible assets, net Goodwill")]
+    assert _may_hide(goodwill, garbled)
+    assert not _may_hide(goodwill, [("income", "Intangible assets, net Goodwill")])
+    assert not _may_hide(balance("Long-term borrowings", "", (DEC_2024, 1660584.0)),
+                         [("balance", "Short-term bank loans")])
+    aliased = LineItem("balance", "BALANCE SHEETS", "Goodwill, net", "", "RMB'000",
+                       ((DEC_2024, 1.0),), aliases=("Goodwill",))
+    assert _may_hide(aliased, [("balance", "Intangible assets, net Goodwill")])
+
+
+def test_a_label_printed_in_any_table_of_the_other_filing_is_not_added():
+    # "Long-term borrowings" is new in the annual's balance sheet; were it printed in a
+    # note of the interim, it would not be news.
+    old_rows = INTERIM_ROWS
+    new_rows = [*INTERIM_ROWS, ("Long-term borrowings", "100,000", "1,660,584")]
+    added = [f.item for f in figures(old_rows, new_rows) if f.status == "added"]
+    assert added == ["Long-term borrowings"]
+    note = tables("5. BORROWINGS\n\n\tAs at June 30,\n\t2023\n\tRMB'000\n"
+                  "Long-term borrowings\t90,000\n")
+    old = balance_sheet("December 31, 2022", "June 30, 2023", old_rows) + note
+    new = balance_sheet("December 31, 2023", "December 31, 2024", new_rows)
+    assert [f.item for f in compare_figures(old, new) if f.status == "added"] == []
+
+
+@pytest.mark.parametrize(("old_label", "old_value", "new_value", "renamed"), [
+    # Oracle: "Notes payable, current" 3,749 at 31 May 2022 is the next year's "Notes
+    # payable and other borrowings, current" 3,749
+    ("Notes payable, current", 3749.0, 3749.0, True),
+    ("Notes payable, current", 3749.0, 3750.0, False),
+    ("Accrued liabilities", 3749.0, 3749.0, False),  # no word shared
+    ("Notes payable, current", 0.0, 0.0, False),  # nil in both says nothing
+])
+def test_a_renamed_item_prints_the_same_figures(old_label, old_value, new_value, renamed):
+    from kcdiff.figures.compare import _same_figures
+
+    may_2022 = Period("instant", "2022-05-31")
+    old = balance(old_label, "Current liabilities", (may_2022, old_value))
+    new = balance("Notes payable and other borrowings, current", "Current liabilities",
+                  (may_2022, new_value), (Period("instant", "2023-05-31"), 1502.0))
+    assert _same_figures(old, new) is renamed
+
+
+def test_a_renamed_item_stays_in_its_statement_sub_header_and_unit():
+    from dataclasses import replace
+
+    from kcdiff.figures.compare import _same_figures
+
+    may_2022 = Period("instant", "2022-05-31")
+    old = balance("Notes payable, current", "Current liabilities", (may_2022, 3749.0))
+    new = balance("Notes payable and other borrowings, current", "Current liabilities",
+                  (may_2022, 3749.0))
+    assert _same_figures(old, new)
+    assert not _same_figures(replace(old, group="Non-current liabilities"), new)
+    assert not _same_figures(replace(old, unit="US$m"), replace(new, unit="RMB'000"))
+    assert not _same_figures(replace(old, kind="income"), new)
+    assert not _same_figures(replace(old, values=((Period("instant", "2021-05-31"), 3749.0),)),
+                             new)
+
+
+def test_a_figure_in_another_unit_moves_only_against_its_own_filing():
+    # Anxin reported in HK$'000; had the new filing changed to RMB'000, its figures are
+    # set only against its own comparative and never called restated.
+    old = balance_sheet("December 31, 2022", "June 30, 2023", INTERIM_ROWS[:1])
+    hk = [replace(table, columns=tuple(replace(column, currency="HK$")
+                                       for column in table.columns)) for table in old]
+    new = balance_sheet("June 30, 2023", "December 31, 2023",
+                        [("Cash and cash equivalents", "3,700,000", "2,255,287")])
+    found = compare_figures(hk, new)
+    assert [(f.status, f.old_value, f.new_value, f.old_source) for f in found] == [
+        ("changed", 3700000, 2255287, "new")]
+    from kcdiff.figures import figure_notes
+
+    [note] = figure_notes(hk, new)
+    assert note.message == ("Cash and cash equivalents: printed in HK$'000 in the old filing "
+                            "and in RMB'000 in the new one; not compared across the filings")
+    assert note.where == "UNAUDITED CONDENSED CONSOLIDATED BALANCE SHEETS"
+
+
+def test_a_pair_matched_by_a_reworded_label_is_neither_added_nor_removed():
+    old = balance_sheet("December 31, 2022", "June 30, 2023",
+                        [("Pledged bank deposits", "10,000", "12,000"), *INTERIM_ROWS[:1]])
+    new = balance_sheet("December 31, 2023", "December 31, 2024",
+                        [("Pledged deposits", "12,500", "13,000"), *INTERIM_ROWS[:1]])
+    found = compare_figures(old, new)
+    assert [(f.status, f.item, f.old_item) for f in found if f.item == "Pledged deposits"] == [
+        ("changed", "Pledged deposits", "Pledged bank deposits")]
+    assert [f for f in found if f.status in ("added", "removed")] == []
+
+
+def test_an_item_already_paired_is_not_paired_again_as_renamed():
+    from kcdiff.figures.compare import renamed_items
+
+    may_2022 = Period("instant", "2022-05-31")
+    notes = balance("Notes payable, current", "Current liabilities", (may_2022, 3749.0))
+    renamed = balance("Notes payable and other borrowings, current", "Current liabilities",
+                      (may_2022, 3749.0))
+    same_old = balance("Notes payable to banks", "Current liabilities", (may_2022, 3749.0))
+    same_new = balance("Notes payable to banks", "Current liabilities", (may_2022, 3749.0))
+    assert renamed_items([notes, same_old], [renamed, same_new], [(same_old, same_new)]) == [
+        (notes, renamed)]
+
+
+def test_every_field_of_an_added_item_and_a_restatement():
+    from kcdiff.model import FigureChange
+
+    found = figures(INTERIM_ROWS, [*INTERIM_ROWS, ("Equity investments", "259,930", "234,182")],
+                    new=("December 31, 2022", "June 30, 2023"))
+    assert found == [FigureChange(
+        status="added", table="UNAUDITED CONDENSED CONSOLIDATED BALANCE SHEETS",
+        item="Equity investments", period="as at 2023-06-30", old_period="", old_value=None,
+        new_value=234182.0, unit="RMB'000", old_item="", period_start="",
+        period_end="2023-06-30", old_period_start="", old_period_end="", old_source="old")]
+    from kcdiff.figures.compare import _restatements
+
+    old = balance("Bank balances and cash", "", (DEC_2023, 2255287.0))
+    new = balance("Cash and cash equivalents", "", (DEC_2023, 2255000.0), (DEC_2024, 1.0))
+    [restated] = _restatements(old, new)
+    assert (restated.old_period, restated.period, restated.old_period_end) == (
+        "as at 2023-12-31", "as at 2023-12-31", "2023-12-31")
+    assert restated.old_item == "Bank balances and cash"
+
+
+def test_each_current_period_of_a_quarterly_filing_moves():
+    # A 10-Q: three and nine months to 30 September 2023. The item prints no quarter of
+    # its own, and the old filing's quarter is the same as the new one's: the nine
+    # months still move (from the new filing's own comparative).
+    from kcdiff.figures.compare import _changes
+
+    q3 = Period("duration", "2023-09-30", 3)
+    nine, nine_before = Period("duration", "2023-09-30", 9), Period("duration", "2022-09-30", 9)
+    new = income("Revenues", (nine_before, 90.0), (nine, 100.0))
+    [figure] = _changes(new, new, {3: q3}, {3: q3, 9: nine}, own_only=False)
+    assert (figure.old_value, figure.new_value, figure.period) == (
+        90.0, 100.0, "nine months ended 2023-09-30")
+    quarter = income("Revenues", (q3, 30.0), (nine_before, 90.0), (nine, 100.0))
+    [figure] = _changes(quarter, quarter, {3: q3}, {3: q3, 9: nine}, own_only=False)
+    assert figure.period == "nine months ended 2023-09-30"
+
+
+def test_columns_of_one_statement_over_two_pages_are_counted_together():
+    from kcdiff.figures import figure_notes
+
+    pages = [unread_statement("BALANCE SHEETS", kind="balance"),
+             unread_statement("BALANCE SHEETS", columns=2, kind="balance")]
+    [note] = figure_notes([], pages)
+    assert note.message.endswith("were not compared: BALANCE SHEETS (3)")
