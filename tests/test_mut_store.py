@@ -113,3 +113,31 @@ def test_a_phrase_naming_no_month_is_passed_over_for_the_next():
         Block("paragraph", "Interim results for the six months ended June 30, 2023"),
     ))
     assert period_end_of(filing) == "2023-06-30"
+
+
+def test_reports_and_messages_read_back_every_column(store):
+    message_id = with_email(store)
+    store.mark_failed(message_id, "451 try later", retry_at=120.0)
+    (report,) = store.reports_of("3896")
+    assert (report.path, report.email) == ("/r.html", "queued")
+    assert report.created.startswith("20")
+    (message,) = store.outbox()
+    assert (message.subject, message.next_attempt) == ("Kingsoft Cloud", 120.0)
+
+
+def test_a_report_row_without_an_email_column_reads_as_no_email(store):
+    from kcdiff.service.records import report_of
+
+    with_email(store)
+    row = store._db.execute("SELECT * FROM reports").fetchone()
+    assert report_of(row).email == ""
+
+
+def test_a_file_name_that_is_not_utf8_is_kept_as_backslash_escapes():
+    import os
+
+    from kcdiff.service.identity import display_path
+
+    name = os.fsdecode(b"/in/r\xe9sultats-2023.pdf")  # Latin-1 "résultats"
+    assert display_path(name) == "/in/r\\xe9sultats-2023.pdf"
+    assert display_path("/in/résultats-2023.pdf") == "/in/résultats-2023.pdf"
