@@ -168,3 +168,16 @@ def test_scores_are_rounded_and_pairs_listed_in_new_order():
     assert dict(((i, j), s) for i, j, s in alignment.pairs)[(3, 1)] == \
         round(0.95 + 0.05 * (1 - 2 / 3), 4)
     assert alignment.only_old == () and alignment.only_new == ()
+
+
+def test_a_moved_pair_at_exactly_min_score_is_still_aligned():
+    # "GEARING RATIO" (a bare heading) went from first to last and another category:
+    # 0.55 exactly, crossing the pair that kept its text (0.95), so it is paired as moved.
+    old = [sec(0, "GEARING RATIO"), sec(1, *FILLERS[0])]
+    new = [sec(0, *FILLERS[0]), sec(1, "Gearing Ratio", GEARING_2023, category="governance")]
+    scores = candidate_scores(old, new)
+    assert scores[(0, 1)] == pytest.approx(MIN_SCORE)
+    assert scores[(1, 0)] == pytest.approx(0.95)
+    alignment = align(old, new)
+    assert [(i, j) for i, j, _ in alignment.pairs] == [(1, 0), (0, 1)]
+    assert alignment.only_old == () == alignment.only_new
