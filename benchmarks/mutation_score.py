@@ -35,6 +35,12 @@ EQUIVALENT = {
         "<= instead of <: a stored filing's id never equals 1 << 62, so keys never tie",
     "kcdiff.service.store.xǁStoreǁneighbours__mutmut_25":
         ">= instead of >: keys never tie (as above)",
+    "kcdiff.service.identity.x_display_path__mutmut_11":
+        "'UTF-8' for 'utf-8': codec names are case-insensitive",
+    "kcdiff.service.identity.x_display_path__mutmut_15":
+        "'UTF-8' for 'utf-8' (as above)",
+    "kcdiff.service.store.xǁStoreǁ_key_by_name__mutmut_9":
+        "next(..., None): None and '' both fall through to the next way of matching",
     "kcdiff.service.identity.x_name_prefix_of__mutmut_12":
         "strip('XX-_ .XX'): the stem is lower-cased, so it holds no 'X' to strip",
     "kcdiff.service.pairing.x_resolve_issuers__mutmut_20":
@@ -56,8 +62,14 @@ EQUIVALENT = {
         "an inserted paragraph's spans are all 'insert', already left out of the old side",
     "kcdiff.similarity.x_redline_words__mutmut_29":
         "a deleted paragraph's spans are all 'delete', already left out of the new side",
+    "kcdiff.similarity.x_redline_words__mutmut_20":
+        "'INSERTED': as mutant 19",
+    "kcdiff.similarity.x_redline_words__mutmut_30":
+        "'DELETED': as mutant 29",
     "kcdiff.similarity.x_section_similarity__mutmut_7":
         "an unchanged section's redline is empty, which measures as SAME anyway",
+    "kcdiff.similarity.x_section_similarity__mutmut_8":
+        "'UNCHANGED': as mutant 7",
 }
 CASE_INSENSITIVE = ("kcdiff/service/store.py", "kcdiff/service/records.py")
 STATUS = {1: "killed", 3: "killed", 36: "killed", 24: "killed", -24: "killed", 152: "killed",

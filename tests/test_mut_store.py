@@ -141,3 +141,41 @@ def test_a_file_name_that_is_not_utf8_is_kept_as_backslash_escapes():
     name = os.fsdecode(b"/in/r\xe9sultats-2023.pdf")  # Latin-1 "résultats"
     assert display_path(name) == "/in/r\\xe9sultats-2023.pdf"
     assert display_path("/in/résultats-2023.pdf") == "/in/résultats-2023.pdf"
+
+
+def test_an_impossible_date_is_passed_over_for_the_next():
+    # A misprint ("June 31") gives no date; the next phrase does.
+    filing = Filing("x.txt", "text", (
+        Block("paragraph", "Interim results for the six months ended June 31, 2023"),
+        Block("paragraph", "compared with the year ended December 31, 2022"),
+    ))
+    assert period_end_of(filing) == "2022-12-31"
+
+
+def test_a_healthy_history_passes_the_check(tmp_path):
+    with Store(default_db_path(tmp_path), check=True) as checked:
+        assert checked.issuers() == []
+
+
+def test_an_attempt_with_only_a_status_leaves_no_error_and_no_retry_time(store):
+    message_id = with_email(store)
+    store.mark_failed(message_id, "451 try later", retry_at=120.0)
+    store.record_attempt(message_id, [], "sent")
+    (sent,) = store.outbox()
+    assert (sent.status, sent.last_error, sent.next_attempt) == ("sent", "", 0.0)
+
+
+def test_every_email_that_reached_nobody_is_reopened_and_counted(store):
+    from kcdiff.service.store import Delivery
+
+    old = store.record(record("kc-2023-interim.txt", "2023-06-30"), "kc")
+    for n, name in enumerate(("kc-2024-annual.txt", "kc-2025-interim.txt")):
+        message = PlannedMessage(f"<m{n}@kcdiff>", "subject", ("typo@example.con",), b"raw")
+        store.record(record(name, f"202{4 + n}-06-30"), "kc",
+                     [PlannedReport(old.id, 0, f"/r{n}.html", {}, message)])
+    for queued in store.queued():
+        store.record_attempt(queued.id, [Delivery("typo@example.con", "refused", "550", "t")],
+                             "failed", "550 no such mailbox", 60.0)
+    assert store.reopen_unreached(("right@example.com",)) == 2
+    assert [(m.status, m.last_error, m.next_attempt) for m in store.outbox()] == [
+        ("queued", "", 0.0), ("queued", "", 0.0)]
