@@ -43,6 +43,8 @@ EQUIVALENT = {
         "next(..., None): None and '' both fall through to the next way of matching",
     "kcdiff.service.identity.x_name_prefix_of__mutmut_12":
         "strip('XX-_ .XX'): the stem is lower-cased, so it holds no 'X' to strip",
+    "kcdiff.service.identity.x_name_prefix_of__mutmut_9":
+        "'XXXX' for '': upper-case, so it has no letter a-z and is dropped as too short",
     "kcdiff.service.pairing.x_resolve_issuers__mutmut_20":
         "next(..., None): None and '' both fall through to new_issuer_key",
     "kcdiff.service.pairing.x_consecutive_pairs__mutmut_10":
@@ -58,6 +60,8 @@ EQUIVALENT = {
         "sorted without key: order keys never tie (arrival is unique), records never compared",
     "kcdiff.service.pairing.x_consecutive_pairs__mutmut_31":
         "sorted without key (as above)",
+    "kcdiff.wording.x__tokens__mutmut_5":
+        "[''] instead of [] for an empty text: both join to ''",
     "kcdiff.similarity.x_redline_words__mutmut_19":
         "an inserted paragraph's spans are all 'insert', already left out of the old side",
     "kcdiff.similarity.x_redline_words__mutmut_29":

@@ -109,3 +109,17 @@ def test_a_changed_table_changes_the_section_and_counts_its_kept_rows():
     text, kept_row = word_count(GEARING), word_count("Total equity 7,885.1")
     total = 2 * text + word_count(table[0].text) + word_count(table[1].text)
     assert diff.similarity == round((2 * text + 2 * kept_row) / total, 4)
+
+
+def test_a_paragraph_moved_whole_keeps_every_word():
+    diff = diff_sections(section(CONTINGENT_2023, EXPOSURE, GEARING),
+                         section(EXPOSURE, GEARING, CONTINGENT_2023))
+    assert [e.op for e in diff.edits] == ["move"]
+    assert diff.similarity == 1.0
+
+
+def test_nothing_is_a_routine_edit_of_nothing():
+    from kcdiff.wording import is_routine
+
+    assert not is_routine("", "")
+    assert is_routine("June 30, 2023", "December 31, 2024")
