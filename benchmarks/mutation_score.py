@@ -60,6 +60,13 @@ EQUIVALENT = {
         "sorted without key: order keys never tie (arrival is unique), records never compared",
     "kcdiff.service.pairing.x_consecutive_pairs__mutmut_31":
         "sorted without key (as above)",
+    "kcdiff.wording.xǁ_MoveCandidatesǁalike__mutmut_3":
+        "a wider length window: it only prunes, rapidfuzz's score_cutoff decides",
+    "kcdiff.wording.x__pair_in_order__mutmut_1":
+        "'and' for 'or': with either side empty the programme below pairs nothing anyway",
+    "kcdiff.wording.x__similarity__mutmut_17":
+        "always _table_match: for equal tables it counts every row's words, which is "
+        "table_tokens (a table's text is its rows joined, model.Block)",
     "kcdiff.wording.x__tokens__mutmut_5":
         "[''] instead of [] for an empty text: both join to ''",
     "kcdiff.similarity.x_redline_words__mutmut_19":

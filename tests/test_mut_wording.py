@@ -123,3 +123,33 @@ def test_nothing_is_a_routine_edit_of_nothing():
 
     assert not is_routine("", "")
     assert is_routine("June 30, 2023", "December 31, 2024")
+
+
+GEARING_2024 = ("Gearing ratio is calculated by dividing the sum of borrowings from third parties "
+                "and related parties and lease liabilities by total equity and multiplied by "
+                "100%.")
+LITIGATION = ("For the Reporting Period, the Company was not involved in any material litigation "
+              "or arbitration.")
+
+
+def redline(diff) -> list[tuple[str, str]]:
+    return [(p.status, "".join(s.text for s in p.spans if s.kind != "delete")[:20])
+            for p in diff.redline]
+
+
+def test_a_region_pairs_each_paragraph_with_its_rewording_in_order():
+    # Contingent liabilities and gearing reworded, a litigation paragraph added between.
+    diff = diff_sections(section(EXPOSURE, CONTINGENT_2023, GEARING, HEADLINE_PUBLICATION),
+                         section(EXPOSURE, CONTINGENT_2024, LITIGATION, GEARING_2024,
+                                 HEADLINE_PUBLICATION))
+    assert redline(diff) == [
+        ("equal", EXPOSURE[:20]), ("changed", CONTINGENT_2024[:20]),
+        ("inserted", LITIGATION[:20]), ("changed", GEARING_2024[:20]),
+        ("equal", HEADLINE_PUBLICATION[:20])]
+
+
+def test_paragraphs_with_no_rewording_in_the_region_are_deleted_where_they_stood():
+    diff = diff_sections(section(EXPOSURE, LITIGATION, CONTINGENT_2023, GEARING),
+                         section(EXPOSURE, GEARING_2024))
+    assert [p.status for p in diff.redline] == ["equal", "deleted", "deleted", "changed"]
+    assert redline(diff)[3] == ("changed", GEARING_2024[:20])
