@@ -27,6 +27,11 @@ from pathlib import Path
 
 # mutant name -> why no input can tell it from the original
 EQUIVALENT = {
+    "kcdiff.align.x__heaviest_chain__mutmut_20":
+        "back starts at -2, not -1: every entry is set by _prefix_best before it is read",
+    "kcdiff.align.x__assign__mutmut_13":
+        "2.0, not 1.0, for the cells of no candidate: both exceed the cost limit (0.45), "
+        "so neither is ever assigned",
     "kcdiff.service.store.xǁStoreǁneighbours__mutmut_12":
         "2 << 62 instead of 1 << 62: still after every stored id",
     "kcdiff.service.store.xǁStoreǁneighbours__mutmut_13":

@@ -181,3 +181,34 @@ def test_a_moved_pair_at_exactly_min_score_is_still_aligned():
     alignment = align(old, new)
     assert [(i, j) for i, j, _ in alignment.pairs] == [(1, 0), (0, 1)]
     assert alignment.only_old == () == alignment.only_new
+
+
+GROUP = ("Gearing Ratio (Group)",
+         "Gearing ratio is calculated by dividing borrowings by equity.")
+COMPANY = ("Gearing Ratio (Company)",
+           "Gearing ratio is calculated by dividing the Company's borrowings by its equity.")
+
+
+def test_two_moved_look_alikes_for_one_place_pair_the_one_with_its_text():
+    # Both gearing sections left their place and both could pair with the one the new
+    # filing keeps (an assignment of two sections to one place): the Group's, by its text.
+    old = [cover(), sec(1, *FILLERS[0]), sec(2, *GROUP), sec(3, *COMPANY)]
+    reworded = "Gearing ratio is calculated by dividing total borrowings by total equity."
+    new = [cover(), sec(1, GROUP[0], reworded), sec(2, *FILLERS[0])]
+    alignment = align(old, new)
+    assert {(i, j) for i, j, _ in alignment.pairs} == {(0, 0), (1, 2), (2, 1)}
+    assert alignment.only_old == (3,) and alignment.only_new == ()
+
+
+def test_a_heading_is_absorbed_only_when_its_text_is_printed_too():
+    # "Executive Directors" and its names are lines of the new list: aligned with it.
+    # "Audit Committee" is printed there too, but not its members: removed.
+    old = [cover(), sec(1, "List of Directors", "The board comprises:", category="governance"),
+           sec(2, "Audit Committee", "Mr. Chan (Chairman)", category="governance"),
+           sec(3, "Executive Directors", "Mr. Wang Wei", "Ms. Li Na", category="governance")]
+    lines = ("The board comprises:", "Audit Committee", "Executive Directors", "Mr. Wang Wei",
+             "Ms. Li Na")
+    new = [cover(), sec(1, "List of Directors", *lines, category="governance")]
+    alignment = align(old, new)
+    assert (3, 1) in {(i, j) for i, j, _ in alignment.pairs}
+    assert alignment.only_old == (2,)
