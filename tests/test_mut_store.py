@@ -179,3 +179,21 @@ def test_every_email_that_reached_nobody_is_reopened_and_counted(store):
     assert store.reopen_unreached(("right@example.com",)) == 2
     assert [(m.status, m.last_error, m.next_attempt) for m in store.outbox()] == [
         ("queued", "", 0.0), ("queued", "", 0.0)]
+
+
+def test_a_history_in_a_new_nested_folder_is_made_with_its_folders(tmp_path):
+    path = tmp_path / "filings" / "hkex" / ".kcdiff" / "kcdiff.db"
+    with Store(path) as made:
+        stored = made.record(record("kc-2023-interim.txt", "2023-06-30"), "kc")
+    assert path.is_file()
+    assert stored.first_seen.endswith("+00:00")  # times are kept in UTC
+
+
+def test_a_damaged_history_is_named_in_the_error(tmp_path):
+    from kcdiff.service.store import StoreError
+
+    database = tmp_path / "kcdiff.db"
+    database.write_bytes(b"not a database at all, " * 200)
+    with pytest.raises(StoreError) as refused:
+        Store(database, check=True)
+    assert str(database) in str(refused.value)
