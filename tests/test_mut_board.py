@@ -65,3 +65,28 @@ def test_a_board_missing_on_one_side_is_noted_for_that_side():
     (check,) = board_checks(board("Wang Hang"), missing)
     assert (check.kind, check.filing) == ("board_missing", "new")
     assert statuses(missing, board("Wang Hang")) == []
+
+
+def roster_sections(*tables: tuple[tuple[str, ...], ...]):
+    from kcdiff.model import Block, Section
+
+    blocks = tuple(Block("table", "\n".join("\t".join(r) for r in rows), rows=rows)
+                   for rows in tables)
+    return [Section(0, "A. Directors and Senior Management", "", 2, "governance", blocks)]
+
+
+def test_a_roster_skips_wrapped_and_short_rows_and_tables_without_its_header():
+    from kcdiff.board.roster import read_roster
+
+    # Kingsoft Cloud's 20-F rows, with a title wrapped onto a row of its own and a row
+    # cut short (no position): neither is a person.
+    rows = (("Directors and Executive Officers", "Age", "Position/Title"),
+            ("Lei Jun", "54", "Chairman of the Board of Directors"),
+            ("", "", "and Director"),
+            ("Zhang Wei", "45"),
+            ("Qu Jingyuan", "58", "Independent Director"))
+    no_name_column = (("Age", "Position/Title"), ("54", "Director"))
+    directors = read_roster(roster_sections((), no_name_column, rows))
+    assert [d.name for d in directors] == ["Lei Jun", "Qu Jingyuan"]
+    assert directors[1].roles == ("independent_non_executive",)
+    assert read_roster(roster_sections((), no_name_column)) == ()
