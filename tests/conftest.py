@@ -15,7 +15,10 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 INTERIM = SAMPLES / "kingsoft-cloud-2023-interim.txt"
 ANNUAL = SAMPLES / "kingsoft-cloud-2024-annual.txt"
-SHARED = ROOT.parent / "shared"
+# mutmut runs the tests from a copy of the checkout in ./mutants/: the corpus is still
+# beside the checkout itself.
+CHECKOUT = ROOT.parent if ROOT.name == "mutants" else ROOT
+SHARED = CHECKOUT.parent / "shared"
 CORPUS = SHARED / "corpus"
 
 

@@ -1,0 +1,144 @@
+"""The mutation score of each module, from the last ``mutmut run`` (README, "Mutation testing").
+
+    mutmut run --max-children 1            # all the comparison stages ([tool.mutmut])
+    mutmut run --max-children 1 "kcdiff.align*"   # or some of them
+    python benchmarks/mutation_score.py [--survivors]
+
+Run from the checkout. One row per module mutmut has results for: mutants, killed
+(a test failed, or timed out), survived, no tests (no fast test runs the function),
+equivalent (survivors that cannot change behaviour, below), not checked (the run did
+not reach them) and the score: killed / (mutants - equivalent - not checked).
+
+Equivalent survivors, counted apart and never hidden:
+
+- a change of letter case inside a string in the history's SQL modules (``store.py``,
+  ``records.py``): SQL keywords and column names, and ``sqlite3.Row`` keys, are
+  case-insensitive;
+- the mutants listed in ``EQUIVALENT`` with the reason each cannot change behaviour.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+# mutant name -> why no input can tell it from the original
+EQUIVALENT = {
+    "kcdiff.align.x__heaviest_chain__mutmut_20":
+        "back starts at -2, not -1: every entry is set by _prefix_best before it is read",
+    "kcdiff.align.x__assign__mutmut_13":
+        "2.0, not 1.0, for the cells of no candidate: both exceed the cost limit (0.45), "
+        "so neither is ever assigned",
+    "kcdiff.board.roster.x__directors__mutmut_32":
+        "'XXXX' as the office of a director not in the table: like '', not independent",
+    "kcdiff.service.store.xǁStoreǁneighbours__mutmut_12":
+        "2 << 62 instead of 1 << 62: still after every stored id",
+    "kcdiff.service.store.xǁStoreǁneighbours__mutmut_13":
+        "1 << 63 instead of 1 << 62: still after every stored id",
+    "kcdiff.service.store.xǁStoreǁneighbours__mutmut_19":
+        "<= instead of <: a stored filing's id never equals 1 << 62, so keys never tie",
+    "kcdiff.service.store.xǁStoreǁneighbours__mutmut_25":
+        ">= instead of >: keys never tie (as above)",
+    "kcdiff.service.identity.x_display_path__mutmut_11":
+        "'UTF-8' for 'utf-8': codec names are case-insensitive",
+    "kcdiff.service.identity.x_display_path__mutmut_15":
+        "'UTF-8' for 'utf-8' (as above)",
+    "kcdiff.service.store.xǁStoreǁ_key_by_name__mutmut_9":
+        "next(..., None): None and '' both fall through to the next way of matching",
+    "kcdiff.service.identity.x_name_prefix_of__mutmut_12":
+        "strip('XX-_ .XX'): the stem is lower-cased, so it holds no 'X' to strip",
+    "kcdiff.service.identity.x_name_prefix_of__mutmut_9":
+        "'XXXX' for '': upper-case, so it has no letter a-z and is dropped as too short",
+    "kcdiff.service.pairing.x_resolve_issuers__mutmut_20":
+        "next(..., None): None and '' both fall through to new_issuer_key",
+    "kcdiff.service.pairing.x_consecutive_pairs__mutmut_10":
+        "zip strict=None: both lists are built from the same records, same length",
+    "kcdiff.service.pairing.x_consecutive_pairs__mutmut_13":
+        "zip without strict: same length (as above)",
+    "kcdiff.service.pairing.x_consecutive_pairs__mutmut_15":
+        "zip strict=False: same length (as above)",
+    "kcdiff.service.pairing.x_consecutive_pairs__mutmut_22":
+        "arrival None: members are appended in arrival order and sorted() is stable, so "
+        "the tie-break by arrival is the order they already have",
+    "kcdiff.service.pairing.x_consecutive_pairs__mutmut_29":
+        "sorted without key: order keys never tie (arrival is unique), records never compared",
+    "kcdiff.service.pairing.x_consecutive_pairs__mutmut_31":
+        "sorted without key (as above)",
+    "kcdiff.wording.xǁ_MoveCandidatesǁalike__mutmut_3":
+        "a wider length window: it only prunes, rapidfuzz's score_cutoff decides",
+    "kcdiff.wording.x__pair_in_order__mutmut_1":
+        "'and' for 'or': with either side empty the programme below pairs nothing anyway",
+    "kcdiff.wording.x__similarity__mutmut_17":
+        "always _table_match: for equal tables it counts every row's words, which is "
+        "table_tokens (a table's text is its rows joined, model.Block)",
+    "kcdiff.wording.x__tokens__mutmut_5":
+        "[''] instead of [] for an empty text: both join to ''",
+    "kcdiff.similarity.x_redline_words__mutmut_19":
+        "an inserted paragraph's spans are all 'insert', already left out of the old side",
+    "kcdiff.similarity.x_redline_words__mutmut_29":
+        "a deleted paragraph's spans are all 'delete', already left out of the new side",
+    "kcdiff.similarity.x_redline_words__mutmut_20":
+        "'INSERTED': as mutant 19",
+    "kcdiff.similarity.x_redline_words__mutmut_30":
+        "'DELETED': as mutant 29",
+    "kcdiff.similarity.x_section_similarity__mutmut_7":
+        "an unchanged section's redline is empty, which measures as SAME anyway",
+    "kcdiff.similarity.x_section_similarity__mutmut_8":
+        "'UNCHANGED': as mutant 7",
+}
+CASE_INSENSITIVE = ("kcdiff/service/store.py", "kcdiff/service/records.py")
+STATUS = {1: "killed", 3: "killed", 36: "killed", 24: "killed", -24: "killed", 152: "killed",
+          255: "killed", 37: "killed", 0: "survived", 5: "no tests", 33: "no tests",
+          None: "not checked"}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--survivors", action="store_true",
+                        help="list each surviving mutant that is not equivalent")
+    args = parser.parse_args()
+    metas = sorted(Path("mutants").glob("kcdiff/**/*.py.meta"))
+    if not metas:
+        print("no mutmut results: run `mutmut run --max-children 1` first", file=sys.stderr)
+        return 2
+    print(f"{'module':34} {'mutants':>7} {'killed':>6} {'survived':>8} {'no tests':>8} "
+          f"{'equiv':>5} {'unchecked':>9} {'score':>6}")
+    for meta in metas:
+        module = str(meta.relative_to("mutants"))[: -len(".meta")]
+        codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
+        if not codes:
+            continue
+        counts = Counter()
+        for name, code in codes.items():
+            status = STATUS.get(code, "suspicious")
+            if status == "survived" and _equivalent(name, module):
+                status = "equivalent"
+            counts[status] += 1
+            if args.survivors and status in ("survived", "no tests"):
+                print(f"    {status}: {name}")
+        judged = len(codes) - counts["equivalent"] - counts["not checked"]
+        score = f"{100 * counts['killed'] / judged:5.1f}%" if judged else "-"
+        print(f"{module:34} {len(codes):7} {counts['killed']:6} {counts['survived']:8} "
+              f"{counts['no tests']:8} {counts['equivalent']:5} {counts['not checked']:9} "
+              f"{score:>6}")
+    return 0
+
+
+def _equivalent(name: str, module: str) -> bool:
+    if name in EQUIVALENT:
+        return True
+    if module not in CASE_INSENSITIVE:
+        return False
+    from mutmut.mutation.diff_apply import get_diff_for_mutant
+
+    diff = get_diff_for_mutant(name, path=module).splitlines()
+    removed = [line[1:] for line in diff if line.startswith("-") and not line.startswith("---")]
+    added = [line[1:] for line in diff if line.startswith("+") and not line.startswith("+++")]
+    return removed != added and [x.lower() for x in removed] == [x.lower() for x in added]
+
+
+if __name__ == "__main__":
+    sys.exit(main())

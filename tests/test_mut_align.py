@@ -1,0 +1,214 @@
+"""Alignment scores, thresholds and tie-breaks, each checked on both sides (issue 12).
+
+The headings and paragraphs are the two samples' own (Kingsoft Cloud's 2023 interim and
+2024 annual results). The expected scores are worked out by hand from the formula in
+``kcdiff/align.py``'s docstring: 0.55 title + 0.30 content + 0.10 category + 0.05
+position, a pair kept from 0.55.
+"""
+
+from __future__ import annotations
+
+import pytest
+from rapidfuzz import fuzz
+
+from kcdiff.align import MIN_SCORE, align, candidate_scores
+from kcdiff.model import Block, Section
+
+GEARING_2023 = ("Gearing ratio is calculated by dividing the sum of bank loans, loans from "
+                "related parties and lease liabilities by total equity and multiplied by 100%. "
+                "As of June 30, 2023, the gearing ratio of the Group was 21.3% (as of "
+                "December 31, 2022: 20.1%).")
+CONTINGENT_2023 = ("As of June 30, 2023, the Group did not have any material contingent "
+                   "liabilities.")
+LITIGATION_2024 = ("For the Reporting Period, the Company was not involved in any material "
+                   "litigation or arbitration which may have a material adverse effect on the "
+                   "Group's operation, and the Directors are also not aware of any material "
+                   "litigation or claims that were pending or threatened against the Group.")
+EXPOSURE = ("We transact a majority of our business in RMB, and have transactional currency "
+            "exposures.")
+# Headings of the annual sample, each over a paragraph that shares nothing with the others.
+FILLERS = [
+    ("Capital Expenditures", "Our capital expenditures were primarily for servers."),
+    ("Employees and Remuneration", "We had 10,907 full-time employees in total."),
+    ("Pledge of Assets", "No assets of the Group were pledged to secure any loans."),
+    ("Material Investments", "The Group did not hold any significant investments."),
+    ("Future Plans", "There is no plan for material investments or capital assets."),
+    ("Corporate Governance", "The Company has complied with the Code provisions."),
+    ("Audit Committee", "The audit committee has reviewed the annual results."),
+    ("Final Dividend", "The Board does not recommend a final dividend."),
+    ("Purchase, Sale or Redemption", "Neither the Company nor its subsidiaries bought shares."),
+    ("Model Code", "The Company has adopted the Model Code for securities transactions."),
+]
+
+
+def sec(index: int, title: str, *paragraphs: str, category: str = "mdna") -> Section:
+    return Section(index, title, "", 1, category,
+                   tuple(Block("paragraph", text) for text in paragraphs))
+
+
+def cover(title: str = "ANNOUNCEMENT OF RESULTS") -> Section:
+    return sec(0, title, "KINGSOFT CLOUD HOLDINGS LIMITED", category="cover")
+
+
+def fillers(start: int, count: int) -> list[Section]:
+    return [sec(start + k, title, text) for k, (title, text) in enumerate(FILLERS[:count])]
+
+
+def test_an_identical_section_scores_one_and_each_weight_counts():
+    old = [cover(), sec(1, "GEARING RATIO", GEARING_2023)]
+    assert candidate_scores(old, [cover(), sec(1, "Gearing Ratio", GEARING_2023)])[(1, 1)] \
+        == pytest.approx(1.0)
+    # Another category: 1.0 - 0.10.
+    other = [cover(), sec(1, "Gearing Ratio", GEARING_2023, category="governance")]
+    assert candidate_scores(old, other)[(1, 1)] == pytest.approx(0.90)
+
+
+def test_position_counts_five_percent_of_how_far_a_section_moved():
+    # Old: 2nd of 3 (half way); new: last of 5 (all the way): position 1 - |1/2 - 4/4|.
+    old = [cover(), sec(1, "GEARING RATIO", GEARING_2023), sec(2, *FILLERS[0])]
+    new = [cover(), *fillers(1, 3)[1:], sec(3, *FILLERS[3]), sec(4, "Gearing Ratio", GEARING_2023)]
+    assert candidate_scores(old, new)[(1, 4)] == pytest.approx(0.95 + 0.05 * 0.5)
+
+
+def test_a_heading_without_text_is_known_by_its_title_alone():
+    # Both bare headings: the title stands for the content too (0.85 title + 0.15).
+    old = [cover(), sec(1, "Material Investments")]
+    new = [cover(), sec(1, "Material Litigation")]
+    title = max(fuzz.ratio("material investment", "material litigation"),
+                0.92 * fuzz.token_set_ratio("material investment", "material litigation")) / 100
+    assert candidate_scores(old, new)[(1, 1)] == pytest.approx(0.85 * title + 0.15)
+    # Only one side bare: its content is nothing like the other's (0.55 + 0 + 0.15).
+    new = [cover(), sec(1, "Material Investments", LITIGATION_2024)]
+    assert candidate_scores(old, new)[(1, 1)] == pytest.approx(0.70)
+
+
+def test_min_score_is_kept_at_exactly_055_and_dropped_just_under():
+    # A bare heading (no content) against the same heading over text, another category,
+    # at opposite ends of the two filings (position 0): 0.55 * title and nothing else.
+    old = [sec(0, "GEARING RATIO"), sec(1, *FILLERS[0])]
+    new = [sec(0, *FILLERS[1]), sec(1, *FILLERS[2]),
+           sec(2, "Gearing Ratio", GEARING_2023, category="governance")]
+    scores = candidate_scores(old, new)
+    assert scores[(0, 2)] == pytest.approx(MIN_SCORE)
+    alignment = align(old, new)
+    assert (0, 2) in {(i, j) for i, j, _ in alignment.pairs}
+    # "Gearing Ratio Analysis" is 0.92 alike (one title plus a word): 0.506, dropped.
+    new[2] = sec(2, "Gearing Ratio Analysis", GEARING_2023, category="governance")
+    assert (0, 2) not in candidate_scores(old, new)
+    assert 0 in align(old, new).only_old
+    # The same title 0.92 alike at the same place (position 1): 0.556, kept.
+    near = [sec(0, "Gearing Ratio Analysis", GEARING_2023, category="governance"),
+            sec(1, *FILLERS[1])]
+    assert candidate_scores(old, near)[(0, 0)] == pytest.approx(0.55 * 0.92 + 0.05)
+    assert (0, 0) in {(i, j) for i, j, _ in align(old, near).pairs}
+
+
+def test_the_covers_pair_with_each_other_and_nothing_else():
+    old = [cover("INTERIM RESULTS ANNOUNCEMENT"), sec(1, "GEARING RATIO", GEARING_2023)]
+    # The new filing repeats the old cover's heading and text as a section of its own.
+    new = [cover("ANNUAL RESULTS ANNOUNCEMENT"), sec(1, "GEARING RATIO", GEARING_2023),
+           sec(2, "INTERIM RESULTS ANNOUNCEMENT", "KINGSOFT CLOUD HOLDINGS LIMITED",
+               category="cover")]
+    scores = candidate_scores(old, new)
+    assert scores[(0, 0)] == 1.0
+    assert not any((i == 0) != (j == 0) for i, j in scores)
+    alignment = align(old, new)
+    assert alignment.pairs[0] == (0, 0, 1.0)
+    assert alignment.only_new == (2,)
+    # Only one side opens with a cover: nothing is forced.
+    plain = [sec(0, "GEARING RATIO", GEARING_2023)]
+    assert (0, 0) not in candidate_scores(plain, new)
+
+
+def test_unlike_titles_are_compared_only_within_four_sections_of_their_place():
+    # "CONTINGENT LIABILITIES" renamed "Guarantees" (titles 27% alike: no title candidate)
+    # over the same text, moved four places on: still compared and paired; five: not.
+    old = [cover(), sec(1, "CONTINGENT LIABILITIES", CONTINGENT_2023), *fillers(2, 8)]
+    for moved, paired in ((5, True), (6, False)):
+        rest = fillers(1, 8)
+        new = [cover(), *rest[:moved - 1], sec(moved, "Guarantees", CONTINGENT_2023),
+               *rest[moved - 1:]]
+        new = [sec(k, s.title, *(b.text for b in s.blocks), category=s.category)
+               for k, s in enumerate(new)]
+        pairs = {(i, j) for i, j, _ in align(old, new).pairs}
+        assert ((1, moved) in pairs) is paired, moved
+        assert ((1, moved) in candidate_scores(old, new)) is paired
+
+
+def test_a_grown_section_counts_its_partial_match_from_three_times_the_length():
+    # The old text printed whole inside a new one: partial match 100%, worth 0.9.
+    short = CONTINGENT_2023.lower()
+    filler = " the group had no guarantees" * 20
+    old = [cover(), sec(1, "CONTINGENT LIABILITIES", CONTINGENT_2023)]
+
+    def grown_score(length: int) -> float:
+        text = (short + filler)[:length]
+        return candidate_scores(old, [cover(), sec(1, "Contingent Liabilities", text)])[(1, 1)]
+
+    plain = fuzz.ratio(short, (short + filler)[:3 * len(short) - 1]) / 100
+    # One character short of three times as long: the plain match only.
+    assert grown_score(3 * len(short) - 1) == pytest.approx(0.55 + 0.30 * plain + 0.15)
+    # Exactly three times: the partial match counts (0.9 of 100%).
+    assert grown_score(3 * len(short)) == pytest.approx(0.55 + 0.30 * 0.9 + 0.15)
+
+
+def test_scores_are_rounded_and_pairs_listed_in_new_order():
+    old = [cover(), sec(1, "GEARING RATIO", GEARING_2023),
+           sec(2, "CONTINGENT LIABILITIES", CONTINGENT_2023),
+           sec(3, "FOREIGN EXCHANGE EXPOSURE", EXPOSURE)]
+    # The annual sample prints Contingent Liabilities after Gearing Ratio and Exposure
+    # before both.
+    new = [cover(), sec(1, "Foreign Exchange Exposure", EXPOSURE),
+           sec(2, "Gearing Ratio", GEARING_2023),
+           sec(3, "Contingent Liabilities", CONTINGENT_2023)]
+    alignment = align(old, new)
+    assert [(i, j) for i, j, _ in alignment.pairs] == [(0, 0), (3, 1), (1, 2), (2, 3)]
+    assert all(score == round(score, 4) for _, _, score in alignment.pairs)
+    # Moved from last of four to second: position 1 - |3/3 - 1/3|.
+    assert dict(((i, j), s) for i, j, s in alignment.pairs)[(3, 1)] == \
+        round(0.95 + 0.05 * (1 - 2 / 3), 4)
+    assert alignment.only_old == () and alignment.only_new == ()
+
+
+def test_a_moved_pair_at_exactly_min_score_is_still_aligned():
+    # "GEARING RATIO" (a bare heading) went from first to last and another category:
+    # 0.55 exactly, crossing the pair that kept its text (0.95), so it is paired as moved.
+    old = [sec(0, "GEARING RATIO"), sec(1, *FILLERS[0])]
+    new = [sec(0, *FILLERS[0]), sec(1, "Gearing Ratio", GEARING_2023, category="governance")]
+    scores = candidate_scores(old, new)
+    assert scores[(0, 1)] == pytest.approx(MIN_SCORE)
+    assert scores[(1, 0)] == pytest.approx(0.95)
+    alignment = align(old, new)
+    assert [(i, j) for i, j, _ in alignment.pairs] == [(1, 0), (0, 1)]
+    assert alignment.only_old == () == alignment.only_new
+
+
+GROUP = ("Gearing Ratio (Group)",
+         "Gearing ratio is calculated by dividing borrowings by equity.")
+COMPANY = ("Gearing Ratio (Company)",
+           "Gearing ratio is calculated by dividing the Company's borrowings by its equity.")
+
+
+def test_two_moved_look_alikes_for_one_place_pair_the_one_with_its_text():
+    # Both gearing sections left their place and both could pair with the one the new
+    # filing keeps (an assignment of two sections to one place): the Group's, by its text.
+    old = [cover(), sec(1, *FILLERS[0]), sec(2, *GROUP), sec(3, *COMPANY)]
+    reworded = "Gearing ratio is calculated by dividing total borrowings by total equity."
+    new = [cover(), sec(1, GROUP[0], reworded), sec(2, *FILLERS[0])]
+    alignment = align(old, new)
+    assert {(i, j) for i, j, _ in alignment.pairs} == {(0, 0), (1, 2), (2, 1)}
+    assert alignment.only_old == (3,) and alignment.only_new == ()
+
+
+def test_a_heading_is_absorbed_only_when_its_text_is_printed_too():
+    # "Executive Directors" and its names are lines of the new list: aligned with it.
+    # "Audit Committee" is printed there too, but not its members: removed.
+    old = [cover(), sec(1, "List of Directors", "The board comprises:", category="governance"),
+           sec(2, "Audit Committee", "Mr. Chan (Chairman)", category="governance"),
+           sec(3, "Executive Directors", "Mr. Wang Wei", "Ms. Li Na", category="governance")]
+    lines = ("The board comprises:", "Audit Committee", "Executive Directors", "Mr. Wang Wei",
+             "Ms. Li Na")
+    new = [cover(), sec(1, "List of Directors", *lines, category="governance")]
+    alignment = align(old, new)
+    assert (3, 1) in {(i, j) for i, j, _ in alignment.pairs}
+    assert alignment.only_old == (2,)
