@@ -3,6 +3,11 @@ change in the machine's load falls on both: the time of ``compare_files`` (readi
 filings and comparing them) in a fresh process for each.
 
     python benchmarks/pair_times.py OTHER_CHECKOUT [--corpus ../shared/corpus] [--json OUT]
+        [--match TEXT ...] [--repeat N]
+
+``--match`` times only the pairs whose old or new path contains one of the texts;
+``--repeat`` alternates N runs of each side and keeps the medians (a pair under a second
+moves by a third from one run to the next, so one run cannot show a 20% slowdown).
 
 Prints each pair's seconds for this checkout and OTHER_CHECKOUT and their ratio, the
 pairs over 10 s, and those more than 20% slower than OTHER_CHECKOUT (issue 9's limits).
@@ -13,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 from pathlib import Path
@@ -42,13 +48,19 @@ def main() -> None:
     parser.add_argument("other", type=Path)
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--match", nargs="*", default=[])
+    parser.add_argument("--repeat", type=int, default=1)
     args = parser.parse_args()
     pairs = json.loads((args.corpus / "MANIFEST.json").read_text(encoding="utf-8"))["pairs"]
+    pairs = [pair for pair in pairs if not args.match or any(
+        text in pair["old"] or text in pair["new"] for text in args.match)]
     rows = []
     for pair in pairs:
         old, new = args.corpus / pair["old"], args.corpus / pair["new"]
-        before = seconds(args.other.resolve(), old, new)
-        after = seconds(ROOT, old, new)
+        runs = [(seconds(args.other.resolve(), old, new), seconds(ROOT, old, new))
+                for _ in range(args.repeat)]
+        before = statistics.median(run[0] for run in runs)
+        after = statistics.median(run[1] for run in runs)
         rows.append({"old": pair["old"], "new": pair["new"], "other": before, "this": after})
         print(f"{before:6.2f} {after:6.2f} {after / before:5.2f}  {pair['old']} -> {pair['new']}",
               flush=True)
