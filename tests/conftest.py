@@ -58,6 +58,17 @@ def anxin(corpus: Path):
     return sections
 
 
+@pytest.fixture
+def fresh_figure_caches():
+    """Each test computes its own answer: alignment, label keys and cells are cached
+    per process, and a cached answer would hide what the code computes now (mutation
+    testing forks the test process after a clean run)."""
+    from kcdiff.figures import compare, items, values
+
+    for cached in (compare._aligned, compare._pair_score, items.label_key, values.read_cell):
+        cached.cache_clear()
+
+
 # --- the watch service: a real SMTP server on 127.0.0.1 ---------------------------------
 
 

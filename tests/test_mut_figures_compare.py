@@ -28,15 +28,7 @@ YEAR_2023 = Period("duration", "2023-12-31", 12)
 YEAR_2024 = Period("duration", "2024-12-31", 12)
 
 
-@pytest.fixture(autouse=True)
-def _fresh_caches():
-    """Each test computes its own answer: alignment, label keys and cells are cached
-    per process, and a cached answer would hide what the code computes now (mutation
-    testing forks the test process after a clean run)."""
-    from kcdiff.figures import compare, items, values
-
-    for cached in (compare._aligned, compare._pair_score, items.label_key, values.read_cell):
-        cached.cache_clear()
+pytestmark = pytest.mark.usefixtures("fresh_figure_caches")
 
 
 
