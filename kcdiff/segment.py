@@ -307,10 +307,10 @@ def heading_of(block: Block, typographic: bool = False) -> Heading | None:
     found = _heading_by_shape(block)
     if not typographic:
         return found
-    if found is None and block.heading_level:
+    if found is None and block.heading_level and not _figures_row(block.text):
         # Large type is a top-level title; bold body type a sub-heading, nested under the
         # nearest heading of another kind like a Title Case one (a note's "Geographical
-        # information").
+        # information"). A bold row of figures is a table's total, not a heading.
         number, title = split_heading(block.text)
         rank = "hint" if block.heading_level == 1 else "title"
         return Heading(number, title, rank, block.heading_level)
@@ -318,6 +318,11 @@ def heading_of(block: Block, typographic: bool = False) -> Heading | None:
             and not category_of(found.title)):
         return None  # set like the body and naming no kind of section: a label
     return found
+
+
+def _figures_row(text: str) -> bool:
+    """More digits than letters: a row of a table ("9,303 25,680 (16,377) – 匯兌差額")."""
+    return sum(ch.isdigit() for ch in text) > sum(ch.isalpha() for ch in text)
 
 
 def _heading_by_shape(block: Block) -> Heading | None:

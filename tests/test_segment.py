@@ -132,3 +132,25 @@ def test_lower_case_by_order_of_the_board_opens_the_board_statement(corpus):
     assert sections[-1].category == "board"
     assert "Zhong Houtai" in sections[-1].text  # the signature stays in the statement
     assert "Zhong Houtai" not in [s.title for s in sections]
+
+
+def test_a_bold_row_of_figures_in_a_pdf_is_not_a_heading():
+    # Fullshare's Chinese 2023 interim report sets a table's total rows in bold: "9,303
+    # 25,680 (16,377) ... 而無導致失去控制權" headed a section of its own. A line with more
+    # digits than letters is a row of a table; as many of each, its type still decides.
+    from kcdiff.model import Block
+
+    def bold(text: str) -> Block:
+        return Block("paragraph", text, heading_level=2)
+
+    assert heading_of(bold("9,303 25,680 (16,377) 匯兌差額"), typographic=True) is None
+    assert heading_of(bold("123 ab"), typographic=True) is None
+    assert heading_of(bold("12 ab"), typographic=True) is not None
+    assert heading_of(bold("Geographical information"), typographic=True) is not None
+
+
+def test_fullshare_chinese_interim_has_no_heading_made_of_figures(corpus):
+    sections = segment(read_filing(
+        corpus / "hkex_fullshare_0607" / "2023_interim-report_H1-2023_zh.pdf"))
+    assert not [s.title for s in sections
+                if sum(c.isdigit() for c in s.title) > sum(c.isalpha() for c in s.title)]
