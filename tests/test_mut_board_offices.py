@@ -1,6 +1,7 @@
-"""What an announced appointment names (board/officers._office_of) and which committee
-a printed committee name is (board/lists.committee_kind): each office and committee the
-corpus's announcements and lists of directors print, in English and Chinese."""
+"""What an announced appointment names (board/officers._office_of), which committee a
+printed committee name is (board/lists.committee_kind), and the shapes a list of
+directors' lines come in: each office and committee the corpus's announcements and
+lists print, in English and Chinese."""
 
 from __future__ import annotations
 
@@ -50,3 +51,51 @@ def test_the_office_an_event_names(office, expected):
 ])
 def test_committee_kinds(title, kind):
     assert committee_kind(title) == kind
+
+
+LIST = "LIST OF DIRECTORS AND THEIR ROLES AND FUNCTIONS\n"
+
+
+def _read(text: str):
+    from kcdiff.board.lists import read_board_list
+
+    listed = read_board_list(LIST + text)
+    assert listed is not None
+    return ([(d.name, d.honorific, d.roles) for d in listed.directors],
+            [(c.kind, c.chair, c.members) for c in listed.committees],
+            [check.kind for check in listed.checks])
+
+
+def test_several_directors_on_one_line_separated_by_commas_or_ideographic_commas():
+    directors, _, _ = _read(
+        "Executive Directors\nMr. Chan Tai Man, Ms. Lee Mei Ling、Dr. Wong Kai\n")
+    assert directors == [("Chan Tai Man", "Mr", ("executive",)),
+                         ("Lee Mei Ling", "Ms", ("executive",)),
+                         ("Wong Kai", "Dr", ("executive",))]
+
+
+def test_a_committee_heading_over_its_members_with_the_chairman_in_brackets():
+    _, committees, checks = _read(
+        "Independent Non-executive Directors\nMs. Lee Mei Ling\nMr. Wong Kai\n"
+        "Audit Committee\nMs. Lee Mei Ling (Chairman)\nMr. Wong Kai\n")
+    assert committees == [("audit", "Lee Mei Ling", ("Lee Mei Ling", "Wong Kai"))]
+    assert checks == []
+
+
+def test_a_sentence_naming_a_committee_starts_no_committee_list():
+    _, committees, _ = _read(
+        "Independent Non-executive Directors\nMs. Lee Mei Ling\nMr. Wong Kai\n"
+        "The Audit Committee has two members.\nMs. Lee Mei Ling\n")
+    assert committees == []
+
+
+def test_a_committee_table_header_run_into_its_first_row():
+    # pdf text can join the header row "Director | Audit Committee | Remuneration
+    # Committee" and the first director's row into one line.
+    _, committees, checks = _read(
+        "Independent Non-executive Directors\nMs. Lee Mei Ling\nMr. Wong Kai\n"
+        "Director Audit Committee Remuneration Committee Ms. Lee Mei Ling C M\n"
+        "Mr. Wong Kai M C\n")
+    assert committees == [("audit", "Lee Mei Ling", ("Lee Mei Ling", "Wong Kai")),
+                          ("remuneration", "Wong Kai", ("Lee Mei Ling", "Wong Kai"))]
+    assert checks == []
