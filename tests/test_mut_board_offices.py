@@ -99,3 +99,17 @@ def test_a_committee_table_header_run_into_its_first_row():
     assert committees == [("audit", "Lee Mei Ling", ("Lee Mei Ling", "Wong Kai")),
                           ("remuneration", "Wong Kai", ("Lee Mei Ling", "Wong Kai"))]
     assert checks == []
+
+
+@pytest.mark.parametrize(("length", "shown"), [(300, 300), (301, 297)])
+def test_an_unreadable_statement_is_quoted_whole_up_to_300_characters(length, shown):
+    from kcdiff.board.statement import _unreadable
+
+    statement = ("The Board comprises seven Directors. " * 10)[:length]
+    check = _unreadable(statement, "no director is named")
+    assert (check.kind, check.severity, check.where) == (
+        "board_unreadable", "warning", "board statement")
+    assert check.message.startswith("no director is named; no directors were read from it, "
+                                    "so board changes are not reported.")
+    quoted = check.message.split('The statement reads: "', 1)[1].removesuffix('"')
+    assert quoted == (statement if shown == length else statement[:shown] + "...")
