@@ -20,20 +20,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-import pypdfium2 as pdfium
+from bench_ingest import raw_pdfium  # the same baseline as bench_ingest.py
 
 ROOT = Path(__file__).resolve().parent.parent
 PHASES = ("_read_page", "_lines", "_content_lines", "page_blocks", "_with_hyphens_resolved")
-
-
-def raw_pdfium(data: bytes) -> None:
-    document = pdfium.PdfDocument(data)
-    for page in document:
-        textpage = page.get_textpage()
-        textpage.get_text_range()
-        textpage.close()
-        page.close()
-    document.close()
 
 
 def timed_phases(module: object, spent: dict[str, float]) -> None:
