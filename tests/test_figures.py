@@ -28,6 +28,12 @@ def entry(figures, item, status="changed"):
     return found[0]
 
 
+def restatements(figures):
+    """(item, old value, new value, period) of each restated figure."""
+    return {(f.item, f.old_value, f.new_value, f.period)
+            for f in figures if f.status == "restated"}
+
+
 @pytest.mark.parametrize(
     ("item", "old", "new", "old_period", "period", "source"),
     [
@@ -357,10 +363,9 @@ def test_alphabet_10k_statements_read_from_their_rows_and_restatements_found(cor
     folder = corpus / "sec_more_html"
     figures = compare_figures(tables_of(folder / "alphabet_10-K_FY2023_2023-12-31.html"),
                               tables_of(folder / "alphabet_10-K_FY2024_2024-12-31.html"))
-    restated = {(f.item, f.old_value, f.new_value, f.period)
-                for f in figures if f.status == "restated"}
-    assert restated == {("Long-term debt", 13253, 11870, "as at 2023-12-31"),
-                        ("Other long-term liabilities", 1616, 4395, "as at 2023-12-31")}
+    assert restatements(figures) == {
+        ("Long-term debt", 13253, 11870, "as at 2023-12-31"),
+        ("Other long-term liabilities", 1616, 4395, "as at 2023-12-31")}
     revenues = entry(figures, "Revenues")
     assert (revenues.old_value, revenues.new_value) == (307394, 350018)
     assert (revenues.period_start, revenues.period_end) == ("2024-01-01", "2024-12-31")
@@ -376,10 +381,9 @@ def test_intel_balance_sheet_run_into_the_income_statement_is_read(corpus):
     folder = corpus / "sec_more_pdf"
     figures = compare_figures(tables_of(folder / "INTEL_2022Q4_EARNINGS.pdf"),
                               tables_of(folder / "INTEL_2023Q1_EARNINGS.pdf"))
-    restated = {(f.item, f.old_value, f.new_value, f.period)
-                for f in figures if f.status == "restated"}
-    assert restated == {("Other current assets", 4667, 4712, "as at 2022-12-31"),
-                        ("Other long-term liabilities", 4980, 5182, "as at 2022-12-31")}
+    assert restatements(figures) == {
+        ("Other current assets", 4667, 4712, "as at 2022-12-31"),
+        ("Other long-term liabilities", 4980, 5182, "as at 2022-12-31")}
 
 
 def test_renamed_line_item_is_paired_by_its_figures(corpus):
