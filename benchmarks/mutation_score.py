@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -88,6 +90,36 @@ EQUIVALENT = {
         "an unchanged section's redline is empty, which measures as SAME anyway",
     "kcdiff.similarity.x_section_similarity__mutmut_8":
         "'UNCHANGED': as mutant 7",
+    "kcdiff.figures.facts.x__retagged__mutmut_8":
+        "'and' for 'or' after the same concept: a fact on the same row with the same concept "
+        "has the same key, which is in the reviewed facts, so the row is skipped anyway",
+    "kcdiff.figures.facts.x__days__mutmut_2":
+        "1, not 0, days for an instant: an instant's length is never read (_comparative "
+        "compares lengths only of durations; _period returns an instant before)",
+    "kcdiff.figures.facts.x__printed__mutmut_2":
+        "/ (-1) for * (-1): the same number",
+    **{f"kcdiff.figures.facts.x_unit_of__mutmut_{n}":
+       "split/rsplit or their maxsplit on a unit's ':' and '/': an XBRL measure is a QName "
+       "with one colon at most, and a unit divides one measure by one other"
+       for n in (7, 8, 10, 16, 17, 19, 28, 29, 31)},
+    **{f"kcdiff.figures.items.x__row_values__mutmut_{n}":
+       "zip without strict=True: read_columns gives every row a cell per column"
+       for n in (4, 7, 8)},
+    **{f"kcdiff.figures.items.x__reporting_currency__mutmut_{n}":
+       "most_common(None) or (2) for (1): the first of them is the same (ties keep "
+       "insertion order either way)" for n in (5, 6)},
+    "kcdiff.figures.items.x__reporting_currency__mutmut_9":
+        "'XXXX' when no column has a period: then no column gives a value anyway",
+    "kcdiff.figures.periods.x__filing_parts__mutmut_6":
+        "group(3) for group(2): month and day are captured together or not at all",
+    **{f"kcdiff.figures.periods.x__filing_parts__mutmut_{n}":
+       "rstrip/lstrip of '.' on a month: the pattern's '\\.?' is outside the month's group, "
+       "so the captured month never holds a dot" for n in (8, 9, 13, 21, 22, 26)},
+    "kcdiff.figures.tables.x__pdf_row__mutmut_12":
+        "strip('XX()XX'): a note marker is digits and a lower-case letter, never 'X'",
+    "kcdiff.figures.tables.x__pdf_row__mutmut_22":
+        "the garbled row's note left to its default '': the note is set only when the "
+        "figures then fit the columns, so a garbled row's note is always ''",
 }
 CASE_INSENSITIVE = ("kcdiff/service/store.py", "kcdiff/service/records.py")
 STATUS = {1: "killed", 3: "killed", 36: "killed", 24: "killed", -24: "killed", 152: "killed",
@@ -99,42 +131,81 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--survivors", action="store_true",
                         help="list each surviving mutant that is not equivalent")
+    parser.add_argument("--mutants", nargs="+", type=Path, default=[Path("mutants")],
+                        metavar="DIR", help="mutmut's folders to read, results merged "
+                        "(default ./mutants): runs of different modules in different "
+                        "checkouts of the same commit")
     args = parser.parse_args()
-    metas = sorted(Path("mutants").glob("kcdiff/**/*.py.meta"))
-    if not metas:
+    modules = results(args.mutants)
+    if not modules:
         print("no mutmut results: run `mutmut run --max-children 1` first", file=sys.stderr)
         return 2
     print(f"{'module':34} {'mutants':>7} {'killed':>6} {'survived':>8} {'no tests':>8} "
-          f"{'equiv':>5} {'unchecked':>9} {'score':>6}")
-    for meta in metas:
-        module = str(meta.relative_to("mutants"))[: -len(".meta")]
-        codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
-        if not codes:
-            continue
-        counts = Counter()
-        for name, code in codes.items():
-            status = STATUS.get(code, "suspicious")
-            if status == "survived" and _equivalent(name, module):
-                status = "equivalent"
-            counts[status] += 1
-            if args.survivors and status in ("survived", "no tests"):
-                print(f"    {status}: {name}")
-        judged = len(codes) - counts["equivalent"] - counts["not checked"]
+          f"{'equiv':>5} {'unchecked':>9} {'score':>6}  95% interval (sampled)")
+    for module, statuses in modules.items():
+        counts = Counter(statuses.values())
+        if args.survivors:
+            for name, status in statuses.items():
+                if status in ("survived", "no tests"):
+                    print(f"    {status}: {name}")
+        judged = len(statuses) - counts["equivalent"] - counts["not checked"]
         score = f"{100 * counts['killed'] / judged:5.1f}%" if judged else "-"
-        print(f"{module:34} {len(codes):7} {counts['killed']:6} {counts['survived']:8} "
+        interval = ""
+        if judged and counts["not checked"]:
+            low, high = wilson(counts["killed"], judged)
+            interval = f"  {100 * low:.0f}-{100 * high:.0f}%"
+        print(f"{module:34} {len(statuses):7} {counts['killed']:6} {counts['survived']:8} "
               f"{counts['no tests']:8} {counts['equivalent']:5} {counts['not checked']:9} "
-              f"{score:>6}")
+              f"{score:>6}{interval}")
     return 0
 
 
-def _equivalent(name: str, module: str) -> bool:
+def results(folders: list[Path]) -> dict[str, dict[str, str]]:
+    """Each module's mutants and their status, merged over mutmut's folders: a mutant
+    checked in one folder and not in another takes the checked status, and a survivor
+    that ``mutation_recheck.py`` found killed by a later test is killed."""
+    modules: dict[str, dict[str, str]] = {}
+    for folder in folders:
+        rechecked_path = folder / "rechecked.json"
+        rechecked = json.loads(rechecked_path.read_text()) if rechecked_path.exists() else {}
+        for meta in sorted(folder.glob("kcdiff/**/*.py.meta")):
+            module = str(meta.relative_to(folder))[: -len(".meta")]
+            codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
+            statuses = modules.setdefault(module, {})
+            for name, code in codes.items():
+                status = STATUS.get(code, "suspicious")
+                if status == "survived" and rechecked.get(name) == "killed":
+                    status = "killed"
+                if status == "survived" and _equivalent(name, module, folder):
+                    status = "equivalent"
+                if statuses.get(name, "not checked") == "not checked":
+                    statuses[name] = status
+    return {module: statuses for module, statuses in sorted(modules.items()) if statuses}
+
+
+def survivors(folders: list[Path] | None = None) -> list[str]:
+    """The surviving mutants that are not equivalent, by name."""
+    return [name for statuses in results(folders or [Path("mutants")]).values()
+            for name, status in statuses.items() if status == "survived"]
+
+
+def wilson(killed: int, judged: int, z: float = 1.96) -> tuple[float, float]:
+    """The 95% Wilson interval of a score measured on a random sample of the mutants."""
+    share = killed / judged
+    centre = share + z * z / (2 * judged)
+    spread = z * math.sqrt(share * (1 - share) / judged + z * z / (4 * judged * judged))
+    return (centre - spread) / (1 + z * z / judged), (centre + spread) / (1 + z * z / judged)
+
+
+def _equivalent(name: str, module: str, folder: Path) -> bool:
     if name in EQUIVALENT:
         return True
     if module not in CASE_INSENSITIVE:
         return False
     from mutmut.mutation.diff_apply import get_diff_for_mutant
 
-    diff = get_diff_for_mutant(name, path=module).splitlines()
+    diff = get_diff_for_mutant(  # mutmut reads the path under ./mutants
+        name, path=os.path.relpath(folder / module, "mutants")).splitlines()
     removed = [line[1:] for line in diff if line.startswith("-") and not line.startswith("---")]
     added = [line[1:] for line in diff if line.startswith("+") and not line.startswith("+++")]
     return removed != added and [x.lower() for x in removed] == [x.lower() for x in added]

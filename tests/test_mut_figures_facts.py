@@ -10,7 +10,14 @@ from __future__ import annotations
 
 import pytest
 
-from kcdiff.figures.facts import _period, _printed, compare_facts, statement_facts, unit_of
+from kcdiff.figures.facts import (
+    _period,
+    _printed,
+    _same_value,
+    compare_facts,
+    statement_facts,
+    unit_of,
+)
 from kcdiff.model import Fact
 
 INCOME = "CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS (Unaudited)"
@@ -172,3 +179,74 @@ def test_printed_value_in_the_filings_scale_and_sign():
 def test_period_length_in_months(start, end, months):
     period = _period(Fact("c", 1.0, "iso4217:USD", None, start, end))
     assert (period.kind, period.end, period.months) == ("duration", end, months)
+
+
+def test_statement_facts_keep_document_order_not_concept_order():
+    # Net sales printed before total assets: document order, not the concepts' sort order.
+    facts = [sales(94836.0), assets(332160.0, "2023-04-01")]
+    assert [fact.label for fact in statement_facts(facts).values()] == [
+        "Net sales", "Total assets"]
+
+
+def test_a_restatement_is_measured_from_the_old_filing():
+    [restated] = [f for f in compare_facts([sales(97278.0, Q2_2022)],
+                                           [sales(94836.0), sales(97279.0, Q2_2022)])
+                  if f.status == "restated"]
+    assert restated.old_source == "old"
+
+
+def test_a_comparative_retagged_with_another_concept_is_restated_from_the_old_filing():
+    # P&G's operating cash-flow "Other", fiscal 2024: us-gaap:OtherNoncashExpense 969 in
+    # the 2024 10-K, us-gaap:OtherNoncashIncomeExpense 491 in the 2025 one.
+    flows = "Consolidated Statements of Cash Flows"
+    fy24, fy25 = ("2023-07-01", "2024-06-30"), ("2024-07-01", "2025-06-30")
+
+    def other(concept: str, value: float, period: tuple[str, str]) -> Fact:
+        return Fact(concept, value * 1e6, "iso4217:USD", -6, *period, scale=6,
+                    label="Other", statement=flows)
+
+    old = [other("us-gaap:OtherNoncashExpense", 969.0, fy24)]
+    new = [other("us-gaap:OtherNoncashIncomeExpense", 491.0, fy24),
+           other("us-gaap:OtherNoncashIncomeExpense", 378.0, fy25)]
+    restated = [f for f in compare_facts(old, new) if f.status == "restated"]
+    assert [(f.old_value, f.new_value, f.old_source, f.concept) for f in restated] == [
+        (969.0, 491.0, "old", "us-gaap:OtherNoncashIncomeExpense")]
+
+
+def test_a_nil_fact_in_the_old_filing_is_no_restatement():
+    nil = Fact("us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax", None,
+               "iso4217:USD", -6, *Q2_2022, scale=6, label="Net sales", statement=INCOME)
+    figures = compare_facts([nil], [sales(94836.0), sales(97278.0, Q2_2022)])
+    assert [(f.status, f.old_value, f.new_value) for f in figures] == [
+        ("changed", 97278.0, 94836.0)]
+
+
+def test_a_nil_fact_is_the_same_only_as_another_nil():
+    nil = Fact("c", None, "iso4217:USD", -6, *Q2_2022)
+    assert _same_value(nil, nil)
+    assert not _same_value(nil, sales(1.0))
+    assert not _same_value(sales(1.0), nil)
+
+
+# Months are days / 30.44 rounded: 3.5 months is 106.5 days, so a period of 106 days
+# (1 January to 16 April 2023, both counted) is three months and one of 107 is four.
+@pytest.mark.parametrize(("end", "months"), [("2023-04-16", 3), ("2023-04-17", 4)])
+def test_period_length_rounds_at_three_and_a_half_months(end, months):
+    assert _period(Fact("c", 1.0, "iso4217:USD", None, "2023-01-01", end)).months == months
+
+
+def test_a_measure_without_a_prefix_is_shown_as_tagged():
+    assert unit_of(Fact("c", 1.0, "pure", None, "", "2023-04-01")) == "pure"
+    assert unit_of(Fact("c", 1.0, "USD/shares", None, "", "2023-04-01")) == "USD/share"
+
+
+def test_a_printed_value_keeps_six_decimal_places():
+    eps = Fact("us-gaap:EarningsPerShareBasic", 1.23456789, "iso4217:USD/xbrli:shares", None,
+               *Q2_2023, label="Basic", statement=INCOME)
+    assert _printed(eps, 0) == 1.234568
+
+
+def test_the_new_filings_own_comparative_names_no_old_label():
+    # The old label is named only when the old filing printed the earlier value.
+    [moved] = compare_facts([], [sales(94836.0), sales(97278.0, Q2_2022, label="Sales")])
+    assert (moved.old_source, moved.old_item) == ("new", "")

@@ -1,0 +1,131 @@
+"""The small parsers between a printed row and a line item (issue 12): a PDF line split
+into label and figures, a row short of its note cell, a statement continued on the next
+page, and which columns give an item its values.
+
+Rows and figures are the sample interim's (``samples/kingsoft-cloud-2023-interim.txt``)
+and Anxin's 2010 interim's balance sheet unless a comment says otherwise.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kcdiff.figures.columns import Column
+from kcdiff.figures.items import line_items
+from kcdiff.figures.labels import RawRow
+from kcdiff.figures.periods import column_periods
+from kcdiff.figures.tables import (
+    Row,
+    Table,
+    _continued,
+    _pdf_row,
+    _with_note_cell,
+    split_pdf_line,
+)
+from kcdiff.figures.values import is_value_token, read_cell
+from kcdiff.model import Period
+
+HALF_2023 = Period("duration", "2023-06-30", 6)
+HALF_2022 = Period("duration", "2022-06-30", 6)
+JUNE_2010 = Period("instant", "2010-06-30")
+DEC_2009 = Period("instant", "2009-12-31")
+
+
+@pytest.mark.parametrize("dash", ["-", "–", "—", "_"])
+def test_a_dash_in_a_pdf_line_is_a_nil_figure(dash):
+    assert split_pdf_line(f"Goodwill {dash} 1,040,427") == ("Goodwill", [dash, "1,040,427"])
+    assert is_value_token(dash)
+
+
+def test_cents_stay_with_their_figure():
+    assert split_pdf_line("Basic earnings per share 8.5 cents 7.1 cents") == (
+        "Basic earnings per share", ["8.5 cents", "7.1 cents"])
+    assert split_pdf_line("Cents 8.5 7.1") == ("Cents", ["8.5", "7.1"])
+
+
+def test_words_are_not_figures():
+    assert not is_value_token("RMB")
+    assert not is_value_token("cents")
+
+
+def test_a_row_with_figures_for_fewer_columns_is_garbled_not_guessed():
+    # One figure under two columns: which column it belongs to is lost.
+    assert _pdf_row("Other income", ["9,046"], 2) == RawRow(
+        "Other income", ("9,046", "9,046"), "", garbled=True)
+    assert _pdf_row("Other income", ["9,046", "3", "1"], 2) == RawRow(
+        "Other income", ("9,046 3 1", "9,046 3 1"), "", garbled=True)
+
+
+def test_a_note_number_before_the_figures_is_the_note():
+    assert _pdf_row("Trade receivables", ["7", "1,245,600", "1,103,502"], 2) == RawRow(
+        "Trade receivables", ("1,245,600", "1,103,502"), "7")
+    assert _pdf_row("Revenue", ["(1)", "1,800,110", "1,920,012"], 2).note == "1"
+
+
+def test_a_label_line_has_a_blank_cell_per_column():
+    assert _pdf_row("Current assets", [], 2) == RawRow("Current assets", ("", ""), "")
+
+
+def test_a_row_one_cell_short_has_left_out_its_note_cell():
+    assert _with_note_cell(("Revenue", "1,800,110", "1,920,012"), 1, 4) == (
+        "Revenue", "", "1,800,110", "1,920,012")
+    # As long as the table or longer, or too short to reach the note column: unchanged.
+    assert _with_note_cell(("Revenue", "3", "1", "2"), 1, 4) == ("Revenue", "3", "1", "2")
+    assert _with_note_cell(("Revenue", "1"), 2, 3) == ("Revenue", "1")
+
+
+def _balance(statement: str, unit: str, periods: tuple[Period | None, ...]) -> Table:
+    columns = tuple(Column("", period, "RMB") for period in periods)
+    row = Row("Inventories", tuple(read_cell(text) for text in ("1,000", "900")))
+    return Table("Financial information", statement, "balance" if statement else "other",
+                 "financial_statements", unit, columns, (row,))
+
+
+def test_a_headerless_table_after_a_statement_continues_it():
+    first = _balance("Condensed consolidated statement of financial position", "thousands",
+                     (JUNE_2010, DEC_2009))
+    continued = _continued(first, _balance("", "", (None, None)))
+    assert (continued.statement, continued.kind, continued.unit, continued.columns) == (
+        first.statement, "balance", "thousands", first.columns)
+    # The unit the continuation prints is kept when the first page printed none.
+    unitless = _balance(first.statement, "", (JUNE_2010, DEC_2009))
+    assert _continued(unitless, _balance("", "millions", (None, None))).unit == "millions"
+
+
+def _income(columns: tuple[Column, ...], *cells: str) -> Table:
+    row = Row("Revenues", tuple(read_cell(text) for text in cells))
+    return Table("Financial information", "Condensed consolidated statement of profit or loss",
+                 "income", "financial_statements", "thousands", columns, (row,))
+
+
+def test_change_columns_and_instants_give_a_flow_no_value():
+    columns = (Column("As at 30 June 2023", Period("instant", "2023-06-30"), "RMB"),
+               Column("2023", HALF_2023, "RMB"),
+               Column("2022", HALF_2022, "RMB"),
+               Column("Change", HALF_2023, "RMB", change=True))
+    [item], _ = line_items([_income(columns, "1", "3,651,473", "3,761,453", "(2.9)")])
+    assert dict(item.values) == {HALF_2023: 3651473.0, HALF_2022: 3761453.0}
+
+
+def test_a_printed_zero_is_a_value_of_zero():
+    columns = (Column("2023", HALF_2023, "RMB"), Column("2022", HALF_2022, "RMB"))
+    [item], _ = line_items([_income(columns, "0", "12")])
+    assert dict(item.values) == {HALF_2023: 0.0, HALF_2022: 12.0}
+
+
+def test_a_statement_printed_twice_adds_the_periods_only_one_copy_prints():
+    # One value per copy is too few to pool by figures: the label pools them.
+    first = _income((Column("2023", HALF_2023, "RMB"),), "3,651,473")
+    second = _income((Column("2022", HALF_2022, "RMB"),), "3,761,453")
+    [item], _ = line_items([first, second])
+    assert dict(item.values) == {HALF_2023: 3651473.0, HALF_2022: 3761453.0}
+
+
+def test_a_dated_column_heading_without_a_length_is_an_instant():
+    # "ended" in the header, but no length and a date over each column: a balance date.
+    assert column_periods("For the period ended\n30 June 2010\t31 December 2009",
+                          ["30 June 2010", "31 December 2009"], None) == [JUNE_2010, DEC_2009]
+
+
+def test_a_line_of_figures_only_has_no_label():
+    assert split_pdf_line("2,153 1,989") == ("", ["2,153", "1,989"])
