@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 from rapidfuzz import fuzz
 
+from kcdiff import align as align_module
 from kcdiff.align import MIN_SCORE, align, candidate_scores
 from kcdiff.model import Block, Section
 
@@ -212,3 +213,33 @@ def test_a_heading_is_absorbed_only_when_its_text_is_printed_too():
     alignment = align(old, new)
     assert (3, 1) in {(i, j) for i, j, _ in alignment.pairs}
     assert alignment.only_old == (2,)
+
+
+def test_the_order_keeping_chain_is_the_heaviest_increasing_one():
+    # Old 1 -> new 2 (0.8) outweighs old 2 -> new 1 (0.7) after old 0 -> new 0.
+    pairs = [(0, 0, 0.9), (1, 2, 0.8), (2, 1, 0.7)]
+    assert align_module._heaviest_chain(pairs, 3) == [(0, 0, 0.9), (1, 2, 0.8)]
+    # Two in order (0.6 + 0.6) outweigh either crossing pair (0.9) alone.
+    crossing = [(0, 0, 0.6), (0, 1, 0.9), (1, 0, 0.9), (1, 1, 0.6)]
+    assert align_module._heaviest_chain(crossing, 2) == [(0, 0, 0.6), (1, 1, 0.6)]
+
+
+def test_sections_without_a_heading_are_never_paired_by_their_empty_titles():
+    # Two untitled runs of text, once next to each other and once eight sections apart:
+    # an empty title is no evidence, and text alone (at most 0.45) does not pair them.
+    untitled = sec(0, "", GEARING_2023)
+    assert candidate_scores([untitled, *fillers(1, 2)], [sec(0, "", GEARING_2023),
+                                                         *fillers(1, 2)]) == {
+        (1, 1): 1.0, (2, 2): 1.0}
+    far = [*fillers(0, 8), sec(8, "", GEARING_2023)]
+    assert (0, 8) not in candidate_scores([untitled, *fillers(1, 8)], far)
+
+
+def test_a_new_section_claimed_by_two_moved_ones_goes_to_the_cheapest_whole():
+    # Cost: 1 - score a pair, 0.45 (as a pair at MIN_SCORE) for leaving one old and one
+    # new section unpaired. Old 0 -> new 1 at 0.8 and old 1 -> new 0 at 0.8 (0.4) beat
+    # old 0 -> new 0 at 0.9 with two left over (0.1 + 0.45) ...
+    assert sorted(align_module._assign([(0, 0, 0.9), (0, 1, 0.8), (1, 0, 0.8)])) == [
+        (0, 1, 0.8), (1, 0, 0.8)]
+    # ... but not at 0.6 and 0.8 (0.6).
+    assert align_module._assign([(0, 0, 0.9), (0, 1, 0.6), (1, 0, 0.8)]) == [(0, 0, 0.9)]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from kcdiff.figures.columns import Column
-from kcdiff.figures.items import line_items
+from kcdiff.figures.items import item_unit, line_items
 from kcdiff.figures.labels import RawRow
 from kcdiff.figures.periods import column_periods
 from kcdiff.figures.tables import (
@@ -20,6 +20,7 @@ from kcdiff.figures.tables import (
     _continued,
     _pdf_row,
     _with_note_cell,
+    money_unit,
     split_pdf_line,
 )
 from kcdiff.figures.values import is_value_token, read_cell
@@ -129,3 +130,35 @@ def test_a_dated_column_heading_without_a_length_is_an_instant():
 
 def test_a_line_of_figures_only_has_no_label():
     assert split_pdf_line("2,153 1,989") == ("", ["2,153", "1,989"])
+
+
+@pytest.mark.parametrize(("currency", "unit", "shown"), [
+    ("RMB", "thousands", "RMB'000"),
+    ("US$", "millions", "US$m"),
+    ("HK$", "", "HK$"),
+    ("", "thousands", "000"),
+    ("", "millions", "m"),
+    ("", "", ""),
+])
+def test_money_unit_is_the_currency_with_the_tables_scale(currency, unit, shown):
+    assert money_unit(currency, unit) == shown
+
+
+def _row_unit(label: str, group: str = "", *cells: str) -> str:
+    columns = (Column("2023", HALF_2023, "HK$"), Column("2022", HALF_2022, "HK$"))
+    row = Row(label, tuple(read_cell(text) for text in cells or ("12.3", "10.1")), group)
+    table = Table("Financial information", "Consolidated income statement", "income",
+                  "financial_statements", "thousands", columns, (row,))
+    return item_unit(table, row)
+
+
+def test_a_sub_header_names_the_unit_only_of_the_rows_that_say_which():
+    # "Earnings per share" over "Basic": per share, in the currency. A row that is not a
+    # "which" row keeps the table's unit even under that sub-header.
+    assert _row_unit("Basic", "Earnings per share") == "HK$"
+    assert _row_unit("Profit attributable to owners", "Earnings per share") == "HK$'000"
+
+
+def test_cents_named_in_the_label_make_the_unit_cents():
+    assert _row_unit("Basic earnings per share (HK cents)") == "HK cents"
+    assert _row_unit("Basic earnings per share", "", "12.3 cents", "10.1 cents") == "HK cents"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from rapidfuzz import fuzz
 
+from kcdiff import wording
 from kcdiff.model import Block, Section
 from kcdiff.text.normalize import comparable, word_count
 from kcdiff.wording import diff_sections, diff_words
@@ -153,3 +154,67 @@ def test_paragraphs_with_no_rewording_in_the_region_are_deleted_where_they_stood
                          section(EXPOSURE, GEARING_2024))
     assert [p.status for p in diff.redline] == ["equal", "deleted", "deleted", "changed"]
     assert redline(diff)[3] == ("changed", GEARING_2024[:20])
+
+
+def test_an_added_section_is_shown_whole_as_inserted_with_its_number_and_level():
+    added = Section(7, "Corporate Governance", "9", 2, "governance",
+                    (Block("paragraph", LITIGATION), Block("paragraph", GEARING)))
+    diff = diff_sections(None, added)
+    assert (diff.status, diff.old_number, diff.new_number, diff.level) == ("added", "", "9", 2)
+    assert [(p.status, [(s.kind, s.text) for s in p.spans]) for p in diff.redline] == [
+        ("inserted", [("insert", LITIGATION)]), ("inserted", [("insert", GEARING)])]
+
+
+def test_a_removed_section_is_shown_whole_as_deleted_with_its_old_number():
+    removed = Section(4, "Contingent Liabilities", "4", 1, "mdna",
+                      (Block("paragraph", CONTINGENT_2023),))
+    diff = diff_sections(removed, None)
+    assert (diff.status, diff.old_number, diff.new_number, diff.level) == (
+        "removed", "4", "", 1)
+    assert [(p.status, [(s.kind, s.text) for s in p.spans]) for p in diff.redline] == [
+        ("deleted", [("delete", CONTINGENT_2023)])]
+
+
+def test_each_edit_says_whether_words_were_replaced_inserted_or_deleted():
+    diff = diff_words(EXPOSURE, EXPOSURE.replace("a majority of ", ""))
+    assert [(edit.op, edit.old, edit.new) for edit in diff.edits] == [
+        ("delete", "a majority of", "")]
+    diff = diff_words(EXPOSURE.replace("a majority of ", ""), EXPOSURE)
+    assert [(edit.op, edit.old, edit.new) for edit in diff.edits] == [
+        ("insert", "", "a majority of")]
+    diff = diff_words(EXPOSURE, EXPOSURE.replace("majority", "minority"))
+    assert [(edit.op, edit.old, edit.new) for edit in diff.edits] == [
+        ("replace", "majority", "minority")]
+
+
+def test_paragraphs_less_alike_than_the_pair_threshold_are_never_paired(monkeypatch):
+    # Old 0 and new 0 are 15% alike; pairing them and then old 1 with new 1 (45%) totals
+    # 60, exactly as much as old 1 with new 0 (60%) alone: the tie must not pair old 0.
+    ratios = {("o0", "n0"): 15, ("o0", "n1"): 20, ("o1", "n0"): 60, ("o1", "n1"): 45}
+
+    class Ratios:
+        @staticmethod
+        def ratio(old: str, new: str) -> float:
+            return ratios[old, new]
+
+    monkeypatch.setattr(wording, "fuzz", Ratios)
+    old = [wording._Paragraph(key, key, 5) for key in ("o0", "o1")]
+    new = [wording._Paragraph(key, key, 5) for key in ("n0", "n1")]
+    assert wording._pair_in_order(old, new, [0, 1], [0, 1]) == {0: 1}
+
+
+def test_a_changed_section_keeps_both_titles_numbers_and_the_new_level():
+    old = Section(3, "Contingent Liabilities", "4", 1, "mdna",
+                  (Block("paragraph", CONTINGENT_2023),))
+    new = Section(5, "CONTINGENT LIABILITIES", "5", 2, "mdna",
+                  (Block("paragraph", CONTINGENT_2024),))
+    diff = diff_sections(old, new)
+    assert (diff.status, diff.old_title, diff.new_title, diff.old_number, diff.new_number,
+            diff.level) == ("changed", "Contingent Liabilities", "CONTINGENT LIABILITIES", "4",
+                            "5", 2)
+
+
+def test_an_unchanged_section_has_no_redline():
+    same = section(EXPOSURE, GEARING)
+    diff = diff_sections(same, same)
+    assert (diff.status, diff.redline, diff.edits) == ("unchanged", (), ())
