@@ -441,6 +441,7 @@ def test_a_figure_in_another_unit_moves_only_against_its_own_filing():
     assert note.message == ("Cash and cash equivalents: printed in HK$'000 in the old filing "
                             "and in RMB'000 in the new one; not compared across the filings")
     assert note.where == "UNAUDITED CONDENSED CONSOLIDATED BALANCE SHEETS"
+    assert (note.kind, note.severity) == ("figures_not_compared", "info")
 
 
 def test_a_pair_matched_by_a_reworded_label_is_neither_added_nor_removed():

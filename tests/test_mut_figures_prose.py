@@ -125,3 +125,20 @@ def test_a_finding_names_its_section():
                                   "annual.txt"))
     [found] = prose_checks(sections)
     assert found.where == "MANAGEMENT DISCUSSION AND ANALYSIS"
+
+
+def test_the_amounts_rounding_widens_the_allowance_only_as_far_as_it_reaches():
+    # From RMB10.0 million to RMB11.0 million, each rounded to 0.1: the true change lies
+    # between 8.96% (10.05 -> 10.95) and 11.06% (9.95 -> 11.05). "11.1%" (11.05 to 11.15)
+    # can be it; "11.08%" cannot.
+    assert change_agrees(10.0, 11.0, 11.1, 1, amount_decimals=1)
+    assert not change_agrees(10.0, 11.0, 11.08, 2, amount_decimals=1)
+
+
+def test_a_failed_percentage_quotes_its_sentence_up_to_160_characters():
+    sentence = ("Revenue increased by 25.0% from RMB100.0 million for the six months ended June "
+                "30, 2022 to RMB110.0 million for the six months ended June 30, 2023, mainly due "
+                "to the growth of our public cloud services")
+    message = _check_sentence(sentence)
+    assert message.startswith('"increased by 25.0%" does not follow from')
+    assert message.endswith(f'"{sentence[:160]}"') and len(sentence) > 161

@@ -8,6 +8,8 @@ and Anxin's 2010 interim's balance sheet unless a comment says otherwise.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from kcdiff.figures.columns import Column
@@ -162,3 +164,29 @@ def test_a_sub_header_names_the_unit_only_of_the_rows_that_say_which():
 def test_cents_named_in_the_label_make_the_unit_cents():
     assert _row_unit("Basic earnings per share (HK cents)") == "HK cents"
     assert _row_unit("Basic earnings per share", "", "12.3 cents", "10.1 cents") == "HK cents"
+
+
+def test_a_blank_cell_in_one_copy_of_a_statement_is_no_disagreement():
+    # The MD&A prints the income statement again, leaving last year's "Other gains" blank.
+    from kcdiff.figures.identities import agreement
+
+    columns = (Column("2023", HALF_2023, "RMB"), Column("2022", HALF_2022, "RMB"))
+    lines = [("Revenues", "3,651,473", "3,761,453"), ("Cost of revenues", "(3,469,911)",
+             "(3,619,201)"), ("Gross profit", "181,562", "142,252"),
+             ("Selling and marketing expenses", "(92,043)", "(147,215)"),
+             ("Other gains", "12,004", "9,046")]
+
+    def statement(blank: str) -> Table:
+        rows = tuple(Row(label, (read_cell(now), read_cell("" if label == blank else then)))
+                     for label, now, then in lines)
+        return Table("Financial information", "Condensed consolidated income statement",
+                     "income", "financial_statements", "thousands", columns, rows)
+
+    assert agreement([statement(""), statement("Other gains")]) == []
+    # The same copy with a different figure there is a disagreement.
+    changed = replace(statement(""), rows=(*statement("").rows[:4], Row(
+        "Other gains", (read_cell("12,004"), read_cell("9,064")))))
+    assert [check.kind for check in agreement([statement(""), changed])] == ["agreement"]
+    # Notes are not statements printed twice: two notes may give different figures.
+    notes = [replace(table, kind="note") for table in (statement(""), changed)]
+    assert agreement(notes) == []
