@@ -272,3 +272,84 @@ def test_a_role_in_spaced_brackets_belongs_to_the_name_just_before(after_name, r
     assert problem == ""
     assert directors == (Director("Chan Tai Man", roles, "Mr"), Director("Lee Kin", ED, "Mr"),
                          Director("Ho Wing", ED, "Mr"), Director("Wong Yat", INED, "Mr"))
+
+
+def test_a_board_list_carries_the_warning_about_its_committee_table():
+    # Fullshare's list with a committee table whose second row has a mark missing.
+    board = board_from(FULLSHARE_LIST.replace(
+        "Audit Committee\n\nMr. Chow Siu Lui (Chairman)\n\nMr. Lau Chi Keung\n\n",
+        "Director Audit Committee Remuneration Committee\n\nMr. Lau Chi Keung M C\n\n"
+        "Mr. Chow Siu Lui C\n\n"))
+    assert board.source == "list" and len(board.directors) == 4
+    assert board.committees == ()
+    assert [(c.kind, c.where) for c in board.checks] == [
+        ("board_unreadable", "board committees")]
+
+
+def test_the_interim_sample_text_in_reading_order(interim_path):
+    from kcdiff.ingest import read_filing
+
+    text = filing_text(segment(read_filing(interim_path)))
+    # The cover's first words, not the title segment gives the cover.
+    assert text.startswith("Hong Kong Exchanges and Clearing Limited and The Stock Exchange "
+                           "of Hong Kong Limited take no responsibility")
+    assert text.count("INTERIM RESULTS ANNOUNCEMENT FOR THE SIX MONTHS ENDED JUNE 30") == 1
+    # A heading over a table is kept, the table's figures are not ("Year-on-year Change").
+    assert ('(the "Audit Committee"). FINANCIAL HIGHLIGHTS Non-GAAP Financial Measure In '
+            "evaluating our business") in text
+    assert "Year-on-" not in text and "4,080,307" not in text
+    # The signature block's first line is its heading: printed once.
+    assert text.count("By order of the Board") == 1
+    assert text.endswith(
+        "her tenure of service. By order of the Board Kingsoft Cloud Holdings Limited Mr. Zou "
+        "Tao Executive Director, Vice Chairman of the Board and acting Chief Executive Officer "
+        "Hong Kong, August 22, 2023 As at the date of this announcement, the board of "
+        "directors of the Company comprises Mr. Lei Jun as Chairman and non-executive "
+        "director, Mr. Zou Tao as Vice Chairman and executive director, Mr. He Haijian as "
+        "executive director and Dr. Qiu Ruiheng as non-executive director, and Mr. Yu Mingto, "
+        "Mr. Wang Hang and Ms. Qu Jingyuan as independent non-executive directors.")
+
+
+def test_a_statement_given_without_its_opening_is_read_the_same():
+    assert read_statement("the executive directors are Mr. A Bing and Mr. C Ding.") == (
+        (Director("A Bing", ED, "Mr"), Director("C Ding", ED, "Mr")), "")
+
+
+def test_a_statement_that_starts_with_a_name():
+    directors, problem = read_statement(
+        OPENING + "Mr. Zhong Houtai and Mr. Zhong Houyao are the executive directors and Mr. "
+        "Cheung Chuen is the independent non-executive director.")
+    assert problem == ""
+    assert people(directors) == [("Zhong Houtai", ED), ("Zhong Houyao", ED),
+                                 ("Cheung Chuen", INED)]
+
+
+def test_names_before_a_role_that_introduces_others_have_no_role():
+    # The executive directors' role word left out: which seat Mr. Chan and Mr. Lee hold
+    # is not said, so nobody is read.
+    assert read_statement(
+        OPENING + "the Board comprises Mr. Chan Tai Man and Mr. Lee Kin, and the independent "
+        "non-executive directors are Mr. Ho Wing and Mr. Wong Yat.") == (
+        (), "names without a role: Chan Tai Man, Lee Kin")
+
+
+def test_a_semicolon_after_the_first_name_and_a_serial_comma_after():
+    directors, problem = read_statement(
+        OPENING + "the executive director of the Company is Mr. Zhong Houtai; Mr. Cheung "
+        "Chuen, Mr. Pei Renjiu, and Mr. Li Kai Ming are the independent non-executive "
+        "directors of the Company.")
+    assert problem == ""
+    assert people(directors) == [("Zhong Houtai", ED), ("Cheung Chuen", INED),
+                                 ("Pei Renjiu", INED), ("Li Kai Ming", INED)]
+
+
+def test_a_role_in_brackets_after_all_being_closes_the_list_before_it():
+    # "(all being ...)" like Anxin's ", all being executive Directors", in brackets: the
+    # role is the whole list's, not the last name's alone.
+    directors, problem = read_statement(
+        OPENING + "the Board comprises Mr. Lei Jun and Mr. Zou Tao as executive directors, and "
+        "Mr. Yu Mingto, Mr. Wang Hang and Ms. Qu Jingyuan (all being independent "
+        "non-executive directors).")
+    assert problem == ""
+    assert people(directors) == [("Lei Jun", ED), ("Zou Tao", ED), ("Yu Mingto", INED),
+                                 ("Wang Hang", INED), ("Qu Jingyuan", INED)]
