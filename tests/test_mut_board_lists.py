@@ -115,3 +115,57 @@ def test_reading_text_reads_a_table_without_rows_from_its_text():
     assert reading_text(sections) == (
         "Committees\nDirector\tAudit Committee\nMr. Chow Siu Lui\tC\n"
         "Director\tAudit Committee\nMr. Chow Siu Lui\tC")
+
+
+# --- a committee heading: the committee's name, at most one character more -------------
+
+CHINESE = ("董事名單與其角色和職能\n本公司董事會成員載列如下。\n"
+           "獨立非執行董事\n朱凱勤先生\n林至頴先生\n")
+
+
+def test_a_committee_heading_may_end_with_a_colon():
+    english = read_board_list(f"{HEADING}\nIndependent Non-executive Directors\n"
+                              "Mr. Lau Chi Keung\nMr. Chow Siu Lui\nAudit Committee:\n"
+                              "Mr. Chow Siu Lui (Chairman)\nMr. Lau Chi Keung\n")
+    assert english is not None
+    assert committees(english) == [("audit", "Chow Siu Lui", ("Chow Siu Lui", "Lau Chi Keung"))]
+    chinese = read_board_list(CHINESE + "審核委員會：\n朱凱勤先生（主席）\n林至頴先生\n")
+    assert chinese is not None
+    assert committees(chinese) == [("audit", "朱凱勤", ("朱凱勤", "林至頴"))]
+
+
+def test_a_committee_post_printed_under_a_name_is_not_a_committee_heading():
+    # 「審核委員會主席」 (chairman of the audit committee) under 朱凱勤先生: two characters
+    # more than the committee's name. The directors after it are still directors.
+    listed = read_board_list(CHINESE.replace("朱凱勤先生\n", "朱凱勤先生\n審核委員會主席\n")
+                             + "鄧社堅先生\n")
+    assert listed is not None
+    assert [(d.name, d.roles) for d in listed.directors] == [
+        ("朱凱勤", INED), ("林至頴", INED), ("鄧社堅", INED)]
+    assert listed.committees == ()
+
+
+def test_a_column_header_on_a_line_of_its_own_is_not_a_director():
+    # Alco's committee table with its first header cell 「董事」 (Director) printed on a
+    # line of its own, above the committees' names.
+    listed = read_board_list(CHINESE + "董事\n審核委員會 薪酬委員會\n朱凱勤先生 主席 成員\n"
+                             "林至頴先生 成員 主席\n")
+    assert listed is not None and listed.checks == ()
+    assert [d.name for d in listed.directors] == ["朱凱勤", "林至頴"]
+    assert committees(listed) == [("audit", "朱凱勤", ("朱凱勤", "林至頴")),
+                                  ("remuneration", "林至頴", ("朱凱勤", "林至頴"))]
+
+
+def test_a_name_ending_in_an_initial_is_kept_whole_outside_a_table():
+    listed = read_board_list(f"{HEADING}\nIndependent Non-executive Directors\n"
+                             "Mr. Ravi Kumar M\nMr. Chow Siu Lui\n")
+    assert listed is not None
+    assert [d.name for d in listed.directors] == ["Ravi Kumar M", "Chow Siu Lui"]
+
+
+def test_names_without_honorifics_on_one_line_separated_by_a_comma():
+    listed = read_board_list(f"{HEADING}\nIndependent Non-executive Directors\n"
+                             "Lau Chi Keung, Xie Baitang\n")
+    assert listed is not None
+    assert [(d.name, d.roles) for d in listed.directors] == [
+        ("Lau Chi Keung", INED), ("Xie Baitang", INED)]
