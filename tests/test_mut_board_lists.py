@@ -169,3 +169,13 @@ def test_names_without_honorifics_on_one_line_separated_by_a_comma():
     assert listed is not None
     assert [(d.name, d.roles) for d in listed.directors] == [
         ("Lau Chi Keung", INED), ("Xie Baitang", INED)]
+
+
+def test_a_table_row_without_marks_is_a_director_on_no_committee():
+    # Alco's 2025-09-11 list: 劉力恆先生's row has no mark under any committee.
+    listed = read_board_list(CHINESE + "劉力恆先生\n董事 審核委員會 薪酬委員會\n"
+                             "朱凱勤先生 主席 成員\n林至頴先生 成員 主席\n劉力恆先生\n")
+    assert listed is not None and listed.checks == ()
+    assert [d.name for d in listed.directors] == ["朱凱勤", "林至頴", "劉力恆"]
+    assert committees(listed) == [("audit", "朱凱勤", ("朱凱勤", "林至頴")),
+                                  ("remuneration", "林至頴", ("朱凱勤", "林至頴"))]

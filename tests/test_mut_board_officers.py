@@ -184,3 +184,22 @@ def test_a_secretary_who_is_also_an_authorised_representative_is_the_secretary()
     assert _office_of("the company secretary and an authorised representative") == (
         "company_secretary")
     assert _office_of("Company Secretary and an executive Director") == "company_secretary"
+
+
+def test_the_members_are_those_the_first_sentence_names():
+    # The company secretary who takes the committee's minutes is not a member.
+    assert read_audit_committee(
+        FIRST + " Ms. So Ka Man, the company secretary of the Company, acts as the secretary "
+        "of the Audit Committee.") == Committee(MEMBERS, "")
+
+
+@pytest.mark.parametrize(("sentences", "chair"), [
+    (["The Audit Committee has reviewed the interim results of the Group.",
+      "Mr. Cheung Chuen is the chairman of the Audit Committee."], "Cheung Chuen"),
+    # Four sentences on, the chairman named is another body's: not read.
+    (["The Audit Committee has reviewed the interim results of the Group.",
+      "The Audit Committee met twice during the period.",
+      "Mr. Zhong Houtai is the chairman of the Board."], ""),
+])
+def test_the_chair_is_read_from_the_first_three_sentences(sentences, chair):
+    assert read_audit_committee(" ".join([FIRST, *sentences])) == Committee(MEMBERS, chair)
