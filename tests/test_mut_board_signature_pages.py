@@ -1,0 +1,80 @@
+"""SEC signature pages (board/signatures.py), issue 12: where the signature pages end,
+the printed name beside a signature in capitals (the spelling capitals lose: "McNerney",
+"Donahoe II", "(Jon R. Moeller)"), two signers with one first name side by side, and the
+longest line a "*" row's printed name may be.
+
+The layouts follow the 10-K signature pages the corpus holds (UnitedHealth Group, Costco,
+Procter & Gamble, Nike); names are theirs or made up in their style."""
+
+from __future__ import annotations
+
+import pytest
+
+from kcdiff.board.signatures import read_signatures, signature_directors
+
+BELOW = ("Pursuant to the requirements of the Securities Exchange Act of 1934, this report "
+         "has been signed below by the following persons on behalf of the registrant.\n")
+
+
+def read(block: str) -> list[tuple[str, tuple[str, ...]]]:
+    signers = read_signatures(BELOW + block)
+    assert signers is not None
+    return [(d.name, d.roles) for d in signature_directors(signers)]
+
+
+def test_the_signature_pages_end_at_the_exhibits():
+    # An exhibit filed with the report (a director's agreement) is signed too: its
+    # signer did not sign the report.
+    assert read(
+        "/s/ ANDREW WITTY\tDirector and Chief Executive Officer\tFebruary 28, 2024\n"
+        "Andrew Witty\n"
+        "Exhibit 10.5\nFORM OF DIRECTOR INDEMNIFICATION AGREEMENT\n"
+        "/s/ JANE ROE\tDirector\tMarch 1, 2023\n"
+    ) == [("Andrew Witty", ("chief_executive",))]
+
+
+def test_a_printed_name_keeps_the_spelling_capitals_lose():
+    assert read(
+        "/s/ JOHN J. DONAHOE II\tPresident, Chief Executive Officer and Director\t"
+        "July 20, 2023\nJohn J. Donahoe II\n"
+        "/s/ ROBERT A. MCDONALD\tDirector\tJuly 20, 2023\nRobert A. McDonald\n"
+    ) == [("John J. Donahoe II", ("chief_executive", "president")),
+          ("Robert A. McDonald", ())]
+
+
+def test_a_printed_name_in_brackets_is_read_without_them():
+    # Procter & Gamble prints the name in brackets before the capacity.
+    assert read(
+        "/s/ JON R. MOELLER\n(Jon R. Moeller) Chairman of the Board, President and Chief "
+        "Executive Officer\tAugust 4, 2025\n"
+    ) == [("Jon R. Moeller", ("chairman", "chief_executive", "president"))]
+
+
+def test_a_grid_whose_first_signer_has_a_name_capitals_misspell():
+    # Costco's grid: the first signer's printed name follows the second signature.
+    assert read(
+        "By /s/ W. JAMES MCNERNEY By /s/ HAMILTON E. JAMES W. James McNerney\n"
+        "President, Chief Executive Officer and Director\nHamilton E. James\n"
+        "Chairman of the Board\n"
+    ) == [("W. James McNerney", ("chief_executive", "president")),
+          ("Hamilton E. James", ("chairman",))]
+
+
+def test_two_signers_with_one_first_name_side_by_side():
+    assert read(
+        "/s/ JOHN SMITH John Smith Director /s/ JOHN ROE John Roe Chair of the Board\n"
+    ) == [("John Smith", ()), ("John Roe", ("chairman",))]
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    # A six-word name is a name.
+    ("Maria de los Angeles Garcia Lopez", "Maria de los Angeles Garcia Lopez"),
+    # Seven words are not: a page's running head between the "*" row and its name.
+    ("Form 10-K for the fiscal year 2023\nCharles Baker", "Charles Baker"),
+])
+def test_a_star_row_s_name_is_at_most_six_words(line, name):
+    assert read(
+        "/s/ THOMAS ROOS\tSenior Vice President and Chief Accounting Officer\t"
+        f"February 28, 2024\nThomas Roos\n\t*\tDirector\tFebruary 28, 2024\n{line}\n"
+        "*By /s/ RUPERT BONDY\nRupert Bondy As Attorney-in-Fact\n"
+    ) == [(name, ())]
