@@ -203,3 +203,55 @@ def test_the_members_are_those_the_first_sentence_names():
 ])
 def test_the_chair_is_read_from_the_first_three_sentences(sentences, chair):
     assert read_audit_committee(" ".join([FIRST, *sentences])) == Committee(MEMBERS, chair)
+
+
+def test_a_committee_chaired_by_a_member():
+    # "... and is chaired by Mr. X": the chairman named after the phrase.
+    assert read_audit_committee(
+        "The Audit Committee consists of three independent non-executive Directors, namely "
+        "Mr. Pei Renjiu, Mr. Xie Baitang and Mr. Cheung Chuen. It is chaired by Mr. Cheung "
+        "Chuen.") == Committee(MEMBERS, "Cheung Chuen")
+
+
+def test_a_reference_to_an_earlier_appointment_on_the_cover_is_not_an_event():
+    # The cover of an announcement titled with its event refers to the earlier
+    # announcement; the appointment it announces is in its own section.
+    from kcdiff.model import Block, Section
+
+    sections = [
+        Section(0, "CHANGE OF COMPANY SECRETARY", "", 0, "cover", (Block(
+            "paragraph", "Reference is made to the announcement of the Company dated 3 June "
+            "2011 in relation to the appointment of Mr. Liu Zhongkui as an executive "
+            "Director."),)),
+        Section(1, "APPOINTMENT OF COMPANY SECRETARY", "", 1, "governance", (Block(
+            "paragraph", "The Board announces that Ms. So Ka Man has been appointed as the "
+            "company secretary of the Company with effect from 1 July 2011."),)),
+    ]
+    assert read_officer_events(sections) == (
+        OfficerChange("appointed", "company_secretary", "So Ka Man",
+                      detail="company secretary, with effect from 1 July 2011"),)
+
+
+def test_a_biography_is_not_an_announced_event():
+    # "DIRECTORS AND SENIOR MANAGEMENT" tells when each director was appointed: history,
+    # not an event this filing announces.
+    assert events(
+        "DIRECTORS AND SENIOR MANAGEMENT",
+        "Mr. Zou Tao was appointed as an executive Director on 1 January 2016.",
+    ) == ()
+
+
+def test_an_office_elsewhere_or_not_followed_does_not_end_the_sentence():
+    assert events(
+        "CHANGE OF DIRECTORS AND COMPOSITION OF BOARD COMMITTEES",
+        "Mr. Chan Tai Man has resigned as an independent non-executive director of Summit "
+        "Ascent Holdings Limited and Mr. Lee Kin has been appointed as an executive Director "
+        "with effect from 1 June 2024. Mr. Wong Kai has resigned as a member of the "
+        "Remuneration Committee and Ms. Lee Mei Ling has been appointed as a member of the "
+        "Audit Committee with effect from 1 June 2024.",
+    ) == (
+        OfficerChange("appointed", "director", "Lee Kin",
+                      detail="executive Director, with effect from 1 June 2024"),
+        OfficerChange("appointed", "audit_committee_member", "Lee Mei Ling",
+                      detail="member of the Audit Committee, with effect from 1 June 2024"),
+    )
