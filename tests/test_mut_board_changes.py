@@ -103,6 +103,17 @@ def test_an_alternate_director_in_brackets_is_not_a_director():
         ("廖莉萍", ED), ("何澤宇", ED), ("田軼", NED)]
 
 
+def test_a_name_in_a_second_bracket_is_not_a_director():
+    # 「田軼先生（聯席主席）（其替任董事為許遼先生）」: the role in the first bracket is his,
+    # the alternate director named in the second is no director of the statement.
+    directors, problem = read_chinese_statement(
+        "於本公告日期，本公司執行董事為廖莉萍女士；非執行董事為田軼先生（聯席主席）"
+        "（其替任董事為許遼先生）。")
+    assert problem == ""
+    assert [(d.name, d.roles) for d in directors] == [
+        ("廖莉萍", ED), ("田軼", ("chairman", "non_executive"))]
+
+
 # --- the roster -------------------------------------------------------------------------
 
 
