@@ -255,3 +255,15 @@ def test_an_office_elsewhere_or_not_followed_does_not_end_the_sentence():
         OfficerChange("appointed", "audit_committee_member", "Lee Mei Ling",
                       detail="member of the Audit Committee, with effect from 1 June 2024"),
     )
+
+
+@pytest.mark.parametrize(("office", "expected"), [
+    # A seat with another title: the event is about the seat.
+    ("a Director and the Chairman of the Board", "director"),
+    ("a director and president", "director"),
+    # The chair of a committee kcdiff does not follow is not the Board's chairman.
+    ("the chairman of the Remuneration Committee", ""),
+    ("the chairperson of the nomination committee", ""),
+])
+def test_the_office_of_a_seat_with_a_title_and_of_another_committee_s_chair(office, expected):
+    assert _office_of(office) == expected
