@@ -126,3 +126,19 @@ def test_a_roster_printed_in_capitals_gives_names_as_written():
                             ("QU JINGYUAN", "58", "Independent Director")))
     assert [d.name for d in directors] == ["Lei Jun", "Qu Jingyuan"]
     assert directors[0].roles == ("chairman",)
+
+
+def test_a_name_95_alike_is_one_person_anywhere_and_94_is_not():
+    from kcdiff.text.names import similarity
+
+    assert similarity("Chan Tai Man Stephen", "Chan Tai Man Stephan") == 95.0
+    assert round(similarity("Ho Wing Kin Raymond", "Ho Wing Kin Reymond"), 2) == 94.74
+    # Listed first instead of second among the independent directors.
+    old = board((Director("Wang Hang", INED), Director("Chan Tai Man Stephen", INED)))
+    new = board((Director("Chan Tai Man Stephan", INED), Director("Wang Hang", INED)))
+    assert [(c.status, c.name) for c in compare_boards(old, new)[0]] == [
+        ("name_changed", "Chan Tai Man Stephan")]
+    old = board((Director("Wang Hang", INED), Director("Ho Wing Kin Raymond", INED)))
+    new = board((Director("Ho Wing Kin Reymond", INED), Director("Wang Hang", INED)))
+    assert [(c.status, c.name) for c in compare_boards(old, new)[0]] == [
+        ("left", "Ho Wing Kin Raymond"), ("joined", "Ho Wing Kin Reymond")]

@@ -78,3 +78,35 @@ def test_a_star_row_s_name_is_at_most_six_words(line, name):
         f"February 28, 2024\nThomas Roos\n\t*\tDirector\tFebruary 28, 2024\n{line}\n"
         "*By /s/ RUPERT BONDY\nRupert Bondy As Attorney-in-Fact\n"
     ) == [(name, ())]
+
+
+def test_each_signer_as_read_with_title_heading_and_printed_name():
+    from kcdiff.board.signatures import Signer
+
+    assert read_signatures(
+        BELOW + "/s/ ANDREW WITTY\tDirector and Chief Executive Officer\tFebruary 28, 2024\n"
+        "Andrew Witty\nDIRECTORS:\n/s/ JOHN ROGERS, JR. John Rogers, Jr. Director July 17, 2025\n"
+    ) == (Signer("ANDREW WITTY", "Director and Chief Executive Officer", "", "Andrew Witty"),
+          Signer("JOHN ROGERS, JR.", "Director", "DIRECTORS:", "John Rogers, Jr."))
+
+
+def test_a_signature_block_run_on_in_one_line():
+    # The sentence and the signatures in one paragraph: no line break after the sentence.
+    signers = read_signatures(
+        BELOW.rstrip("\n") + " /s/ JOHN SMITH Director March 1, 2024 /s/ JANE ROE Chairman of "
+        "the Board March 1, 2024")
+    assert [(d.name, d.roles) for d in signature_directors(signers)] == [
+        ("John Smith", ()), ("Jane Roe", ("chairman",))]
+
+
+def test_two_word_names_side_by_side():
+    assert read(
+        "/s/ Lynn Good /s/ Brian West\nLynn Good Chair of the Board Brian West Director\n"
+    ) == [("Lynn Good", ("chairman",)), ("Brian West", ())]
+
+
+def test_names_that_start_with_x():
+    assert read(
+        "/s/ Xu Wei /s/ Xavier Becerra\nXu Wei – Director Xavier Becerra – Chair of the Board\n"
+        "/s/ XAVIER MCDONALD\tDirector\tMarch 1, 2024\nXavier McDonald\n"
+    ) == [("Xu Wei", ()), ("Xavier Becerra", ("chairman",)), ("Xavier McDonald", ())]
