@@ -142,3 +142,78 @@ def test_a_name_95_alike_is_one_person_anywhere_and_94_is_not():
     new = board((Director("Ho Wing Kin Reymond", INED), Director("Wang Hang", INED)))
     assert [(c.status, c.name) for c in compare_boards(old, new)[0]] == [
         ("left", "Ho Wing Kin Raymond"), ("joined", "Ho Wing Kin Reymond")]
+
+
+def test_a_name_alike_with_another_role_is_two_people_either_way():
+    # "Yu Mingto" (94 alike "Yu Mingo") first among his seats on both sides, but the seats
+    # differ: a leaver and a joiner, whichever side holds the shared seat.
+    for before, after in ((INED, NED), (NED, INED)):
+        old = board((Director("Yu Mingto", before), Director("Lei Jun", NED)))
+        new = board((Director("Yu Mingo", after), Director("Lei Jun", NED)))
+        assert [(c.status, c.name) for c in compare_boards(old, new)[0]] == [
+            ("left", "Yu Mingto"), ("joined", "Yu Mingo")]
+
+
+# --- the offices compared with the boards -----------------------------------------------
+
+FULLSHARE = (Director("Ji Changqun", ("chairman", "chief_executive", "executive"), "Mr"),
+             Director("Du Wei", ED, "Ms"), Director("Lau Chi Keung", INED, "Mr"),
+             Director("Chow Siu Lui", INED, "Mr"), Director("Tsang Sai Chung", INED, "Mr"))
+
+
+def test_listed_committees_are_compared_kind_by_kind():
+    # Fullshare's lists of 2021 and 2022 (corpus): Mr. Ge Jinzhu takes Ms. Du Wei's seat
+    # on the risk management committee; the audit committee is unchanged.
+    from kcdiff.board.officers import Committee
+
+    audit = Committee(("Chow Siu Lui", "Lau Chi Keung", "Tsang Sai Chung"), "Chow Siu Lui")
+    old = board(FULLSHARE, committees=(
+        audit, Committee(("Shen Chen", "Du Wei", "Tsang Sai Chung"), "Shen Chen",
+                         "risk_management")))
+    new = board(FULLSHARE + (Director("Ge Jinzhu", ED, "Mr"),), committees=(
+        audit, Committee(("Shen Chen", "Ge Jinzhu", "Tsang Sai Chung"), "Shen Chen",
+                         "risk_management")))
+    assert compare_boards(old, new)[1] == [
+        OfficerChange("left", "risk_management_committee_member", "Du Wei", "Du Wei"),
+        OfficerChange("joined", "risk_management_committee_member", "Ge Jinzhu")]
+
+
+def test_the_audit_committee_prose_is_compared_when_a_side_has_no_lists():
+    from kcdiff.board.officers import Committee
+
+    listed = Committee(("Chow Siu Lui", "Lau Chi Keung", "Tsang Sai Chung"), "Chow Siu Lui")
+    old = board(FULLSHARE, committees=(listed,), audit_committee=listed)
+    new = board(FULLSHARE, audit_committee=Committee(
+        ("Lau Chi Keung", "Tsang Sai Chung", "Chow Siu Lui"), "Lau Chi Keung"))
+    assert compare_boards(old, new)[1] == [
+        OfficerChange("changed", "audit_committee_chair", "Lau Chi Keung", "Chow Siu Lui")]
+    assert compare_boards(new, old)[1] == [
+        OfficerChange("changed", "audit_committee_chair", "Chow Siu Lui", "Lau Chi Keung")]
+
+
+def test_a_new_signatory_is_an_office_change():
+    from kcdiff.board.officers import Signatory
+
+    old = board(signatory=Signatory("Zhong Houtai", "Mr", ("chairman",), "Chairman"))
+    new = board(signatory=Signatory("Liu Zhongkui", "Mr", ("chairman",), "Chairman"))
+    assert compare_boards(old, new)[1] == [OfficerChange(
+        "changed", "signatory", "Liu Zhongkui", "Zhong Houtai", "Chairman -> Chairman")]
+
+
+def test_announced_seats_are_left_to_the_boards_when_both_were_read():
+    # Kingsoft Cloud's annual: Mr. Feng Honghua joins the board, which the statement
+    # shows; the appointment announced is the same change. A director who leaves the
+    # board but is appointed company secretary keeps that appointment.
+    seat = OfficerChange("appointed", "director", "Feng Honghua",
+                         detail="non-executive Director")
+    secretary = OfficerChange("appointed", "company_secretary", "Zou Tao",
+                              detail="company secretary")
+    new = board((KINGSOFT[0], KINGSOFT[2], Director("Feng Honghua", NED, "Mr")),
+                officer_events=(seat, secretary))
+    changes, offices = compare_boards(board(), new)
+    assert [(c.status, c.name) for c in changes] == [("left", "Zou Tao"),
+                                                    ("joined", "Feng Honghua")]
+    assert offices == [secretary]
+    # When the new filing's board was not read, its announcement is all there is.
+    unread = BoardStatement(officer_events=(seat,))
+    assert compare_boards(board(), unread) == ([], [seat])
