@@ -380,3 +380,16 @@ def test_an_html_signature_heading_is_kept_so_the_signatory_is_read():
         "Zou Tao", "Mr", ("vice_chairman", "acting_chief_executive", "executive"),
         "Executive Director, Vice Chairman of the Board and acting Chief Executive Officer")
     assert len(board.directors) == 7
+
+
+def test_a_committee_member_missing_from_the_board_is_a_warning(annual_path):
+    # The annual sample's audit committee paragraph names "Mr. Yu Mingto"; its board
+    # statement "Mr. Yu Mingo".
+    from kcdiff.ingest import read_filing
+    from kcdiff.model import Check
+
+    board = read_board(segment(read_filing(annual_path)))
+    assert board.checks == (Check(
+        "board_inconsistent", "warning", "audit committee",
+        'the audit committee names "Yu Mingto", who is not in the board statement '
+        '(closest there: "Yu Mingo")'),)
