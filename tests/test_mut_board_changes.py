@@ -8,6 +8,8 @@ directors."""
 
 from __future__ import annotations
 
+import pytest
+
 from kcdiff.board import BoardStatement, board_checks, compare_boards
 from kcdiff.board.chinese import find_chinese_statement, read_chinese_statement
 from kcdiff.board.roster import _directors
@@ -217,3 +219,15 @@ def test_announced_seats_are_left_to_the_boards_when_both_were_read():
     # When the new filing's board was not read, its announcement is all there is.
     unread = BoardStatement(officer_events=(seat,))
     assert compare_boards(board(), unread) == ([], [seat])
+
+
+@pytest.mark.parametrize(("gap", "found"), [(58, True), (59, False)])
+def test_the_chinese_statement_names_the_board_within_60_characters(gap, found):
+    # 「董事」 ends 60 characters after the opening (found) or 61 (not found): the opening
+    # also starts sentences about other things (「於本公告日期，本集團並無…」).
+    opening = "於本公告日期，"
+    filler = ("本集團並無任何重大或然負債，亦無任何尚未了結或面臨威脅的重大訴訟或索償，"
+              "而本公司及其附屬公司的業務營運一切正常，本公司") * 2
+    text = opening + filler[:gap] + "董事會由執行董事廖莉萍女士組成。"
+    assert text.index("董事") - len(opening) == gap
+    assert bool(find_chinese_statement(text)) is found
