@@ -110,3 +110,46 @@ def test_names_that_start_with_x():
         "/s/ Xu Wei /s/ Xavier Becerra\nXu Wei – Director Xavier Becerra – Chair of the Board\n"
         "/s/ XAVIER MCDONALD\tDirector\tMarch 1, 2024\nXavier McDonald\n"
     ) == [("Xu Wei", ()), ("Xavier Becerra", ("chairman",)), ("Xavier McDonald", ())]
+
+
+@pytest.mark.parametrize(("run", "signed", "printed"), [
+    # Nike: the signature in capitals, then the printed name.
+    ("JOHN J. DONAHOE II John J. Donahoe II", "JOHN J. DONAHOE II", "John J. Donahoe II"),
+    # Costco's grid: the printed name after the second signature starts at its initial.
+    ("HAMILTON E. JAMES W. Craig Jelinek", "HAMILTON E. JAMES", "W. Craig Jelinek"),
+    # ... or at its bracket.
+    ("MARC ALLEN (B. Marc Allen)", "MARC ALLEN", "(B. Marc Allen)"),
+    ("MARIA FELIX Maria Felix", "MARIA FELIX", "Maria Felix"),
+    # Commas after either name are not part of it.
+    ("JOHN SMITH, John Smith,", "JOHN SMITH", "John Smith"),
+    # All in capitals, or no capitals: no printed name.
+    ("W. CRAIG JELINEK", "W. CRAIG JELINEK", ""),
+    ("Robert K. Ortberg", "Robert K. Ortberg", ""),
+])
+def test_a_signed_name_and_the_printed_name_after_it(run, signed, printed):
+    from kcdiff.board.signatures import _signed_name
+
+    assert _signed_name(run) == (signed, printed)
+
+
+def test_a_printed_name_that_is_not_the_signed_one_is_title_text():
+    # "Robert Smith" printed under "/s/ BOB SMITH": not another signer.
+    assert read("/s/ BOB SMITH\tDirector\tMarch 1, 2024\nRobert Smith\n") == [
+        ("Bob Smith", ())]
+
+
+def test_a_star_row_s_signer_as_read():
+    signers = read_signatures(
+        BELOW + "/s/ THOMAS ROOS\tSenior Vice President and Chief Accounting Officer\t"
+        "February 28, 2024\nThomas Roos\n\t*\tDirector\tFebruary 28, 2024\nCharles Baker\n"
+        "*By /s/ RUPERT BONDY\nRupert Bondy As Attorney-in-Fact\n")
+    assert signers is not None
+    baker = signers[1]
+    assert (baker.name, baker.group, baker.printed) == ("Charles Baker", "", "")
+    assert baker.title.replace("*", "").strip() == "Director"  # the attorney's "*By" mark
+
+
+def test_an_accounting_firm_s_signature_is_no_signer():
+    assert [s.name for s in read_signatures(
+        BELOW + "/s/ ANDREW WITTY\tDirector\tFebruary 28, 2024\nAndrew Witty\n"
+        "/s/ PricewaterhouseCoopers LLP\nMinneapolis, Minnesota\n")] == ["ANDREW WITTY"]
