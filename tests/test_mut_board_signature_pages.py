@@ -153,3 +153,12 @@ def test_an_accounting_firm_s_signature_is_no_signer():
     assert [s.name for s in read_signatures(
         BELOW + "/s/ ANDREW WITTY\tDirector\tFebruary 28, 2024\nAndrew Witty\n"
         "/s/ PricewaterhouseCoopers LLP\nMinneapolis, Minnesota\n")] == ["ANDREW WITTY"]
+
+
+def test_a_star_row_under_a_directors_heading_stands_under_it():
+    signers = read_signatures(
+        BELOW + "DIRECTORS:\n\t*\tDirector\tFebruary 28, 2024\nCharles Baker\n"
+        "*By /s/ RUPERT BONDY\nRupert Bondy As Attorney-in-Fact\n")
+    assert signers is not None
+    assert [(s.name, s.group) for s in signers] == [("Charles Baker", "DIRECTORS:"),
+                                                    ("RUPERT BONDY", "DIRECTORS:")]
