@@ -162,3 +162,19 @@ def test_a_star_row_under_a_directors_heading_stands_under_it():
     assert signers is not None
     assert [(s.name, s.group) for s in signers] == [("Charles Baker", "DIRECTORS:"),
                                                     ("RUPERT BONDY", "DIRECTORS:")]
+
+
+def test_a_second_printed_name_that_ends_the_line():
+    # A grid: both printed names on one line, the second at its end, its title below.
+    assert read(
+        "/s/ Lynn Good /s/ Brian West\nLynn Good Chair of the Board Brian West\nDirector\n"
+    ) == [("Lynn Good", ("chairman",)), ("Brian West", ())]
+
+
+def test_a_single_word_between_a_star_row_and_its_name_is_no_name():
+    # A page break between the "*" row and the printed name leaves "Continued" there.
+    assert read(
+        "/s/ THOMAS ROOS\tSenior Vice President and Chief Accounting Officer\t"
+        "February 28, 2024\nThomas Roos\n\t*\tDirector\tFebruary 28, 2024\nContinued\n"
+        "Charles Baker\n*By /s/ RUPERT BONDY\nRupert Bondy As Attorney-in-Fact\n"
+    ) == [("Charles Baker", ())]
