@@ -164,6 +164,81 @@ EQUIVALENT = {
     "kcdiff.figures.tables.x__table__mutmut_116":
         "'other' whether or not carried over: the branch is entered only for a kind of "
         "'other' or a carried-over caption, so without one the kind is 'other' already",
+    **{f"kcdiff.figures.periods.x_dates_in__mutmut_{n}":
+       "rstrip/lstrip of '.' on a month: the dot is outside the month's group (as above)"
+       for n in (6, 7)},
+    **{f"kcdiff.figures.periods.x_column_periods__mutmut_{n}":
+       "instant unset on a page continued with dates and no years: every column is then "
+       "dated (and so an instant), or the years do not fit the columns and no column "
+       "has a period" for n in (26, 27)},
+    "kcdiff.figures.columns.x__percent_column__mutmut_16":
+        "a thousands separator no longer disqualifies: such a figure is 1,000 or more, "
+        "which the next test disqualifies",
+    "kcdiff.figures.headers.x_is_year_line__mutmut_14":
+        "the words in capitals in a pattern matched with IGNORECASE",
+    "kcdiff.figures.checks.x_check_filing__mutmut_31":
+        "3 for 2 as the rank of 'info': the order of the three severities is the same",
+    **{name: "no default for the current periods of an item's kind: an item's own filing "
+       "always has current periods of its kind, computed from its items"
+       for name in ("kcdiff.figures.compare.x_compare_figures__mutmut_40",
+                    "kcdiff.figures.compare.x_compare_figures__mutmut_44",
+                    "kcdiff.figures.compare.x__one_sided__mutmut_3",
+                    "kcdiff.figures.compare.x__one_sided__mutmut_5")},
+    "kcdiff.figures.compare.x__label_similarity__mutmut_7":
+        "a proper subset of the sign words for a subset: the two differ only when two labels "
+        "differ by all eighteen sign words at once",
+    "kcdiff.figures.headers.x_short_caption__mutmut_10":
+        "the words in capitals in a pattern matched with IGNORECASE",
+    "kcdiff.figures.identities.x_agreement__mutmut_18":
+        "zip without strict=True: one figures dict per shown table",
+    "kcdiff.figures.compare.x__gaps__mutmut_22":
+        "None for -1 as the index of a partner not among the old items: a partner is "
+        "always one of them (align_items pairs the two lists given)",
+    "kcdiff.board.statement.x_find_statement__mutmut_10":
+        "'DIRECTOR|BOARD' in a pattern matched with IGNORECASE",
+    "kcdiff.board.statement.x__assign__mutmut_27":
+        "'or' for 'and': a group is empty exactly when its role index is None",
+    "kcdiff.board.statement.x__assign__mutmut_3":
+        "split = None: with one role the slices [:None]/[None:] are the whole run and the "
+        "other side has no role; with two, split is computed again",
+    "kcdiff.board.statement.x__list_break__mutmut_4":
+        "range(0, ...): k = 0 searches an empty span, which the ';' / ', and' pattern "
+        "never matches",
+    "kcdiff.board.statement.x__directors__mutmut_20":
+        "1 <= for 0 <=: a bracketed role starts after its '(', and a name ends before it, "
+        "so their distance is never 0",
+    "kcdiff.board.lists.x__read_line__mutmut_4":
+        "committee 'XXXX' after a role heading: a role heading always gives a role, read "
+        "first, and the committee is set again before it is read",
+    "kcdiff.board.lists.x__persons__mutmut_37":
+        "'XXXX' for empty marks: it holds no mark, so findall finds none either way",
+    "kcdiff.board.lists.x__persons__mutmut_53":
+        "rstrip('XX.XX') also strips 'X': no honorific ends in X",
+    "kcdiff.board.officers.x_read_signatory__mutmut_49":
+        "rstrip('XX.XX') also strips 'X': no honorific ends in X",
+    "kcdiff.board.lists.x__persons__mutmut_59":
+        "'XXXX' for a missing bracket names no role and no chair, as '' does",
+    "kcdiff.board.lists.x__take__mutmut_30":
+        "capitals in a pattern matched with IGNORECASE",
+    "kcdiff.board.lists.x__take__mutmut_66":
+        "capitals in a pattern matched with IGNORECASE",
+    "kcdiff.board.lists.x__take__mutmut_47":
+        "zip without strict=False, the default",
+    "kcdiff.board.officers.x__chair_in__mutmut_7":
+        "< for <=: a name's last word runs on through letters and the chair phrase starts "
+        "at a word boundary with a letter, so the two never touch",
+    "kcdiff.board.changes.x__renamed__mutmut_19":
+        "match_names' default threshold, 88.0, is NAME_TYPO_SCORE",
+    "kcdiff.board.signatures.x__signers__mutmut_24":
+        "a '*' row's signer joins the list only once its printed name replaces the "
+        "placeholder",
+    "kcdiff.board.signatures.x__pieces__mutmut_1":
+        "position = None: line[None:k] and line[None:] slice from 0, and position is set "
+        "again before any other use",
+    "kcdiff.board.signatures.x__split_at_names__mutmut_41":
+        "a <= b: the cuts strictly increase, so a == b never happens",
+    "kcdiff.board.signatures.x__display_name__mutmut_14":
+        ".upper() is reached only for a name all in capitals, where it changes nothing",
 }
 CASE_INSENSITIVE = ("kcdiff/service/store.py", "kcdiff/service/records.py")
 STATUS = {1: "killed", 3: "killed", 36: "killed", 24: "killed", -24: "killed", 152: "killed",
@@ -182,8 +257,11 @@ def main() -> int:
     parser.add_argument("--sample", type=Path, metavar="FILE",
                         help="mutant names, one a line: a module with any name listed is "
                         "scored on the listed mutants only (a random sample)")
+    parser.add_argument("--first-pass", action="store_true",
+                        help="mutmut's own results, without the kills mutation_recheck.py "
+                        "recorded (the score before the tests written for the survivors)")
     args = parser.parse_args()
-    modules = results(args.mutants)
+    modules = results(args.mutants, rechecked=not args.first_pass)
     totals = {module: len(statuses) for module, statuses in modules.items()}
     if args.sample:
         modules = sampled(modules, set(args.sample.read_text().split()))
@@ -217,21 +295,21 @@ def _row(module: str, total: int, statuses: dict[str, str]) -> str:
             f"{score:>6}{interval}")
 
 
-def results(folders: list[Path]) -> dict[str, dict[str, str]]:
+def results(folders: list[Path], rechecked: bool = True) -> dict[str, dict[str, str]]:
     """Each module's mutants and their status, merged over mutmut's folders: a mutant
     checked in one folder and not in another takes the checked status, and a survivor
     that ``mutation_recheck.py`` found killed by a later test is killed."""
     modules: dict[str, dict[str, str]] = {}
     for folder in folders:
-        rechecked_path = folder / "rechecked.json"
-        rechecked = json.loads(rechecked_path.read_text()) if rechecked_path.exists() else {}
+        path = folder / "rechecked.json"
+        kills = json.loads(path.read_text()) if rechecked and path.exists() else {}
         for meta in sorted(folder.glob("kcdiff/**/*.py.meta")):
             module = str(meta.relative_to(folder))[: -len(".meta")]
             codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
             statuses = modules.setdefault(module, {})
             for name, code in codes.items():
                 status = STATUS.get(code, "suspicious")
-                if status == "survived" and rechecked.get(name) == "killed":
+                if status == "survived" and kills.get(name) == "killed":
                     status = "killed"
                 if status == "survived" and _equivalent(name, module, folder):
                     status = "equivalent"

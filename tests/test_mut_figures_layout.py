@@ -10,12 +10,20 @@ from __future__ import annotations
 
 import pytest
 
+from kcdiff.figures import columns as columns_module
 from kcdiff.figures import labels
 from kcdiff.figures.columns import _mostly_percent_without_year, read_columns
 from kcdiff.figures.labels import RawRow, clean_label, join_wrapped
-from kcdiff.figures.periods import _spanning_lengths
-from kcdiff.figures.tables import _build, _pdf_columns, _pdf_rows, _table
-from kcdiff.model import Period, Section
+from kcdiff.figures.periods import _spanning_lengths, column_periods, filing_period
+from kcdiff.figures.tables import (
+    _build,
+    _line_tables,
+    _pdf_columns,
+    _pdf_rows,
+    _table,
+    read_tables,
+)
+from kcdiff.model import Block, Period, Section
 
 HALF_2023 = Period("duration", "2023-06-30", 6)
 SECTION = Section(0, "Financial information", "", 1, "financial_statements", ())
@@ -136,3 +144,61 @@ def test_a_cash_flow_caption_over_balance_sheet_dates_is_told_by_its_rows():
                    "As at\nJune 30, 2023\tDecember 31, 2022",
                    ["June 30, 2023", "December 31, 2022"], raw, None)
     assert table.kind == "balance"
+
+
+def test_a_translated_year_alone_takes_the_filings_period():
+    columns = read_columns("2023", "RMB'000\tUS$'000", ["2023 RMB'000", "US$'000"],
+                           [RawRow("Revenues", ("3,651,473", "503,913"))], HALF_2023)
+    assert [(c.period, c.currency) for c in columns] == [(HALF_2023, "RMB"), (HALF_2023, "US$")]
+
+
+def test_a_currency_printed_once_heads_every_column_two_currencies_too_few_none():
+    assert columns_module._currencies("RMB'000", ["2023", "2022"]) == ["RMB", "RMB"]
+    assert columns_module._currencies("RMB'000 US$'000", ["2023", "2022", "2022"]) == [
+        "", "", ""]
+
+
+def test_a_percentage_column_holds_only_small_figures():
+    assert columns_module._percent_column([RawRow("Revenues", ("6%",)),
+                                           RawRow("Gross profit", ("18",))], 0)
+    assert not columns_module._percent_column([RawRow("Revenues", ("6%",)),
+                                               RawRow("Gross profit", ("1500",))], 0)
+
+
+def test_as_at_over_years_alone_is_the_filings_date_in_each_year():
+    assert column_periods("As at\n2023\t2022", ["", ""], HALF_2023) == [
+        Period("instant", "2023-06-30"), Period("instant", "2022-06-30")]
+
+
+def test_a_period_of_no_known_length_is_no_period():
+    assert column_periods("For the period ended June 30,\n2023\t2022", ["", ""], None) == [
+        None, None]
+
+
+def test_a_pdf_header_reaches_back_over_its_as_at_line():
+    lines = ["CONSOLIDATED BALANCE SHEET", "As at 31 December", "2023 2022",
+             "Inventories 1,000 900", "Trade receivables 500 400",
+             "Total current assets 1,500 1,300"]
+    [table] = _line_tables(lines, SECTION, "", None)
+    assert [column.period for column in table.columns] == [
+        Period("instant", "2023-12-31"), Period("instant", "2022-12-31")]
+
+
+def test_only_the_line_above_a_table_can_head_it():
+    # "At 30th June," after the table (the section's last block) heads nothing.
+    rows = (("", "2023", "2022"), ("Revenues", "3,651,473", "3,761,453"),
+            ("Cost of revenues", "(3,469,911)", "(3,619,201)"))
+    table = Block("table", "\n".join("\t".join(row) for row in rows), rows)
+    section = Section(0, "Financial information", "", 1, "financial_statements",
+                      (table, Block("paragraph", "At 30th June,")))
+    [read] = read_tables([section])
+    assert [column.period for column in read.columns] == [None, None]
+
+
+@pytest.mark.parametrize(("cover", "period"), [
+    ("RESULTS ANNOUNCEMENT FOR THE THREE MONTHS ENDED MARCH 31, 2023",
+     Period("duration", "2023-03-31", 3)),
+    ("RESULTS FOR THE NINE MONTHS ENDED SEPTEMBER 30, 2023", Period("duration", "2023-09-30", 9)),
+])
+def test_a_quarterly_filings_period_from_its_cover(cover, period):
+    assert filing_period([Section(0, cover, "", 1, "cover", ())]) == period
