@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from .model import Block, Filing, Section
+from .text.cjk import IDEOGRAPHS
 from .text.dates import FULL_MONTH
 from .text.normalize import comparable
 
@@ -75,7 +76,7 @@ _SMALL_WORDS = {
     "a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to",
     "with", "per", "its", "into", "under", "over", "than", "vs", "via",
 }
-_CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK = re.compile(f"[{IDEOGRAPHS}]")
 _CJK_SENTENCE_END = re.compile(r"[。，；：,;:！？]")
 _BOARD_OPENING = re.compile(r"^By order of the board\b|^承董事會命", re.IGNORECASE)
 _BOARD_STATEMENT = re.compile(r"^As at the date of this announcement|^於本公告日期", re.IGNORECASE)

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..model import Block
+from ..text.cjk import FULLWIDTH, IDEOGRAPHS, PUNCTUATION
 from ..text.dates import FULL_MONTH
 
 __all__ = ["Line", "page_blocks", "body_size", "bold_body", "resolve_hyphens", "is_number_cell",
@@ -48,7 +49,7 @@ _NUMBER_CELL = re.compile(
 _CURRENCY = {"$", "HK$", "US$", "RMB", "NT$", "S$", "£", "€", "¥"}
 _BULLET = re.compile(r"^(?:[•●▪◆■\u2022\u25cf\u25aa]|\(?[a-z]{1,2}\)|\(?[ivx]{1,4}\)|[-–—]\s)")
 _SENTENCE_END = (".", ":", ";", "。", "：", "；", "?", "!")
-_CJK = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]")
+_CJK = re.compile(f"[{IDEOGRAPHS}{PUNCTUATION}{FULLWIDTH}]")
 _HEADER_SHARE = 0.3  # column headers sit right of this share of the page width
 # Header rows counted by baseline: a header row printed as one line per column ("September 24,"
 # | "2022" | ...) is one row, not three lines.
@@ -61,7 +62,7 @@ _FULL_DATE = re.compile(
     re.IGNORECASE,
 )
 _CJK_SENTENCE = re.compile("[，。；]")
-_WORD = re.compile(r"[^\W\d_]{3,}|[\u3400-\u9fff]{2,}")  # a word, or two Chinese characters
+_WORD = re.compile(rf"[^\W\d_]{{3,}}|[{IDEOGRAPHS}]{{2,}}")  # a word, or two Chinese characters
 _DIGITS_AND_DATES = re.compile(r"[\d\W_]|[年月日零〇一二三四五六七八九十]")
 _ENUMERATOR = re.compile(
     r"^(?:\d{1,2}\.|\(?[a-z]{1,2}\)|\(?[ivx]{1,4}\)|[一二三四五六七八九十]{1,3}、)"

@@ -12,6 +12,7 @@ import re
 from datetime import date
 
 from ..model import Block, FilingMeta
+from ..text.cjk import IDEOGRAPHS
 from ..text.dates import FULL_MONTH, MONTHS
 
 __all__ = ["meta_of", "parse_date"]
@@ -147,7 +148,7 @@ _TITLE_PATTERNS = (
 # Runs, not single characters: _language counts letters as the runs' total length, so
 # findall makes a string per word rather than per letter.
 _LETTERS = re.compile(r"[^\W\d_]+")
-_CJK_LETTERS = re.compile(r"[\u3400-\u9fff]+")
+_CJK_LETTERS = re.compile(f"[{IDEOGRAPHS}]+")
 _DISCLAIMER = re.compile(r"take no responsibility|概不負責")
 _MAX_CJK_TITLE = 60
 
@@ -157,7 +158,7 @@ def _title(cover: list[str]) -> str:
         for text in cover:
             if len(text) > 300 or _DISCLAIMER.search(text) or not pattern.search(text):
                 continue
-            cjk = re.search(r"[\u3400-\u9fff]", text)
+            cjk = re.search(f"[{IDEOGRAPHS}]", text)
             if text.isupper() or text.startswith("FORM") or (cjk and len(text) <= _MAX_CJK_TITLE):
                 return text
     return ""
@@ -179,7 +180,7 @@ def _issuer(cover: list[str]) -> str:
 
 
 def _as_name(text: str) -> str:
-    text = re.sub(r"^[\u3400-\u9fff]+(?=[A-Za-z])", "", " ".join(text.split()))  # 本公告乃由Alco...
+    text = re.sub(f"^[{IDEOGRAPHS}]+(?=[A-Za-z])", "", " ".join(text.split()))  # 本公告乃由Alco...
     if text.isupper():  # "BROAD INTELLIGENCE ... LIMITED" -> "Broad Intelligence ... Limited"
         return " ".join(word.capitalize() if word.isalpha() else word for word in text.split())
     return text

@@ -21,6 +21,7 @@ import pypdfium2.raw as pdfium_c
 
 from ..errors import InputError
 from ..model import Block, Check, Filing
+from ..text.cjk import FULLWIDTH, IDEOGRAPHS, PUNCTUATION
 from .glyphs import Glyphs
 from .layout import SOFT_HYPHEN, Line, body_size, bold_body, page_blocks, resolve_hyphens
 
@@ -45,7 +46,7 @@ _PAGE_NUMBER = re.compile(
 )
 _DIGITS = re.compile(r"\d+")
 _LINE = re.compile(r"[^\r\n]+")
-_CJK_CLASS = "[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]"
+_CJK_CLASS = f"[{IDEOGRAPHS}{PUNCTUATION}{FULLWIDTH}]"
 _CJK_SPACED = re.compile(f"(?<={_CJK_CLASS}) (?={_CJK_CLASS})")
 
 

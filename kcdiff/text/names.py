@@ -21,6 +21,7 @@ from typing import cast
 
 from rapidfuzz import fuzz
 
+from .cjk import COMPATIBILITY
 from .normalize import comparable
 
 __all__ = [
@@ -106,7 +107,9 @@ _CJK_ROLE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("chief_executive", r"行政總裁|行政总裁|首席執行官|首席执行官"),
 )
 _CJK_ROLE = lazy_pattern(_alternation(_CJK_ROLE_PATTERNS))
-CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# The ideographs a name is written in: IDEOGRAPHS without the Yijing hexagrams between
+# Extension A and the unified block (U+4DC0-4DFF), and the compatibility ideographs.
+CJK = "\u3400-\u4dbf\u4e00-\u9fff" + COMPATIBILITY
 CJK_HONORIFIC = "先生|女士|小姐|太太|博士|教授"
 # A name printed one character at a time ("廖 莉 萍 女 士"): three or more single CJK
 # characters separated by single spaces.

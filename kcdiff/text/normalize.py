@@ -11,6 +11,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .cjk import COMPATIBILITY, FULLWIDTH, IDEOGRAPHS, KANA, PUNCTUATION
+
 __all__ = ["comparable", "comparable_token", "words", "word_count", "TOKEN"]
 
 _TRANSLATE = str.maketrans(
@@ -46,7 +48,7 @@ _TRANSLATE = str.maketrans(
 _TO_PLAIN = re.compile("[" + "".join(re.escape(chr(code)) for code in _TRANSLATE) + "]")
 # A blank between two CJK characters is letter-spacing ("廖 莉 萍") or a wrapped line
 # joined with a space: Chinese puts no spaces between words.
-_CJK_CHARS = "\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff\u3000-\u303f\uff00-\uffef"
+_CJK_CHARS = IDEOGRAPHS + COMPATIBILITY + KANA + PUNCTUATION + FULLWIDTH
 # The blank is matched first and the character before it checked behind it: a pattern that
 # starts with a literal is searched for at C speed, one that starts with a look-behind is
 # tried at every character. Same matches as "(?<=[CJK]) (?=[CJK])".
@@ -56,8 +58,8 @@ _CJK_SPACE = re.compile(f" (?<=[{_CJK_CHARS}] )(?=[{_CJK_CHARS}])")
 # no spaces, so each character is a word for the diff), or one other visible character.
 TOKEN = re.compile(
     r"\d[\d,.]*\d%?|\d%?"
-    r"|[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff]"
-    r"|[^\W\d_\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff]+(?:['\u2019][^\W\d_]+)*"
+    rf"|[{IDEOGRAPHS}{COMPATIBILITY}{KANA}]"
+    rf"|[^\W\d_{IDEOGRAPHS}{COMPATIBILITY}{KANA}]+(?:['\u2019][^\W\d_]+)*"
     r"|\S",
     re.UNICODE,
 )
