@@ -120,14 +120,13 @@ def test_a_name_in_a_second_bracket_is_not_a_director():
 
 
 def test_a_roster_printed_in_capitals_gives_names_as_written():
-    # Kingsoft Cloud's 20-F rows, with the names set in capitals. (Known gap: the
-    # "Independent Director" office is looked up by the retitled name and so is not
-    # found; see the issue 12 report.)
+    # Kingsoft Cloud's 20-F rows, with the names set in capitals: each keeps its office
+    # ("Independent Director" an independent seat) under the name as it is shown.
     directors = _directors((("Directors and Executive Officers", "Age", "Position/Title"),
                             ("LEI JUN", "54", "Chairman of the Board of Directors"),
                             ("QU JINGYUAN", "58", "Independent Director")))
     assert [d.name for d in directors] == ["Lei Jun", "Qu Jingyuan"]
-    assert directors[0].roles == ("chairman",)
+    assert [d.roles for d in directors] == [("chairman",), ("independent_non_executive",)]
 
 
 def test_a_name_95_alike_is_one_person_anywhere_and_94_is_not():

@@ -51,9 +51,11 @@ def _directors(rows: Sequence[tuple[str, ...]]) -> tuple[Director, ...]:
         for row in rows[1:]
         if len(row) > max(name_at, office_at) and row[name_at].strip() and row[office_at].strip()
     ]
-    offices = {signer.name: signer.title for signer in signers}
-    return tuple(_with_independence(director, offices.get(director.name, ""))
-                 for director in signature_directors(signers))
+    # One director per seated signer, in order: the office is the signer's own, whatever
+    # spelling the director's name is given ("QU JINGYUAN" is shown "Qu Jingyuan").
+    seated = [signer for signer in signers if signer.is_director]
+    return tuple(_with_independence(director, signer.title) for director, signer
+                 in zip(signature_directors(signers), seated, strict=True))
 
 
 def _columns(header: tuple[str, ...]) -> tuple[int, int] | None:
