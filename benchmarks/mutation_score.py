@@ -34,8 +34,9 @@ EQUIVALENT = {
     "kcdiff.align.x__assign__mutmut_13":
         "2.0, not 1.0, for the cells of no candidate: both exceed the cost limit (0.45), "
         "so neither is ever assigned",
-    "kcdiff.board.roster.x__directors__mutmut_32":
-        "'XXXX' as the office of a director not in the table: like '', not independent",
+    **{f"kcdiff.board.roster.x__directors__mutmut_{n}":
+       "zip without strict=True: signature_directors gives one director per seated signer"
+       for n in (30, 33, 35)},
     "kcdiff.service.store.xǁStoreǁneighbours__mutmut_12":
         "2 << 62 instead of 1 << 62: still after every stored id",
     "kcdiff.service.store.xǁStoreǁneighbours__mutmut_13":

@@ -9,17 +9,9 @@ Procter & Gamble, Nike); names are theirs or made up in their style."""
 from __future__ import annotations
 
 import pytest
+from test_board_signatures import BELOW, read
 
 from kcdiff.board.signatures import read_signatures, signature_directors
-
-BELOW = ("Pursuant to the requirements of the Securities Exchange Act of 1934, this report "
-         "has been signed below by the following persons on behalf of the registrant.\n")
-
-
-def read(block: str) -> list[tuple[str, tuple[str, ...]]]:
-    signers = read_signatures(BELOW + block)
-    assert signers is not None
-    return [(d.name, d.roles) for d in signature_directors(signers)]
 
 
 def test_the_signature_pages_end_at_the_exhibits():
