@@ -11,10 +11,18 @@ from pathlib import Path
 
 import pytest
 
+from kcdiff.model import Period
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 INTERIM = SAMPLES / "kingsoft-cloud-2023-interim.txt"
 ANNUAL = SAMPLES / "kingsoft-cloud-2024-annual.txt"
+# The samples' periods: the interim's six months and the annual's year, each with its
+# comparative.
+HALF_2022 = Period("duration", "2022-06-30", 6)
+HALF_2023 = Period("duration", "2023-06-30", 6)
+YEAR_2023 = Period("duration", "2023-12-31", 12)
+YEAR_2024 = Period("duration", "2024-12-31", 12)
 # mutmut runs the tests from a copy of the checkout in ./mutants/: the corpus is still
 # beside the checkout itself.
 CHECKOUT = ROOT.parent if ROOT.name == "mutants" else ROOT

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from conftest import HALF_2022, HALF_2023, YEAR_2023, YEAR_2024
 
 from kcdiff.figures.compare import align_items, compare_figures, current_periods
 from kcdiff.figures.tables import read_tables
@@ -22,10 +23,6 @@ JUNE_2023 = Period("instant", "2023-06-30")
 DEC_2022 = Period("instant", "2022-12-31")
 DEC_2023 = Period("instant", "2023-12-31")
 DEC_2024 = Period("instant", "2024-12-31")
-HALF_2022 = Period("duration", "2022-06-30", 6)
-HALF_2023 = Period("duration", "2023-06-30", 6)
-YEAR_2023 = Period("duration", "2023-12-31", 12)
-YEAR_2024 = Period("duration", "2024-12-31", 12)
 
 
 pytestmark = pytest.mark.usefixtures("fresh_figure_caches")

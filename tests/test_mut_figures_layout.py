@@ -9,6 +9,7 @@ unless a comment says otherwise.
 from __future__ import annotations
 
 import pytest
+from conftest import HALF_2023
 
 from kcdiff.figures import columns as columns_module
 from kcdiff.figures import labels
@@ -25,7 +26,6 @@ from kcdiff.figures.tables import (
 )
 from kcdiff.model import Block, Period, Section
 
-HALF_2023 = Period("duration", "2023-06-30", 6)
 SECTION = Section(0, "Financial information", "", 1, "financial_statements", ())
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from conftest import HALF_2022, HALF_2023
 
 from kcdiff.figures.columns import Column
 from kcdiff.figures.items import item_unit, line_items
@@ -28,8 +29,6 @@ from kcdiff.figures.tables import (
 from kcdiff.figures.values import is_value_token, read_cell
 from kcdiff.model import Period
 
-HALF_2023 = Period("duration", "2023-06-30", 6)
-HALF_2022 = Period("duration", "2022-06-30", 6)
 JUNE_2010 = Period("instant", "2010-06-30")
 DEC_2009 = Period("instant", "2009-12-31")
 

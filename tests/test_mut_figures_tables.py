@@ -9,7 +9,7 @@ copy with a label run into the next line.
 from __future__ import annotations
 
 import pytest
-from conftest import ANNUAL, INTERIM
+from conftest import ANNUAL, HALF_2022, HALF_2023, INTERIM, YEAR_2023, YEAR_2024
 
 from kcdiff.figures.items import item_unit, label_key, line_items
 from kcdiff.figures.periods import (
@@ -23,12 +23,6 @@ from kcdiff.figures.tables import read_tables
 from kcdiff.ingest import read_filing
 from kcdiff.model import Period
 from kcdiff.segment import segment
-
-HALF_2022 = Period("duration", "2022-06-30", 6)
-HALF_2023 = Period("duration", "2023-06-30", 6)
-YEAR_2023 = Period("duration", "2023-12-31", 12)
-YEAR_2024 = Period("duration", "2024-12-31", 12)
-
 
 pytestmark = pytest.mark.usefixtures("fresh_figure_caches")
 
