@@ -1,16 +1,21 @@
 """compare(old, new) -> Report: the one place where the stages meet.
 
-Segment both filings, align their sections, diff the wording of each pair, and put the
-section diffs in reading order: the new filing's order, with each removed section shown
-where it stood in the old one. A stage that fails on one section gives a warning in the
-report's checks, not a crashed run.
+Two steps. ``analyse`` takes one filing through every stage that needs no other filing
+(segment, tables, consistency checks, board) into an ``AnalysedFiling``; the pair stages
+then align the two filings' sections, diff the wording of each pair and compare figures
+and boards. The section diffs come in reading order: the new filing's order, with each
+removed section shown where it stood in the old one. A stage that fails on one section
+gives a warning in the report's checks, not a crashed run.
+
+``analyse`` is a pure function of a ``Filing``, so the two filings of a pair may be
+analysed at the same time, in two processes (the command line does: kcdiff/pair.py).
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -19,7 +24,7 @@ from .board import BoardStatement, board_checks, compare_boards, read_board
 from .figures.checks import check_filing
 from .figures.compare import compare_figures, figure_notes, unread_statements
 from .figures.facts import compare_facts
-from .figures.tables import read_tables
+from .figures.tables import Table, read_tables
 from .ingest import MAX_BYTES, read_filing
 from .model import (
     Alignment,
@@ -38,10 +43,60 @@ from .model import (
 from .segment import segment
 from .wording import diff_sections
 
-__all__ = ["compare", "compare_files", "section_diffs"]
+__all__ = ["AnalysedFiling", "analyse", "analyse_file", "compare", "compare_analysed",
+           "compare_files", "section_diffs"]
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+
+# The kinds of warning a failed single-filing stage leaves, in the order the report lists
+# them (after the section diffs' warnings): tables, then checks, then the board.
+_TABLES_FAILED, _CHECKS_FAILED, _BOARD_FAILED = (
+    "figures_not_compared", "checks_not_run", "board_unreadable")
+
+
+@dataclass(frozen=True)
+class AnalysedFiling:
+    """One filing taken through every stage that needs no other filing: all the pair
+    stages read of it. ``warnings`` are those of reading the file; ``tables`` is None
+    when they could not be read; ``table_checks`` are its failed consistency checks;
+    ``failures`` the warnings of the single-filing stages that failed. None of these
+    checks names its filing yet (``filing=""``): only the pair knows old from new."""
+
+    summary: FilingSummary
+    sections: tuple[Section, ...]
+    warnings: tuple[Check, ...]
+    facts: tuple[Fact, ...]
+    tables: tuple[Table, ...] | None
+    table_checks: tuple[Check, ...]
+    board: BoardStatement
+    failures: tuple[Check, ...] = ()
+
+
+def analyse(filing: Filing) -> AnalysedFiling:
+    """Segment ``filing`` and read its tables, checks and board."""
+    failures: list[Check] = []
+    sections = segment(filing)
+    tables = _guarded(failures, _TABLES_FAILED, "tables", None, "", read_tables, sections)
+    checks = [] if tables is None else _guarded(failures, _CHECKS_FAILED, "tables", [], "",
+                                                check_filing, sections, tables)
+    board = _guarded(failures, _BOARD_FAILED, "board statement", BoardStatement(), "",
+                     read_board, sections)
+    return AnalysedFiling(
+        summary=FilingSummary.of(filing),
+        sections=tuple(sections),
+        warnings=filing.warnings,
+        facts=filing.facts,
+        tables=None if tables is None else tuple(tables),
+        table_checks=tuple(checks),
+        board=board,
+        failures=tuple(failures),
+    )
+
+
+def analyse_file(path: str | Path, max_bytes: int = MAX_BYTES) -> AnalysedFiling:
+    """Read the filing at ``path`` and analyse it."""
+    return analyse(read_filing(path, max_bytes))
 
 
 def compare_files(old_path: str | Path, new_path: str | Path, max_bytes: int = MAX_BYTES) -> Report:
@@ -50,42 +105,47 @@ def compare_files(old_path: str | Path, new_path: str | Path, max_bytes: int = M
 
 
 def compare(old: Filing, new: Filing) -> Report:
-    old_sections, new_sections = segment(old), segment(new)
-    alignment = align(old_sections, new_sections)
-    sections, warnings = section_diffs(old_sections, new_sections, alignment)
-    figures, figure_checks = figure_diffs(old_sections, new_sections, warnings,
-                                          old.facts, new.facts)
-    old_board, new_board = (
-        _guarded(warnings, "board_unreadable", "board statement", BoardStatement(), side,
-                 read_board, sections)
-        for side, sections in (("old", old_sections), ("new", new_sections))
-    )
+    return compare_analysed(analyse(old), analyse(new))
+
+
+def compare_analysed(old: AnalysedFiling, new: AnalysedFiling) -> Report:
+    """The pair stages: what changed from ``old`` to ``new``."""
+    alignment = align(old.sections, new.sections)
+    sections, warnings = section_diffs(old.sections, new.sections, alignment)
+    warnings += _failures(old, new, _TABLES_FAILED) + _failures(old, new, _CHECKS_FAILED)
+    figures, figure_checks = figure_diffs(old, new, warnings)
+    warnings += _failures(old, new, _BOARD_FAILED)
     board, officers = _guarded(warnings, "board_not_compared", "board statement", ([], []), "",
-                               compare_boards, old_board, new_board)
+                               compare_boards, old.board, new.board)
     checks = (
         *_tagged(old.warnings, "old"),
         *_tagged(new.warnings, "new"),
         *figure_checks,
-        *board_checks(old_board, new_board),
+        *board_checks(old.board, new.board),
         *warnings,
     )
     return Report(
-        old=FilingSummary.of(old),
-        new=FilingSummary.of(new),
+        old=old.summary,
+        new=new.summary,
         summary=_summary(sections, figures, board, checks, officers),
         sections=tuple(sections),
         figures=tuple(figures),
         board=tuple(board),
         officers=tuple(officers),
         checks=checks,
-        old_board=old_board.directors,
-        new_board=new_board.directors,
+        old_board=old.board.directors,
+        new_board=new.board.directors,
     )
 
 
+def _failures(old: AnalysedFiling, new: AnalysedFiling, kind: str) -> list[Check]:
+    """The warnings of one single-filing stage that failed, the old filing's first."""
+    return [replace(check, filing=side) for side, analysed in (("old", old), ("new", new))
+            for check in analysed.failures if check.kind == kind]
+
+
 def figure_diffs(
-    old: Sequence[Section], new: Sequence[Section], warnings: list[Check],
-    old_facts: Sequence[Fact] = (), new_facts: Sequence[Fact] = (),
+    old: AnalysedFiling, new: AnalysedFiling, warnings: list[Check],
 ) -> tuple[list[FigureChange], list[Check]]:
     """Figures that moved between the filings (restatements first) and the failed
     consistency checks of each filing, tagged "old"/"new".
@@ -93,33 +153,23 @@ def figure_diffs(
     When both filings carry inline-XBRL facts, the statements' figures come from the
     facts (exact concept, period and unit) instead of from the printed tables; when only
     one does, both are read from tables, so like is still compared with like."""
-    old_tables, new_tables = (
-        _guarded(warnings, "figures_not_compared", "tables", None, side, read_tables, sections)
-        for side, sections in (("old", old), ("new", new))
-    )
-    checks = [
-        check
-        for side, sections, tables in (("old", old, old_tables), ("new", new, new_tables))
-        if tables is not None
-        for check in _tagged(_guarded(warnings, "checks_not_run", "tables", [], side,
-                                      check_filing, sections, tables), side)
-    ]
-    if old_facts and new_facts:
+    checks = [*_tagged(old.table_checks, "old"), *_tagged(new.table_checks, "new")]
+    if old.facts and new.facts:
         return _guarded(warnings, "figures_not_compared", "inline XBRL facts", [], "",
-                        compare_facts, old_facts, new_facts), checks
-    if old_facts or new_facts:
-        side = "old" if old_facts else "new"
+                        compare_facts, old.facts, new.facts), checks
+    if old.facts or new.facts:
+        side = "old" if old.facts else "new"
         warnings.append(Check("facts_not_compared", "info", "inline XBRL facts",
                               "only one filing carries inline XBRL facts, so figures were "
                               "read from both filings' printed tables", side))
-    if old_tables is None or new_tables is None:
+    if old.tables is None or new.tables is None:
         return [], checks  # one side unread: comparing would call every figure new
-    for side, sections, tables in (("old", old, old_tables), ("new", new, new_tables)):
-        checks.extend(unread_statements(sections, tables, side))
+    for side, analysed in (("old", old), ("new", new)):
+        checks.extend(unread_statements(analysed.sections, analysed.tables, side))
     figures = _guarded(warnings, "figures_not_compared", "tables", [], "",
-                       compare_figures, old_tables, new_tables)
+                       compare_figures, old.tables, new.tables)
     checks.extend(_guarded(warnings, "figures_not_compared", "tables", [], "",
-                           figure_notes, old_tables, new_tables))
+                           figure_notes, old.tables, new.tables))
     return figures, checks
 
 

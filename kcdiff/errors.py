@@ -15,6 +15,12 @@ class KcdiffError(Exception):
         self.path = path
         self.problem = problem
 
+    def __reduce__(self) -> tuple[type[KcdiffError], tuple[str, str]]:
+        # Rebuilt from its two parts: Exception's own pickling would call the class with
+        # the one joined message. The command line reads the old filing in a worker
+        # process, whose error must reach this one whole.
+        return (type(self), (self.path, self.problem))
+
 
 class InputError(KcdiffError):
     """A file that cannot be read as a filing: missing, empty, binary, undecodable, too big."""

@@ -9,11 +9,11 @@ from functools import lru_cache
 
 import pytest
 
-from kcdiff.compare import compare, figure_diffs
+from kcdiff.compare import analyse, compare, figure_diffs
 from kcdiff.figures.facts import SAME_LENGTH_DAYS, compare_facts, unit_of
 from kcdiff.ingest import read_filing
 from kcdiff.ingest.ixbrl import parse_number
-from kcdiff.model import Fact
+from kcdiff.model import Fact, Filing
 
 HEADER = """<html xmlns:ix="http://www.xbrl.org/2013/inlineXBRL"><body>
 <div style="display:none"><ix:header><ix:hidden>
@@ -213,7 +213,9 @@ def test_only_primary_statement_facts_without_dimensions_are_reported():
 
 def test_one_side_without_facts_is_read_from_tables_and_said_so():
     warnings = []
-    figures, _ = figure_diffs([], [], warnings, (), (fact(),))
+    old = analyse(Filing("old.htm", "html", ()))
+    new = analyse(Filing("new.htm", "html", (), facts=(fact(),)))
+    figures, _ = figure_diffs(old, new, warnings)
     assert figures == []
     assert [(check.kind, check.severity, check.filing) for check in warnings] == [
         ("facts_not_compared", "info", "new")]
