@@ -49,8 +49,9 @@ __all__ = ["AnalysedFiling", "analyse", "analyse_file", "compare", "compare_anal
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-# The kinds of warning a failed single-filing stage leaves, in the order the report lists
-# them (after the section diffs' warnings): tables, then checks, then the board.
+# The kinds of warning a failed single-filing stage leaves. The report lists them as it
+# did when compare() ran every stage in turn: after the section diffs' warnings, the
+# tables' and the checks' (old filing first), the figures', then the boards'.
 _TABLES_FAILED, _CHECKS_FAILED, _BOARD_FAILED = (
     "figures_not_compared", "checks_not_run", "board_unreadable")
 

@@ -104,3 +104,24 @@ def test_a_section_printed_inside_another_is_compared_with_it_not_removed():
     assert [d.status for d in diffs] == ["changed"]
     # Only the heading turned into a line is new; the names are in both and not inserted.
     assert [(e.op, e.new) for e in diffs[0].edits] == [("insert", "Executive Directors")]
+
+
+@pytest.mark.parametrize("failing", ["read_tables", "check_filing"])
+def test_failed_single_filing_stages_are_listed_in_stage_order(monkeypatch, interim_path,
+                                                               annual_path, failing):
+    # Each filing is analysed on its own now; the report still lists what failed as the
+    # stages ran: both filings' tables (or checks), then both boards, each with its filing.
+    import kcdiff.compare
+
+    def fails(*sections_and_tables):
+        raise RuntimeError("cannot read this")
+
+    monkeypatch.setattr(kcdiff.compare, failing, fails)
+    monkeypatch.setattr(kcdiff.compare, "read_board", fails)
+    report = compare_files(interim_path, annual_path)
+    kind = {"read_tables": "figures_not_compared", "check_filing": "checks_not_run"}[failing]
+    assert [(c.kind, c.where, c.filing) for c in report.checks
+            if "cannot read this" in c.message] == [
+        (kind, "tables", "old"), (kind, "tables", "new"),
+        ("board_unreadable", "board statement", "old"),
+        ("board_unreadable", "board statement", "new")]
