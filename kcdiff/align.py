@@ -14,6 +14,7 @@ moved. What is left after both is added or removed.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator, Sequence
 
@@ -121,7 +122,7 @@ def candidate_scores(old: Sequence[Section], new: Sequence[Section]
     new_titles = [_title_key(s) for s in new]
     old_text = [_content_key(s) for s in old]
     new_text = [_content_key(s) for s in new]
-    matches: dict[tuple[str, str], tuple[float, float]] = {}  # each pair of texts once
+    matches: dict[tuple[str, str], tuple[float, float, float]] = {}  # each pair once
     scores = {}
     # One old section at a time, so memory holds the pairs kept, not every candidate.
     for i, titles in enumerate(_title_candidates(old_titles, new_titles)):
@@ -168,7 +169,7 @@ def _alike(title: str, titles: list[str]) -> list[tuple[int, float]]:
 
 
 def _score(old: Section, new: Section, title: float, texts: tuple[str, str],
-           position: float, matches: dict[tuple[str, str], tuple[float, float]]) -> float:
+           position: float, matches: dict[tuple[str, str], tuple[float, float, float]]) -> float:
     # A section with no body (a heading over sub-sections) is known by its title alone.
     category = 1.0 if old.category == new.category else 0.0
     if not old.blocks and not new.blocks:
@@ -176,32 +177,39 @@ def _score(old: Section, new: Section, title: float, texts: tuple[str, str],
     else:
         rest = TITLE_WEIGHT * title + CATEGORY_WEIGHT * category + POSITION_WEIGHT * position
         if texts not in matches:
-            matches[texts] = (fuzz.ratio(*texts) / 100, -1.0)
+            matches[texts] = (fuzz.ratio(*texts) / 100, 0.0, math.inf)
         content = _content(texts, (MIN_SCORE - rest) / CONTENT_WEIGHT, matches)
     return (TITLE_WEIGHT * title + CONTENT_WEIGHT * content + CATEGORY_WEIGHT * category
             + POSITION_WEIGHT * position)
 
 
+# rapidfuzz's score_cutoff, in percent, set this far below the least score that can
+# count: a partial match under the cutoff (returned as 0) is then surely too low.
+_CUTOFF_MARGIN = 0.01
+
+
 def _content(texts: tuple[str, str], needed: float,
-             matches: dict[tuple[str, str], tuple[float, float]]) -> float:
+             matches: dict[tuple[str, str], tuple[float, float, float]]) -> float:
     """Content similarity. A short text found whole in a much longer one is the same
     section grown (a filing that merged a heading's table into it, "Item 6. Exhibits"), not
     an unrelated one: then the better of the plain and the partial match counts.
 
-    ``matches`` holds (plain, partial, or -1 when not yet looked for) for each pair of
-    texts: a text printed again is compared once. The partial match is slow (milliseconds
-    for a few hundred characters), so it is only looked for when it can change the
-    answer: when it can beat the plain match and reach ``needed``, the content that takes
-    the pair to ``MIN_SCORE`` (below that the pair is dropped whatever its content, so the
-    scores kept are exact)."""
-    plain, partial = matches[texts]
+    ``matches`` holds (plain, partial, cutoff) for each pair of texts: a text printed
+    again is compared once. The partial match is slow (milliseconds for a few hundred
+    characters), so it is only looked for when it can change the answer: when it can beat
+    the plain match and reach ``needed``, the content that takes the pair to ``MIN_SCORE``
+    (below that the pair is dropped whatever its content, so the scores kept are exact).
+    rapidfuzz is told that least score (``cutoff``, percent; infinite when not looked
+    for), which lets it give up early: ``partial`` is 0 when under it."""
+    plain, partial, looked_down_to = matches[texts]
     short, long = sorted(map(len, texts))
     # A hair over the bound, so a partial match that ties with it is still looked for.
     if not short or short * GROWN > long or max(plain, needed) > CONTAINED_WEIGHT + 1e-9:
         return plain
-    if partial < 0:
-        partial = fuzz.partial_ratio(*texts) / 100
-        matches[texts] = (plain, partial)
+    cutoff = max(0.0, 100 * max(plain, needed) / CONTAINED_WEIGHT - _CUTOFF_MARGIN)
+    if cutoff < looked_down_to:  # not looked for yet, or only for a higher score
+        partial = fuzz.partial_ratio(*texts, score_cutoff=cutoff) / 100
+        matches[texts] = (plain, partial, cutoff)
     return max(plain, CONTAINED_WEIGHT * partial)
 
 

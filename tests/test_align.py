@@ -240,3 +240,23 @@ def test_a_grown_section_pairs_by_its_partial_match_only_when_it_can_matter():
     assert scores[(1, 1)] == _full_score(old, new, 1, 1) >= MIN_SCORE
     assert _full_score(old, new, 1, 1) > _full_score(
         old, [cover, _section(1, "Exhibits", "Unrelated text of the same section " * 6)], 1, 1)
+
+
+def test_a_partial_match_looked_for_under_a_high_bar_is_looked_for_again_under_a_lower():
+    # rapidfuzz gives up (0) under the least score that can count; the same two texts
+    # needed by a pair with a lower bar are compared again, and then count in full.
+    import math
+
+    from rapidfuzz import fuzz
+
+    from kcdiff.align import CONTAINED_WEIGHT, _content
+
+    short = "the exhibits listed below are filed as part of this report"
+    texts = (short, "an index of exhibits: " + short.replace("filed", "filled") + " ." * 60)
+    partial = fuzz.partial_ratio(*texts) / 100
+    assert 0.9 < partial < 1.0
+    matches = {texts: (fuzz.ratio(*texts) / 100, 0.0, math.inf)}
+    # Under 0.89 whatever it is (0.9 * partial < 0.89): the plain match, the pair dropped.
+    assert _content(texts, 0.89, matches) == matches[texts][0] < 0.89
+    assert _content(texts, 0.5, matches) == CONTAINED_WEIGHT * partial
+    assert _content(texts, 0.89, matches) == CONTAINED_WEIGHT * partial  # found: kept
