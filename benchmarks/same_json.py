@@ -3,10 +3,12 @@
 Runs `kcdiff diff --format json` with an older checkout (OLD_CHECKOUT, e.g. made with
 `git archive BASE | tar -x -C /tmp/base`) and with this one, on the sample pair, a 16x
 pair (bench_diff.scaled_copy) and corpus pairs of different kinds (HKEX PDFs in English
-and Chinese, a board list, SEC PDFs, inline-XBRL HTML, Markdown), and prints `same` or
-`DIFFERENT` for each. Exit status 1 when any report differs.
+and Chinese, a board list, SEC PDFs, inline-XBRL HTML, Markdown, Fullshare's 200-page
+annual reports), and prints `same` or `DIFFERENT` for each. Exit status 1 when any report
+differs. With --worker, this checkout reads every pair's old filing in a worker process
+(kcdiff/pair.py), whatever the files' size; without it, as `kcdiff diff` decides.
 
-Run: python benchmarks/same_json.py OLD_CHECKOUT [--no-16x]
+Run: python benchmarks/same_json.py OLD_CHECKOUT [--no-16x] [--worker]
 """
 
 from __future__ import annotations
@@ -42,15 +44,23 @@ CORPUS_PAIRS = [
      "sec_edgartools_html/aapl_10-Q_FY2025Q3_2025-06-28.html"),
     ("sec_more_html/alphabet_10-Q_FY2023Q2_2023-06-30.html",
      "sec_more_html/alphabet_10-Q_FY2023Q3_2023-09-30.html"),
+    ("hkex_fullshare_0607/2022_annual-report_FY2022_en.pdf",
+     "hkex_fullshare_0607/2023_annual-report_FY2023_en.pdf"),
 ]
 
+# `kcdiff diff` with a worker process for every pair (kcdiff.pair's size rule set to 0).
+WITH_WORKER = ("import sys, kcdiff.pair; kcdiff.pair.MIN_FILE_BYTES = 0; "
+               "kcdiff.pair.usable_cpus = lambda: 2; "
+               "from kcdiff.cli import main; sys.exit(main(sys.argv[1:]))")
 
-def report(checkout: Path, old: Path, new: Path) -> bytes:
+
+def report(checkout: Path, old: Path, new: Path, worker: bool = False) -> bytes:
     """The JSON report of one pair, computed with the kcdiff package in ``checkout``."""
     environment = {**os.environ, "PYTHONPATH": str(checkout)}
-    # Run inside the checkout: `python -m` puts the working folder first on sys.path, so
-    # from anywhere else (this checkout's root, say) both sides would import the same code.
-    result = subprocess.run([sys.executable, "-m", "kcdiff", "diff", str(old), str(new),
+    # Run inside the checkout: `python -m` (and -c) puts the working folder first on
+    # sys.path, so from anywhere else both sides would import the same code.
+    program = ["-c", WITH_WORKER] if worker else ["-m", "kcdiff"]
+    result = subprocess.run([sys.executable, *program, "diff", str(old), str(new),
                              "--format", "json"], capture_output=True, env=environment,
                             cwd=checkout)
     if result.returncode not in (0, 1):
@@ -72,11 +82,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("old_checkout", type=Path)
     parser.add_argument("--no-16x", action="store_true")
+    parser.add_argument("--worker", action="store_true",
+                        help="read every pair's old filing in a worker process")
     args = parser.parse_args()
     differing = 0
     with tempfile.TemporaryDirectory() as folder:
         for old, new in pairs(Path(folder), not args.no_16x):
-            same = report(args.old_checkout.resolve(), old, new) == report(ROOT, old, new)
+            same = (report(args.old_checkout.resolve(), old, new)
+                    == report(ROOT, old, new, args.worker))
             differing += not same
             print(f"{'same' if same else 'DIFFERENT':<9} {old.name} -> {new.name}", flush=True)
     return 1 if differing else 0

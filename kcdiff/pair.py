@@ -1,0 +1,108 @@
+"""The two filings of a pair read and analysed at once, for the command line's
+``kcdiff diff``: the old filing in a forked worker process while this process does the
+new one, when that can pay (``worth_a_worker``). Anything that stops the worker from
+starting leaves the reading serial, with the same report.
+
+Only the command line does this. The library's ``compare()`` stays serial; the watch
+service must not fork beside its threads, and the Dask batch's workers are daemonic
+processes, which may not have children.
+
+The forked worker inherits this process's logging and stderr, so its log lines reach
+the same place; its checks travel back inside the ``AnalysedFiling``; its errors are
+raised here, so the command line still says ``kcdiff: error: FILE: ...`` about them.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .compare import AnalysedFiling, analyse_file
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING; concurrent.futures is imported when used
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+__all__ = ["analyse_pair", "worth_a_worker"]
+
+# The smaller file must be at least this large for a worker to pay. It can save at most
+# the time of analysing one filing (the smaller, on a free second core; nothing when
+# another process keeps that core busy), and costs, in CPU time measured on two cores
+# (README "Benchmarks"): ~50 ms whatever the pair (importing multiprocessing and
+# concurrent.futures ~25 ms, forking and starting the worker), plus pickling its result
+# and reading it back (~5 ms for 50 KB of text, 60-90 ms for a 200-page report). The
+# sample pair (46 and 53 KB of text, ~0.06 s of analysis each once the patterns are
+# compiled) would save about what it costs, so it is read serially; Fullshare's 200-page
+# PDF pair (3.3 and 3.0 MB, 1.9 s and 1.4 s) can save ~1.3 s. 512 KB of PDF take
+# ~0.25 s to analyse, of text more: five times the fixed cost.
+MIN_FILE_BYTES = 512 * 1024
+
+
+def usable_cpus() -> int:
+    """The CPUs this process may run on (its affinity, not the machine's count)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def worth_a_worker(old: str | Path, new: str | Path) -> bool:
+    """Whether analysing the old filing in a second process can make the run shorter:
+    another CPU to run it on, and files large enough to pay for the worker."""
+    if usable_cpus() < 2:
+        return False
+    try:
+        return min(os.path.getsize(old), os.path.getsize(new)) >= MIN_FILE_BYTES
+    except OSError:  # a missing file: the reader says so, in one process
+        return False
+
+
+def analyse_pair(old: str | Path, new: str | Path, max_bytes: int
+                 ) -> tuple[AnalysedFiling, AnalysedFiling]:
+    """Both filings analysed, the old one in a worker process when that can pay."""
+    executor = _start_worker() if worth_a_worker(old, new) else None
+    if executor is None:
+        return analyse_file(old, max_bytes), analyse_file(new, max_bytes)
+    from concurrent.futures.process import BrokenProcessPool
+
+    # Leaving the block (Ctrl-C included) waits for the worker to end, so it is never
+    # left behind as an orphan or a zombie.
+    with executor:
+        try:
+            pending = executor.submit(analyse_file, old, max_bytes)
+        except (OSError, BrokenProcessPool):  # no process to be had: read it here
+            return analyse_file(old, max_bytes), analyse_file(new, max_bytes)
+        try:
+            analysed_new = analyse_file(new, max_bytes)
+        except Exception:
+            _old_result(pending, old, max_bytes)  # the old file's error first, as serially
+            raise
+        return _old_result(pending, old, max_bytes), analysed_new
+
+
+def _start_worker() -> ProcessPoolExecutor | None:
+    """A pool of one forked worker (not started until it is given the filing). Ctrl-C
+    ends the worker at once and quietly: Python's KeyboardInterrupt would print a
+    traceback from a worker that has finished and waits for work."""
+    import multiprocessing
+    import signal
+    from concurrent.futures import ProcessPoolExecutor
+
+    try:
+        context = multiprocessing.get_context("fork")
+    except ValueError:  # no fork on this platform
+        return None
+    return ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=signal.signal,
+                               initargs=(signal.SIGINT, signal.SIG_DFL))
+
+
+def _old_result(pending: Future[AnalysedFiling], old: str | Path, max_bytes: int
+                ) -> AnalysedFiling:
+    """The worker's answer; if the worker died (killed, out of memory), the old filing
+    is analysed here instead."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        return pending.result()
+    except BrokenProcessPool:
+        return analyse_file(old, max_bytes)

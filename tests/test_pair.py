@@ -1,0 +1,242 @@
+"""The command line's two filings read at once (kcdiff/pair.py): the old filing in a
+forked worker process. Same report as the serial reading, the worker's errors and
+warnings reach the user, and no worker outlives the command."""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from kcdiff import errors, pair
+from kcdiff.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="forks; reads /proc")
+
+
+@pytest.fixture
+def worker(monkeypatch):
+    """A worker whatever the machine and the files' size; the child processes this
+    process had before (an earlier test's, say) are given to the test."""
+    monkeypatch.setattr(pair, "MIN_FILE_BYTES", 0)
+    monkeypatch.setattr(pair, "usable_cpus", lambda: 2)
+    return set(children())
+
+
+def reader_pid(path: str, max_bytes: int) -> int:
+    """Stands in for analyse_file: which process read ``path``."""
+    return os.getpid()
+
+
+def children() -> list[int]:
+    """This process's child processes, zombies included (a test checks none is left but
+    those ``worker`` found before it)."""
+    found = []
+    for task in Path(f"/proc/{os.getpid()}/task").iterdir():
+        try:
+            found += map(int, (task / "children").read_text().split())
+        except FileNotFoundError:  # a thread that ended meanwhile
+            continue
+    return found
+
+
+def diff(capsys, *argv):
+    code = main(["diff", *map(str, argv)])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_the_old_filing_is_read_in_a_worker_the_new_one_here(worker, monkeypatch,
+                                                             interim_path, annual_path):
+    monkeypatch.setattr(pair, "analyse_file", reader_pid)
+    old, new = pair.analyse_pair(interim_path, annual_path, 1)
+    assert old != os.getpid() and new == os.getpid()
+    assert set(children()) <= worker
+
+
+def test_one_cpu_reads_both_here(worker, monkeypatch, interim_path, annual_path):
+    monkeypatch.setattr(pair, "analyse_file", reader_pid)
+    monkeypatch.setattr(pair, "usable_cpus", lambda: 1)
+    assert pair.analyse_pair(interim_path, annual_path, 1) == (os.getpid(), os.getpid())
+
+
+def test_a_small_file_is_read_here(worker, monkeypatch, interim_path, annual_path):
+    smaller = min(interim_path.stat().st_size, annual_path.stat().st_size)
+    monkeypatch.setattr(pair, "MIN_FILE_BYTES", smaller + 1)
+    assert not pair.worth_a_worker(interim_path, annual_path)
+    assert not pair.worth_a_worker(annual_path, interim_path)
+    monkeypatch.setattr(pair, "MIN_FILE_BYTES", smaller)
+    assert pair.worth_a_worker(interim_path, annual_path)
+
+
+def test_the_sample_pair_is_read_in_one_process(interim_path, annual_path):
+    assert not pair.worth_a_worker(interim_path, annual_path)
+
+
+def test_no_fork_reads_both_here(worker, monkeypatch, interim_path, annual_path):
+    import multiprocessing
+
+    def no_fork(method):
+        raise ValueError(f"cannot find context for {method!r}")
+
+    monkeypatch.setattr(pair, "analyse_file", reader_pid)
+    monkeypatch.setattr(multiprocessing, "get_context", no_fork)
+    assert pair.analyse_pair(interim_path, annual_path, 1) == (os.getpid(), os.getpid())
+
+
+def test_a_fork_that_fails_reads_both_here(worker, monkeypatch, interim_path, annual_path):
+    def fork():
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(pair, "analyse_file", reader_pid)
+    monkeypatch.setattr(os, "fork", fork)
+    assert pair.analyse_pair(interim_path, annual_path, 1) == (os.getpid(), os.getpid())
+    assert set(children()) <= worker
+
+
+@pytest.mark.parametrize("fmt", ["json", "html"])
+def test_the_report_is_the_serial_report_byte_for_byte(worker, monkeypatch, tmp_path, fmt,
+                                                       interim_path, annual_path):
+    reports = []
+    for cpus in (2, 1):
+        monkeypatch.setattr(pair, "usable_cpus", lambda cpus=cpus: cpus)
+        target = tmp_path / f"{cpus}.{fmt}"
+        assert main(["diff", str(interim_path), str(annual_path), "-o", str(target)]) == 1
+        reports.append(target.read_bytes())
+    assert reports[0] == reports[1]
+
+
+def test_failed_stages_of_the_worker_are_warnings_in_the_report(worker, monkeypatch, capsys,
+                                                                interim_path, annual_path):
+    import kcdiff.compare
+
+    def unreadable(sections):
+        raise RuntimeError("no board here")
+
+    monkeypatch.setattr(kcdiff.compare, "read_board", unreadable)
+    code, out, _ = diff(capsys, interim_path, annual_path, "--format", "json")
+    assert code == 1
+    checks = json.loads(out)["checks"]
+    assert [(c["kind"], c["filing"]) for c in checks if "no board here" in c["message"]] == [
+        ("board_unreadable", "old"), ("board_unreadable", "new")]
+
+
+@pytest.mark.parametrize("problem", ["missing", "binary", "large"])
+def test_an_error_in_the_worker_is_one_line_naming_the_old_file(worker, monkeypatch, capsys,
+                                                                tmp_path, annual_path,
+                                                                problem):
+    old = tmp_path / "old.pdf"
+    limit = []
+    if problem == "binary":
+        old.write_bytes(bytes(range(256)) * 40)
+    elif problem == "large":
+        old.write_bytes(b"Results\n\n" + b"Revenue rose.\n" * 80_000)
+        limit = ["--max-size", "1"]
+    else:  # a worker reading a file gone since it was measured
+        monkeypatch.setattr(pair, "worth_a_worker", lambda old, new: True)
+    code, out, err = diff(capsys, old, annual_path, *limit)
+    assert code == 2 and out == ""
+    assert err.startswith(f"kcdiff: error: {old}: ") and err.count("\n") == 1
+    assert "Traceback" not in err
+    assert set(children()) <= worker
+
+
+def test_both_files_wrong_names_the_old_one_as_serially(worker, capsys, tmp_path):
+    old, new = tmp_path / "old.bin", tmp_path / "new.bin"
+    old.write_bytes(bytes(range(256)) * 40)
+    new.write_bytes(bytes(range(256)) * 40)
+    code, _, err = diff(capsys, old, new)
+    assert code == 2 and err.startswith(f"kcdiff: error: {old}: ")
+    assert set(children()) <= worker
+
+
+def test_a_failing_new_file_still_names_the_new_one(worker, capsys, tmp_path, interim_path):
+    new = tmp_path / "new.bin"
+    new.write_bytes(bytes(range(256)) * 40)
+    code, _, err = diff(capsys, interim_path, new)
+    assert code == 2 and err.startswith(f"kcdiff: error: {new}: ")
+    assert err.count("\n") == 1
+    assert set(children()) <= worker
+
+
+def every_error_class(base: type = errors.KcdiffError) -> list[type]:
+    return [base] + [c for sub in base.__subclasses__() for c in every_error_class(sub)]
+
+
+@pytest.mark.parametrize("error", every_error_class(), ids=lambda c: c.__name__)
+def test_every_kcdiff_error_crosses_a_process_whole(error):
+    copy = pickle.loads(pickle.dumps(error("a/old.pdf", "not a PDF, HTML or text filing")))
+    assert type(copy) is error
+    assert (copy.path, copy.problem) == ("a/old.pdf", "not a PDF, HTML or text filing")
+    assert str(copy) == "a/old.pdf: not a PDF, HTML or text filing"
+
+
+# The real command in its own process: its logging set up by main(), a real Ctrl-C.
+PATCHED_CLI = """
+import logging, os, sys, time
+import kcdiff.compare, kcdiff.pair
+MAIN = os.getpid()
+kcdiff.pair.MIN_FILE_BYTES = 0
+kcdiff.pair.usable_cpus = lambda: 2
+read_tables = kcdiff.compare.read_tables
+def logged(sections):
+    logging.getLogger("kcdiff.test").warning("tables read by %d", os.getpid())
+    return read_tables(sections)
+def endless(sections):
+    if sys.argv[1] == "endless here" and os.getpid() != MAIN:
+        os.write(1, b"the worker read its board\\n")
+        return board(sections)
+    os.write(1, b"reading the board\\n")  # one write: the two processes share the pipe
+    time.sleep(120)
+board = kcdiff.compare.read_board
+kcdiff.compare.read_tables = logged
+if sys.argv[1].startswith("endless"):
+    kcdiff.compare.read_board = endless
+from kcdiff.cli import main
+sys.exit(main(sys.argv[2:]))
+"""
+
+
+def test_the_workers_log_lines_reach_stderr(interim_path, annual_path):
+    result = subprocess.run([sys.executable, "-c", PATCHED_CLI, "logged", "diff",
+                             str(interim_path), str(annual_path), "--format", "json"],
+                            capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert result.returncode == 1 and json.loads(result.stdout)["summary"]
+    readers = {line.rsplit(" ", 1)[1] for line in result.stderr.splitlines()
+               if line.startswith("kcdiff: WARNING: tables read by ")}
+    assert len(readers) == 2  # this process and its worker
+
+
+@pytest.mark.parametrize("endless", ["endless", "endless here"],
+                         ids=["worker reading", "worker waiting"])
+def test_ctrl_c_leaves_no_worker_behind(interim_path, annual_path, endless):
+    process = subprocess.Popen([sys.executable, "-c", PATCHED_CLI, endless, "diff",
+                                str(interim_path), str(annual_path)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               cwd=ROOT, start_new_session=True)
+    try:
+        # Both inside the analysis, or this process inside it and the worker done with
+        # its filing (given a moment to send it back: then it waits for the next one).
+        lines = sorted(process.stdout.readline() for _ in range(2))
+        if endless == "endless":
+            assert lines == ["reading the board\n"] * 2
+        else:
+            assert lines == ["reading the board\n", "the worker read its board\n"]
+            time.sleep(0.5)
+        os.killpg(process.pid, signal.SIGINT)  # what a terminal sends on Ctrl-C
+        assert process.wait(timeout=60) == 130
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+    assert "Traceback" not in process.stderr.read()
+    with pytest.raises(ProcessLookupError):  # no process of its group is left
+        os.killpg(process.pid, 0)
