@@ -50,7 +50,7 @@ CORPUS_PAIRS = [
 
 # `kcdiff diff` with a worker process for every pair (kcdiff.pair's size rule set to 0).
 WITH_WORKER = ("import sys, kcdiff.pair; kcdiff.pair.MIN_FILE_BYTES = 0; "
-               "kcdiff.pair.usable_cpus = lambda: 2; "
+               "kcdiff.pair.idle_cpus = lambda: 2; "
                "from kcdiff.cli import main; sys.exit(main(sys.argv[1:]))")
 
 

@@ -26,15 +26,14 @@ if TYPE_CHECKING:
 __all__ = ["analyse_pair", "worth_a_worker"]
 
 # The smaller file must be at least this large for a worker to pay. It can save at most
-# the time of analysing one filing (the smaller, on a free second core; nothing when
-# another process keeps that core busy), and costs, in CPU time measured on two cores
-# (README "Benchmarks"): ~50 ms whatever the pair (importing multiprocessing and
+# the time of analysing one filing (the smaller), and costs, in CPU time measured on two
+# cores (README "Benchmarks"): ~50 ms whatever the pair (importing multiprocessing and
 # concurrent.futures ~25 ms, forking and starting the worker), plus pickling its result
 # and reading it back (~5 ms for 50 KB of text, 60-90 ms for a 200-page report). The
 # sample pair (46 and 53 KB of text, ~0.06 s of analysis each once the patterns are
 # compiled) would save about what it costs, so it is read serially; Fullshare's 200-page
-# PDF pair (3.3 and 3.0 MB, 1.9 s and 1.4 s) can save ~1.3 s. 512 KB of PDF take
-# ~0.25 s to analyse, of text more: five times the fixed cost.
+# PDF pair (3.3 and 3.0 MB, 1.9 s and 1.4 s of analysis) can save more than a second.
+# 512 KB of PDF take ~0.3 s to analyse, of text more: several times the fixed cost.
 MIN_FILE_BYTES = 512 * 1024
 
 
@@ -46,10 +45,21 @@ def usable_cpus() -> int:
         return os.cpu_count() or 1
 
 
+def idle_cpus() -> float:
+    """The usable CPUs less the load average of the last minute: how many nobody else
+    wanted lately. The worker only pays on an idle core: with other processes keeping
+    both cores busy, the two processes of a PDF pair shared one core's time and took
+    0.5 s more CPU and 0.7 s more wall time than one (load average 6; README)."""
+    try:
+        return usable_cpus() - os.getloadavg()[0]
+    except OSError:  # no load average to be had
+        return usable_cpus() - 1.0
+
+
 def worth_a_worker(old: str | Path, new: str | Path) -> bool:
     """Whether analysing the old filing in a second process can make the run shorter:
-    another CPU to run it on, and files large enough to pay for the worker."""
-    if usable_cpus() < 2:
+    more than one idle CPU on average, and files large enough to pay for the worker."""
+    if idle_cpus() <= 1:
         return False
     try:
         return min(os.path.getsize(old), os.path.getsize(new)) >= MIN_FILE_BYTES

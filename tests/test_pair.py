@@ -29,6 +29,7 @@ def worker(monkeypatch):
     process had before (an earlier test's, say) are given to the test."""
     monkeypatch.setattr(pair, "MIN_FILE_BYTES", 0)
     monkeypatch.setattr(pair, "usable_cpus", lambda: 2)
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.5, 0.5, 0.5))
     return set(children())
 
 
@@ -66,7 +67,28 @@ def test_the_old_filing_is_read_in_a_worker_the_new_one_here(worker, monkeypatch
 def test_one_cpu_reads_both_here(worker, monkeypatch, interim_path, annual_path):
     monkeypatch.setattr(pair, "analyse_file", reader_pid)
     monkeypatch.setattr(pair, "usable_cpus", lambda: 1)
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.0, 0.0, 0.0))
     assert pair.analyse_pair(interim_path, annual_path, 1) == (os.getpid(), os.getpid())
+
+
+@pytest.mark.parametrize(("load", "cpus", "forked"), [
+    (0.99, 2, True), (1.0, 2, False), (2.99, 4, True), (3.0, 4, False), (6.5, 2, False)])
+def test_a_worker_only_with_more_than_one_idle_cpu(worker, monkeypatch, interim_path,
+                                                   annual_path, load, cpus, forked):
+    monkeypatch.setattr(pair, "usable_cpus", lambda: cpus)
+    monkeypatch.setattr(os, "getloadavg", lambda: (load, 0.0, 0.0))
+    assert pair.worth_a_worker(interim_path, annual_path) is forked
+
+
+def test_no_load_average_counts_one_cpu_busy(worker, monkeypatch, interim_path,
+                                              annual_path):
+    def unknown():
+        raise OSError("load average unobtainable")
+
+    monkeypatch.setattr(os, "getloadavg", unknown)
+    assert not pair.worth_a_worker(interim_path, annual_path)
+    monkeypatch.setattr(pair, "usable_cpus", lambda: 3)
+    assert pair.worth_a_worker(interim_path, annual_path)
 
 
 def test_a_small_file_is_read_here(worker, monkeypatch, interim_path, annual_path):
@@ -186,7 +208,7 @@ import logging, os, sys, time
 import kcdiff.compare, kcdiff.pair
 MAIN = os.getpid()
 kcdiff.pair.MIN_FILE_BYTES = 0
-kcdiff.pair.usable_cpus = lambda: 2
+kcdiff.pair.idle_cpus = lambda: 2
 read_tables = kcdiff.compare.read_tables
 def logged(sections):
     logging.getLogger("kcdiff.test").warning("tables read by %d", os.getpid())
