@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from operator import itemgetter
 
 from rapidfuzz import fuzz, process
@@ -43,6 +43,8 @@ _PLURAL = re.compile(r"s(?<=[a-z]{3}s)\b")  # "(?<=[a-z]{3})s\b", found by its "
 _NON_WORD = re.compile(r"[^\w\s]")
 
 Pair = tuple[int, int, float]
+# (scorer, old text, new text) -> (score in [0, 1], cutoff it was computed with)
+Matches = dict[tuple[Callable[..., float], str, str], tuple[float, float]]
 
 
 def align(old: Sequence[Section], new: Sequence[Section]) -> Alignment:
@@ -123,7 +125,7 @@ def candidate_scores(old: Sequence[Section], new: Sequence[Section]
     new_titles = [_title_key(s) for s in new]
     old_text = [_content_key(s) for s in old]
     new_text = [_content_key(s) for s in new]
-    matches: dict[tuple[str, str], tuple[float, float, float]] = {}  # each pair once
+    matches: Matches = {}  # each pair of texts compared once
     scores = {}
     # One old section at a time, so memory holds the pairs kept, not every candidate.
     for i, titles in enumerate(_title_candidates(old_titles, new_titles)):
@@ -173,48 +175,57 @@ def _alike(title: str, titles: list[str]) -> list[tuple[int, float]]:
 
 
 def _score(old: Section, new: Section, title: float, texts: tuple[str, str],
-           position: float, matches: dict[tuple[str, str], tuple[float, float, float]]) -> float:
+           position: float, matches: Matches) -> float:
+    """The pair's score; for a pair that cannot reach ``MIN_SCORE`` whatever its content,
+    its content is not compared and the score returned is under ``MIN_SCORE``."""
     # A section with no body (a heading over sub-sections) is known by its title alone.
     category = 1.0 if old.category == new.category else 0.0
     if not old.blocks and not new.blocks:
         content = title
     else:
         rest = TITLE_WEIGHT * title + CATEGORY_WEIGHT * category + POSITION_WEIGHT * position
-        if texts not in matches:
-            matches[texts] = (fuzz.ratio(*texts) / 100, 0.0, math.inf)
-        content = _content(texts, (MIN_SCORE - rest) / CONTENT_WEIGHT, matches)
+        needed = (MIN_SCORE - rest) / CONTENT_WEIGHT
+        # A hair over 1, so a pair that ties with MIN_SCORE is still scored in full.
+        content = 0.0 if needed > 1 + 1e-9 else _content(texts, needed, matches)
     return (TITLE_WEIGHT * title + CONTENT_WEIGHT * content + CATEGORY_WEIGHT * category
             + POSITION_WEIGHT * position)
 
 
 # rapidfuzz's score_cutoff, in percent, set this far below the least score that can
-# count: a partial match under the cutoff (returned as 0) is then surely too low.
+# count: a match under the cutoff (returned as 0) is then surely too low.
 _CUTOFF_MARGIN = 0.01
 
 
-def _content(texts: tuple[str, str], needed: float,
-             matches: dict[tuple[str, str], tuple[float, float, float]]) -> float:
-    """Content similarity. A short text found whole in a much longer one is the same
-    section grown (a filing that merged a heading's table into it, "Item 6. Exhibits"), not
-    an unrelated one: then the better of the plain and the partial match counts.
-
-    ``matches`` holds (plain, partial, cutoff) for each pair of texts: a text printed
-    again is compared once. The partial match is slow (milliseconds for a few hundred
-    characters), so it is only looked for when it can change the answer: when it can beat
-    the plain match and reach ``needed``, the content that takes the pair to ``MIN_SCORE``
-    (below that the pair is dropped whatever its content, so the scores kept are exact).
-    rapidfuzz is told that least score (``cutoff``, percent; infinite when not looked
-    for), which lets it give up early: ``partial`` is 0 when under it."""
-    plain, partial, looked_down_to = matches[texts]
+def _content(texts: tuple[str, str], needed: float, matches: Matches) -> float:
+    """Content similarity, exact when it is at least ``needed`` (the content that takes
+    the pair to ``MIN_SCORE``); under it the pair is dropped whatever its content, so 0
+    may stand for any content too low. A short text found whole in a much longer one is
+    the same section grown (a filing that merged a heading's table into it, "Item 6.
+    Exhibits"), not an unrelated one: then the better of the plain and the partial match
+    counts. The partial match is slow (milliseconds for a few hundred characters), so it
+    is only looked for when it can beat the plain match and reach ``needed``."""
+    plain = _match(fuzz.ratio, texts, needed, matches)
     short, long = sorted(map(len, texts))
     # A hair over the bound, so a partial match that ties with it is still looked for.
     if not short or short * GROWN > long or max(plain, needed) > CONTAINED_WEIGHT + 1e-9:
         return plain
-    cutoff = max(0.0, 100 * max(plain, needed) / CONTAINED_WEIGHT - _CUTOFF_MARGIN)
-    if cutoff < looked_down_to:  # not looked for yet, or only for a higher score
-        partial = fuzz.partial_ratio(*texts, score_cutoff=cutoff) / 100
-        matches[texts] = (plain, partial, cutoff)
+    partial = _match(fuzz.partial_ratio, texts, max(plain, needed) / CONTAINED_WEIGHT,
+                     matches)
     return max(plain, CONTAINED_WEIGHT * partial)
+
+
+def _match(scorer: Callable[..., float], texts: tuple[str, str], least: float,
+           matches: Matches) -> float:
+    """``scorer``'s similarity of the texts in [0, 1]; 0 when under ``least``, so rapidfuzz
+    may give up early. ``matches`` holds each scorer's (score, cutoff) for each pair of
+    texts: a text printed again is compared once, and again only for a lower cutoff when
+    the first comparison gave up."""
+    cutoff = max(0.0, 100 * least - _CUTOFF_MARGIN)
+    score, looked_down_to = matches.get((scorer, *texts), (0.0, math.inf))
+    if score == 0.0 and cutoff < looked_down_to:
+        score = scorer(*texts, score_cutoff=cutoff) / 100
+        matches[(scorer, *texts)] = (score, cutoff)
+    return score
 
 
 def _position(i: int, j: int, old: Sequence[Section], new: Sequence[Section]) -> float:

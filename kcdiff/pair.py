@@ -45,21 +45,31 @@ def usable_cpus() -> int:
         return os.cpu_count() or 1
 
 
-def idle_cpus() -> float:
-    """The usable CPUs less the load average of the last minute: how many nobody else
-    wanted lately. The worker only pays on an idle core: with other processes keeping
-    both cores busy, the two processes of a PDF pair shared one core's time and took
-    0.5 s more CPU and 0.7 s more wall time than one (load average 6; README)."""
+def running_now() -> int | None:
+    """The processes running or ready to run at this moment on the machine, this one
+    included (/proc/loadavg); None where that cannot be read."""
     try:
-        return usable_cpus() - os.getloadavg()[0]
-    except OSError:  # no load average to be had
-        return usable_cpus() - 1.0
+        with open("/proc/loadavg", encoding="ascii") as loadavg:
+            return int(loadavg.read().split()[3].split("/")[0])
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def idle_cpus() -> int:
+    """The usable CPUs nobody is using at this moment; 0 when that cannot be known.
+    The worker only pays on an idle core: with other processes keeping both cores busy,
+    the two processes of a PDF pair shared one core's time and took 0.5 s more CPU and
+    0.7 s more wall time than one (load average 6; README). The count is taken now, not
+    averaged: the load average of the last minute still counted a kcdiff run that had
+    just ended, and so turned the worker off for the next run."""
+    running = running_now()
+    return 0 if running is None else usable_cpus() - max(running, 1)
 
 
 def worth_a_worker(old: str | Path, new: str | Path) -> bool:
     """Whether analysing the old filing in a second process can make the run shorter:
-    more than one idle CPU on average, and files large enough to pay for the worker."""
-    if idle_cpus() <= 1:
+    a CPU nobody else is using, and files large enough to pay for the worker."""
+    if idle_cpus() < 1:
         return False
     try:
         return min(os.path.getsize(old), os.path.getsize(new)) >= MIN_FILE_BYTES

@@ -245,8 +245,6 @@ def test_a_grown_section_pairs_by_its_partial_match_only_when_it_can_matter():
 def test_a_partial_match_looked_for_under_a_high_bar_is_looked_for_again_under_a_lower():
     # rapidfuzz gives up (0) under the least score that can count; the same two texts
     # needed by a pair with a lower bar are compared again, and then count in full.
-    import math
-
     from rapidfuzz import fuzz
 
     from kcdiff.align import CONTAINED_WEIGHT, _content
@@ -254,9 +252,38 @@ def test_a_partial_match_looked_for_under_a_high_bar_is_looked_for_again_under_a
     short = "the exhibits listed below are filed as part of this report"
     texts = (short, "an index of exhibits: " + short.replace("filed", "filled") + " ." * 60)
     partial = fuzz.partial_ratio(*texts) / 100
-    assert 0.9 < partial < 1.0
-    matches = {texts: (fuzz.ratio(*texts) / 100, 0.0, math.inf)}
-    # Under 0.89 whatever it is (0.9 * partial < 0.89): the plain match, the pair dropped.
-    assert _content(texts, 0.89, matches) == matches[texts][0] < 0.89
+    plain = fuzz.ratio(*texts) / 100
+    assert 0.9 < partial < 1.0 and plain < 0.5
+    matches = {}
+    # Under 0.89 whatever it is (0.9 * partial < 0.89): the pair is dropped.
+    assert _content(texts, 0.89, matches) < 0.89
     assert _content(texts, 0.5, matches) == CONTAINED_WEIGHT * partial
     assert _content(texts, 0.89, matches) == CONTAINED_WEIGHT * partial  # found: kept
+    # The plain match, given up under 0.5 and 0.89, is exact when the bar is under it.
+    assert _content(texts, plain - 0.05, {}) == CONTAINED_WEIGHT * partial
+    assert _content(texts[:1] * 2, 0.99, matches) == 1.0
+
+
+def test_a_match_given_up_under_a_cutoff_is_compared_again_only_under_a_lower():
+    from rapidfuzz import fuzz
+
+    from kcdiff.align import _match
+
+    texts = ("gearing ratio of the group", "gearing ratio of the company")
+    exact = fuzz.ratio(*texts) / 100
+    matches = {}
+    assert _match(fuzz.ratio, texts, exact + 0.01, matches) == 0.0
+    assert _match(fuzz.ratio, texts, exact + 0.05, matches) == 0.0  # not compared again
+    assert _match(fuzz.ratio, texts, exact, matches) == exact
+    assert _match(fuzz.ratio, texts, 0.99, matches) == exact  # exact once found
+    assert matches[(fuzz.ratio, *texts)][0] == exact
+    calls = []
+
+    def counted(*args, **kwargs):
+        calls.append(kwargs["score_cutoff"])
+        return fuzz.ratio(*args, **kwargs)
+
+    assert _match(counted, texts, exact + 0.01, matches) == 0.0
+    assert _match(counted, texts, exact + 0.05, matches) == 0.0
+    assert _match(counted, texts, 0.0, matches) == exact
+    assert calls == [pytest.approx(100 * exact + 0.99), 0.0]

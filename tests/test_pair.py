@@ -4,6 +4,7 @@ warnings reach the user, and no worker outlives the command."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import pickle
@@ -29,7 +30,7 @@ def worker(monkeypatch):
     process had before (an earlier test's, say) are given to the test."""
     monkeypatch.setattr(pair, "MIN_FILE_BYTES", 0)
     monkeypatch.setattr(pair, "usable_cpus", lambda: 2)
-    monkeypatch.setattr(os, "getloadavg", lambda: (0.5, 0.5, 0.5))
+    monkeypatch.setattr(pair, "running_now", lambda: 1)
     return set(children())
 
 
@@ -67,28 +68,47 @@ def test_the_old_filing_is_read_in_a_worker_the_new_one_here(worker, monkeypatch
 def test_one_cpu_reads_both_here(worker, monkeypatch, interim_path, annual_path):
     monkeypatch.setattr(pair, "analyse_file", reader_pid)
     monkeypatch.setattr(pair, "usable_cpus", lambda: 1)
-    monkeypatch.setattr(os, "getloadavg", lambda: (0.0, 0.0, 0.0))
     assert pair.analyse_pair(interim_path, annual_path, 1) == (os.getpid(), os.getpid())
 
 
-@pytest.mark.parametrize(("load", "cpus", "forked"), [
-    (0.99, 2, True), (1.0, 2, False), (2.99, 4, True), (3.0, 4, False), (6.5, 2, False)])
-def test_a_worker_only_with_more_than_one_idle_cpu(worker, monkeypatch, interim_path,
-                                                   annual_path, load, cpus, forked):
+@pytest.mark.parametrize(("running", "cpus", "forked"), [
+    (1, 2, True), (2, 2, False), (0, 2, True), (3, 4, True), (4, 4, False), (7, 2, False)])
+def test_a_worker_only_with_a_cpu_nobody_is_using(worker, monkeypatch, interim_path,
+                                                 annual_path, running, cpus, forked):
     monkeypatch.setattr(pair, "usable_cpus", lambda: cpus)
-    monkeypatch.setattr(os, "getloadavg", lambda: (load, 0.0, 0.0))
+    monkeypatch.setattr(pair, "running_now", lambda: running)
     assert pair.worth_a_worker(interim_path, annual_path) is forked
 
 
-def test_no_load_average_counts_one_cpu_busy(worker, monkeypatch, interim_path,
-                                              annual_path):
-    def unknown():
-        raise OSError("load average unobtainable")
-
-    monkeypatch.setattr(os, "getloadavg", unknown)
+def test_no_count_of_running_processes_means_no_worker(worker, monkeypatch, interim_path,
+                                                       annual_path):
+    monkeypatch.setattr(pair, "running_now", lambda: None)
+    monkeypatch.setattr(pair, "usable_cpus", lambda: 8)
     assert not pair.worth_a_worker(interim_path, annual_path)
-    monkeypatch.setattr(pair, "usable_cpus", lambda: 3)
-    assert pair.worth_a_worker(interim_path, annual_path)
+
+
+@pytest.mark.parametrize(("text", "running"), [
+    ("0.34 0.74 1.03 1/108 2839\n", 1), ("5.9 6.1 6.0 7/412 99\n", 7), ("", None),
+    ("0.1 0.2 0.3 x/108 1\n", None)])
+def test_running_processes_are_read_from_proc_loadavg(monkeypatch, text, running):
+    def fake_open(path, *args, **kwargs):
+        assert path == "/proc/loadavg"
+        return io.StringIO(text)
+
+    monkeypatch.setattr(pair, "open", fake_open, raising=False)
+    assert pair.running_now() == running
+
+
+def test_no_proc_loadavg_means_no_count(monkeypatch):
+    def no_file(path, *args, **kwargs):
+        raise FileNotFoundError(path)
+
+    monkeypatch.setattr(pair, "open", no_file, raising=False)
+    assert pair.running_now() is None
+
+
+def test_running_processes_count_this_one():
+    assert pair.running_now() >= 1
 
 
 def test_a_small_file_is_read_here(worker, monkeypatch, interim_path, annual_path):
