@@ -101,19 +101,38 @@ def analyse_pair(old: str | Path, new: str | Path, max_bytes: int
 
 
 def _start_worker() -> ProcessPoolExecutor | None:
-    """A pool of one forked worker (not started until it is given the filing). Ctrl-C
-    ends the worker at once and quietly: Python's KeyboardInterrupt would print a
-    traceback from a worker that has finished and waits for work."""
+    """A pool of one forked worker (not started until it is given the filing)."""
     import multiprocessing
-    import signal
     from concurrent.futures import ProcessPoolExecutor
 
     try:
         context = multiprocessing.get_context("fork")
     except ValueError:  # no fork on this platform
         return None
-    return ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=signal.signal,
-                               initargs=(signal.SIGINT, signal.SIG_DFL))
+    return ProcessPoolExecutor(max_workers=1, mp_context=context,
+                               initializer=_as_a_worker, initargs=(os.getpid(),))
+
+
+# prctl's option asking for a signal when the process's parent ends (linux/prctl.h).
+_PR_SET_PDEATHSIG = 1
+
+
+def _as_a_worker(parent: int) -> None:
+    """Set up the worker. Ctrl-C ends it at once and quietly: Python's KeyboardInterrupt
+    would print a traceback from a worker that has finished and waits for work. And it
+    ends with its parent: ``timeout`` or a supervisor that stops ``kcdiff diff`` with
+    SIGTERM signals that process alone, which ends without cleaning up, and the worker
+    would read its filing to the end for nobody."""
+    import ctypes
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    try:
+        ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+    except (AttributeError, OSError):  # not Linux: the worker ends after its filing
+        return
+    if os.getppid() != parent:  # the parent ended before the request was made
+        os._exit(1)
 
 
 def _old_result(pending: Future[AnalysedFiling], old: str | Path, max_bytes: int

@@ -282,3 +282,29 @@ def test_ctrl_c_leaves_no_worker_behind(interim_path, annual_path, endless):
     assert "Traceback" not in process.stderr.read()
     with pytest.raises(ProcessLookupError):  # no process of its group is left
         os.killpg(process.pid, 0)
+
+
+def test_sigterm_to_the_command_alone_ends_its_worker(interim_path, annual_path):
+    # What `timeout` or a supervisor does: SIGTERM to kcdiff's own process, not its group.
+    process = subprocess.Popen([sys.executable, "-c", PATCHED_CLI, "endless", "diff",
+                                str(interim_path), str(annual_path)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               cwd=ROOT, start_new_session=True)
+    try:
+        assert [process.stdout.readline() for _ in range(2)] == ["reading the board\n"] * 2
+        process.terminate()
+        assert process.wait(timeout=60) == -signal.SIGTERM
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                os.killpg(process.pid, 0)
+            except ProcessLookupError:
+                break  # the worker has ended too
+            time.sleep(0.05)
+        else:
+            pytest.fail("the worker outlived the command")
+    finally:
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass

@@ -60,10 +60,10 @@ def make_env(user_templates: str | Path | None = None) -> jinja2.Environment:
 
 
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
-    import jinja2
-
     """Compiled templates kept between runs: compiling them costs more than rendering a
     report. Jinja checks each template's source is unchanged before using its entry."""
+    import jinja2
+
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     folder = Path(base) / "kcdiff" / f"jinja-{__version__}"
     try:
