@@ -133,15 +133,15 @@ EQUIVALENT = {
        "another default (None, none, 'XXXX') for the currency of a table with no dated "
        "column: line_items asks item_unit only for rows with values, which come only from "
        "dated columns" for n in (12, 14, 15)},
-    "kcdiff.align.x__score__mutmut_30":
-        "* for / in the content a pair needs: that bound only decides whether the slow "
-        "partial match is looked for, and a pair it wrongly skips or adds stays under "
-        "MIN_SCORE, which candidate_scores drops",
-    "kcdiff.align.x__content__mutmut_19":
-        "1.000000001 for 1e-9 in the same bound: the partial match looked for more often, "
-        "for pairs that cannot reach MIN_SCORE (as above)",
-    "kcdiff.align.x__content__mutmut_20":
-        "<= 0 for < 0: a cached partial match of exactly 0 is looked for again, and is 0",
+    # align's content cutoffs as of 7 December 2026 (the session after the sample).
+    "kcdiff.align.x__score__mutmut_24":
+        ">= for > at 1 + 1e-9, the most content a pair may need and still be compared: a "
+        "need of exactly 1 + 1e-9 is a sum of weighted floats landing on the tolerance",
+    "kcdiff.align.x__score__mutmut_25":
+        "1 - 1e-9 for 1 + 1e-9: only a pair needing a content within 1e-9 of 1 is left "
+        "uncompared, and it reaches MIN_SCORE only if its weighted floats round up to it",
+    "kcdiff.align.x__content__mutmut_25":
+        ">= for > at CONTAINED_WEIGHT + 1e-9 (the tolerance itself, as above)",
     "kcdiff.align.x__title__mutmut_4":
         "1.0 for 0.0 with an empty title: that is 1 of 100, adding 0.0055 to a pair whose "
         "other parts give at most 0.45, still under MIN_SCORE",

@@ -243,3 +243,70 @@ def test_a_new_section_claimed_by_two_moved_ones_goes_to_the_cheapest_whole():
         (0, 1, 0.8), (1, 0, 0.8)]
     # ... but not at 0.6 and 0.8 (0.6).
     assert align_module._assign([(0, 0, 0.9), (0, 1, 0.6), (1, 0, 0.8)]) == [(0, 0, 0.9)]
+
+
+class CountedFuzz:
+    """align's rapidfuzz scorers, counted: which content matches a pair costs."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, float]] = []
+
+    def ratio(self, *texts: str, score_cutoff: float = 0.0) -> float:
+        self.calls.append(("ratio", score_cutoff))
+        return fuzz.ratio(*texts, score_cutoff=score_cutoff)
+
+    def partial_ratio(self, *texts: str, score_cutoff: float = 0.0) -> float:
+        self.calls.append(("partial", score_cutoff))
+        return fuzz.partial_ratio(*texts, score_cutoff=score_cutoff)
+
+
+@pytest.fixture
+def counted(monkeypatch) -> CountedFuzz:
+    scorers = CountedFuzz()
+    monkeypatch.setattr(align_module, "fuzz", scorers)
+    return scorers
+
+
+def test_a_pair_no_content_can_lift_to_min_score_is_not_compared(counted):
+    # Unlike titles (0.0), same category, same place: 0.10 + 0.05 = 0.15, and a content of
+    # 1.0 would add only 0.30. The score is that of the other parts alone.
+    old, new = sec(1, "Gearing Ratio", GEARING_2023), sec(1, "Future Plans", GEARING_2023)
+    score = align_module._score(old, new, 0.0, (GEARING_2023, GEARING_2023), 1.0, {})
+    assert score == pytest.approx(0.15) and counted.calls == []
+
+
+def test_the_content_a_pair_needs_is_rapidfuzz_cutoff(counted):
+    # Title 0.5, same category, same place: 0.275 + 0.10 + 0.05 = 0.425, so the content
+    # must reach (0.55 - 0.425) / 0.30 = 0.41667 (less a margin of 0.01 percent).
+    old, new = sec(1, "Gearing Ratio", GEARING_2023), sec(1, "Gearing", CONTINGENT_2023)
+    align_module._score(old, new, 0.5, (GEARING_2023, CONTINGENT_2023), 1.0, {})
+    needed = 0.125 / 0.30
+    # The plain match is under it (0), so the grown text's partial match must reach it too.
+    assert counted.calls == [("ratio", pytest.approx(100 * needed - 0.01)),
+                             ("partial", pytest.approx(100 * needed / 0.9 - 0.01))]
+
+
+def test_a_grown_text_is_searched_from_what_the_pair_needs_over_its_weight(counted):
+    grown = (CONTINGENT_2023, "Contingent liabilities. " + CONTINGENT_2023 + " " + EXPOSURE * 2)
+    assert len(grown[1]) >= 3 * len(grown[0])
+    matches = {}
+    content = align_module._content(grown, 0.6, matches)
+    assert counted.calls == [("ratio", pytest.approx(59.99)),
+                             ("partial", pytest.approx(100 * 0.6 / 0.9 - 0.01))]
+    assert content == pytest.approx(0.9)  # printed whole in the longer text
+
+
+def test_a_partial_match_is_looked_for_up_to_a_need_of_exactly_its_weight(counted):
+    grown = (CONTINGENT_2023, "Contingent liabilities. " + CONTINGENT_2023 + " " + EXPOSURE * 2)
+    assert align_module._content(grown, 0.9, {}) == pytest.approx(0.9)  # ties: kept
+    counted.calls.clear()
+    assert align_module._content(grown, 0.91, {}) < 0.91
+    assert [kind for kind, _ in counted.calls] == ["ratio"]  # 0.9 at most: not looked for
+
+
+def test_a_match_given_up_under_a_cutoff_is_not_compared_again_under_the_same(counted):
+    texts = (GEARING_2023, CONTINGENT_2023)
+    matches = {}
+    assert align_module._match(counted.ratio, texts, 0.9, matches) == 0.0
+    assert align_module._match(counted.ratio, texts, 0.9, matches) == 0.0
+    assert len(counted.calls) == 1
