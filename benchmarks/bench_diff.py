@@ -106,14 +106,46 @@ def alternated(first: list[str], second: list[str], repeat: int) -> tuple[Timing
     return median(times[0]), median(times[1])
 
 
-def peak_memory_mb(command: list[str]) -> float:
-    """Peak resident memory of one whole process (Linux reports kilobytes)."""
+def peak_memory_mb(command: list[str]) -> tuple[float, float]:
+    """Peak resident memory of one whole run: the largest of its processes (Linux reports
+    kilobytes), and the largest sum over its processes at one moment, sampled every 10 ms
+    (kcdiff diff may read the old filing in a second process: kcdiff/pair.py). The sum is
+    at least the largest: a sample may miss a process's peak."""
     script = ("import resource, subprocess, sys; "
               "subprocess.run(sys.argv[1:], capture_output=True); "
               "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
-    result = subprocess.run([sys.executable, "-c", script, *command], capture_output=True,
-                            text=True, env=ENVIRONMENT, check=True)
-    return int(result.stdout.strip()) / 1024
+    process = subprocess.Popen([sys.executable, "-c", script, *command], text=True,
+                               stdout=subprocess.PIPE, env=ENVIRONMENT, start_new_session=True)
+    together = 0
+    while process.poll() is None:
+        together = max(together, _group_rss_kb(process.pid))
+        time.sleep(0.01)
+    largest = int(process.stdout.read().strip())
+    return largest / 1024, max(together, largest) / 1024
+
+
+def _group_rss_kb(group: int) -> int:
+    """Resident memory, now, of the processes of a process group but its leader (the
+    Python wrapper that started the run)."""
+    total = 0
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit() and int(entry.name) != group:
+            try:
+                if os.getpgid(int(entry.name)) == group:
+                    total += _rss_kb(int(entry.name), "VmRSS")
+            except (OSError, ValueError):  # ended meanwhile
+                continue
+    return total
+
+
+def _rss_kb(pid: int, field: str) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
 
 
 def kcdiff(old: Path, new: Path, out: Path) -> list[str]:
@@ -149,9 +181,10 @@ def growth(out: Path, scales: list[int], repeat: int, base: float) -> None:
         difflib = [sys.executable, "-c", DIFFLIB, str(old), str(new), str(out / "d.html")]
         kc, dl = alternated(kcdiff(old, new, out), difflib, max(1, repeat // 2))
         exponent = math.log(kc / base) / math.log(scale)
-        memory = peak_memory_mb(kcdiff(old, new, out))
+        largest, together = peak_memory_mb(kcdiff(old, new, out))
         print(f"{scale:>3}x pair        kcdiff diff: {kc:.2f} s   difflib.HtmlDiff: {dl:.2f} s   "
-              f"ratio {kc / dl:.2f}   growth n^{exponent:.2f}   peak {memory:.0f} MB")
+              f"ratio {kc / dl:.2f}   growth n^{exponent:.2f}   peak {largest:.0f} MB "
+              f"(its processes together: {together:.0f} MB)")
 
 
 def pdf_pair(out: Path, repeat: int) -> None:

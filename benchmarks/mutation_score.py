@@ -29,8 +29,27 @@ from pathlib import Path
 
 # mutant name -> why no input can tell it from the original
 EQUIVALENT = {
+    # _heaviest_chain as of 7 December 2026 (its sorts and "no chain" markers).
+    **{f"kcdiff.align.x__heaviest_chain__mutmut_{n}":
+       "back starts at +1 or -2, not -1: every entry is set by _prefix_best before it is "
+       "read" for n in (23, 24)},
+    **{f"kcdiff.align.x__heaviest_chain__mutmut_{n}":
+       "-2 for -1 as 'no chain' (in the tree's empty cells, or as the best chain before "
+       "any pair): the walk back stops at any negative index, and a real chain, whose "
+       "score is positive, beats an empty cell either way" for n in (18, 28)},
+    **{f"kcdiff.align.x__heaviest_chain__mutmut_{n}":
+       "the first sort on the whole (i, j, score) tuple, not on j: each (i, j) is one "
+       "pair, so within an old index both order by j descending, as the stable sort on i "
+       "keeps" for n in (3, 6)},
     "kcdiff.align.x__heaviest_chain__mutmut_20":
-        "back starts at -2, not -1: every entry is set by _prefix_best before it is read",
+        "a Fenwick tree one cell longer: the updates stop at n_new, so the extra cell is "
+        "neither written nor read",
+    "kcdiff.align.x__heaviest_chain__mutmut_45":
+        "< n_new for <= n_new: the Fenwick tree's last cell is never read, as "
+        "_prefix_best is only asked for new indexes below n_new",
+    "kcdiff.align.x_candidate_scores__mutmut_23":
+        "max(len(old), 2) for max(len(old), 1): with one old section only i = 0, whose "
+        "expected place is 0 either way",
     "kcdiff.align.x__assign__mutmut_13":
         "2.0, not 1.0, for the cells of no candidate: both exceed the cost limit (0.45), "
         "so neither is ever assigned",
@@ -124,9 +143,6 @@ EQUIVALENT = {
     "kcdiff.align.x__absorbed__mutmut_27":
         "next() without its default: an unspaced title holds no newline, so a match in the "
         "newline-joined texts lies inside one text, which next() then finds",
-    "kcdiff.align.x__heaviest_chain__mutmut_41":
-        "< n_new for <= n_new: the Fenwick tree's last cell is never read, as "
-        "_prefix_best is only asked for new indexes below n_new",
     "kcdiff.align.x__prefix_best__mutmut_4":
         "-2 for -1 as 'no chain before': the walk back stops at any negative index",
     **{f"kcdiff.figures.items.x_item_unit__mutmut_{n}":

@@ -310,3 +310,34 @@ def test_a_match_given_up_under_a_cutoff_is_not_compared_again_under_the_same(co
     assert align_module._match(counted.ratio, texts, 0.9, matches) == 0.0
     assert align_module._match(counted.ratio, texts, 0.9, matches) == 0.0
     assert len(counted.calls) == 1
+
+
+def _renamed_at(old_place: int, new_place: int, size: int = 10) -> tuple[list[Section], ...]:
+    """Two outlines of ``size`` sections with "CONTINGENT LIABILITIES" renamed "Guarantees"
+    (titles 27% alike: no title candidate) over the same text, at the given places."""
+    def outline(place: int, title: str) -> list[Section]:
+        rest = [(s.title, s.blocks[0].text) for s in fillers(0, size - 1)]
+        rest.insert(place, (title, CONTINGENT_2023))
+        return [sec(k, heading, text) for k, (heading, text) in enumerate(rest)]
+
+    return outline(old_place, "CONTINGENT LIABILITIES"), outline(new_place, "Guarantees")
+
+
+@pytest.mark.parametrize(("old_place", "new_place", "compared"), [
+    (5, 1, True), (6, 1, False), (4, 0, True), (0, 0, True), (0, 4, True), (0, 5, False)])
+def test_unlike_titles_are_compared_within_four_places_either_way_from_the_first(
+        old_place, new_place, compared):
+    old, new = _renamed_at(old_place, new_place)
+    assert ((old_place, new_place) in candidate_scores(old, new)) is compared
+
+
+def test_a_chain_of_one_pair_under_one_is_still_a_chain():
+    assert align_module._heaviest_chain([(0, 0, 0.6)], 1) == [(0, 0, 0.6)]
+    assert align_module._heaviest_chain([], 3) == []
+
+
+def test_the_chain_finds_an_earlier_pair_past_a_power_of_two():
+    # A pair ending at new index 2 must be found by a later one at new index 4: the
+    # Fenwick tree carries it from cell 3 to cell 4.
+    pairs = [(0, 2, 0.6), (1, 4, 0.6), (2, 3, 0.55)]
+    assert align_module._heaviest_chain(pairs, 5) == [(0, 2, 0.6), (1, 4, 0.6)]
