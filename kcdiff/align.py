@@ -17,11 +17,13 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 from operator import itemgetter
+from typing import TypeVar
 
 from rapidfuzz import fuzz, process
 
-from .model import Alignment, Section
+from .model import Alignment, Mapper, Section
 from .text.normalize import comparable
 
 __all__ = ["align", "candidate_scores", "MIN_SCORE"]
@@ -43,13 +45,17 @@ _PLURAL = re.compile(r"s(?<=[a-z]{3}s)\b")  # "(?<=[a-z]{3})s\b", found by its "
 _NON_WORD = re.compile(r"[^\w\s]")
 
 Pair = tuple[int, int, float]
+T = TypeVar("T")
+R = TypeVar("R")
 # (scorer, old text, new text) -> (score in [0, 1], cutoff it was computed with)
 Matches = dict[tuple[Callable[..., float], str, str], tuple[float, float]]
 
 
-def align(old: Sequence[Section], new: Sequence[Section]) -> Alignment:
-    """Pair the sections of two filings. The covers always pair with each other."""
-    scores = candidate_scores(old, new)
+def align(old: Sequence[Section], new: Sequence[Section], mapper: Mapper | None = None
+          ) -> Alignment:
+    """Pair the sections of two filings. The covers always pair with each other.
+    ``mapper``: see ``candidate_scores``."""
+    scores = candidate_scores(old, new, mapper)
     in_order = _heaviest_chain([(i, j, s) for (i, j), s in scores.items() if s >= MIN_SCORE],
                                len(new))
     paired_old = {i for i, _, _ in in_order}
@@ -116,34 +122,54 @@ def _unspaced(text: str) -> str:
     return "".join(comparable(text).split())
 
 
-def candidate_scores(old: Sequence[Section], new: Sequence[Section]
-                     ) -> dict[tuple[int, int], float]:
+def candidate_scores(old: Sequence[Section], new: Sequence[Section],
+                     mapper: Mapper | None = None) -> dict[tuple[int, int], float]:
     """Scores in [0, 1] of the pairs that may be aligned (at least ``MIN_SCORE``). Titles
     are compared for every pair (cheap); content only for candidates, since reading every
-    pair's text would grow with the square of the filing's length."""
-    old_titles = [_title_key(s) for s in old]
-    new_titles = [_title_key(s) for s in new]
-    old_text = [_content_key(s) for s in old]
-    new_text = [_content_key(s) for s in new]
-    matches: Matches = {}  # each pair of texts compared once
-    scores = {}
-    # One old section at a time, so memory holds the pairs kept, not every candidate.
-    for i, titles in enumerate(_title_candidates(old_titles, new_titles)):
-        expected = i * len(new) / max(len(old), 1)
-        low, high = int(expected) - CANDIDATE_BAND, int(expected) + CANDIDATE_BAND + 1
-        for j in range(max(low, 0), min(high, len(new))):
-            titles.setdefault(j, _title(old_titles[i], new_titles[j]) / 100.0)
-        for j, title in titles.items():
-            score = _score(old[i], new[j], title, (old_text[i], new_text[j]),
-                           _position(i, j, old, new), matches)
-            if score >= MIN_SCORE:
-                scores[(i, j)] = score
+    pair's text would grow with the square of the filing's length.
+
+    A row's scores (one old section's) depend on nothing but the row: ``mapper`` is given
+    the old sections in two interleaved halves to score. Without one, every row is scored
+    here in one go, so that a text printed again is compared once."""
+    halves = [range(len(old))] if mapper is None else [range(k, len(old), 2) for k in (0, 1)]
+    scored = (mapper or _in_turn)(partial(_row_scores, old, new), halves)
+    scores = scored[0]
+    for more in scored[1:]:
+        scores.update(more)
     if old and new and old[0].category == "cover" and new[0].category == "cover":
         # In place: a copy would hold every kept pair twice at the run's peak of memory
         # (358,000 pairs, ~40 MB, in the 64x benchmark).
         for pair in [pair for pair in scores if not (pair[0] and pair[1])]:
             del scores[pair]
         scores[(0, 0)] = 1.0
+    return scores
+
+
+def _in_turn(function: Callable[[T], R], items: Sequence[T]) -> list[R]:
+    return [function(item) for item in items]
+
+
+def _row_scores(old: Sequence[Section], new: Sequence[Section], rows: range
+                ) -> dict[tuple[int, int], float]:
+    """The kept scores of the pairs of the old sections ``rows``."""
+    old_titles = [_title_key(old[i]) for i in rows]
+    new_titles = [_title_key(s) for s in new]
+    new_text = [_content_key(s) for s in new]
+    matches: Matches = {}  # each pair of texts compared once
+    scores = {}
+    # One old section at a time, so memory holds the pairs kept, not every candidate.
+    for i, old_title, titles in zip(rows, old_titles,
+                                    _title_candidates(old_titles, new_titles), strict=True):
+        old_text = _content_key(old[i])
+        expected = i * len(new) / max(len(old), 1)
+        low, high = int(expected) - CANDIDATE_BAND, int(expected) + CANDIDATE_BAND + 1
+        for j in range(max(low, 0), min(high, len(new))):
+            titles.setdefault(j, _title(old_title, new_titles[j]) / 100.0)
+        for j, title in titles.items():
+            score = _score(old[i], new[j], title, (old_text, new_text[j]),
+                           _position(i, j, old, new), matches)
+            if score >= MIN_SCORE:
+                scores[(i, j)] = score
     return scores
 
 

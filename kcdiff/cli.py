@@ -187,14 +187,15 @@ def run_diff(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from .compare import compare_analysed
-    from .pair import analyse_pair
+    from .pair import analyse_pair, pair_mapper
     from .render import render_json, render_text
 
     fmt = report_format(args.output, args.format)  # before the work: refuse early
     _refuse_output_over_input(args.output, (args.old, args.new))
-    # The two filings at once (a worker process reads the old one) when that can pay.
-    report = compare_analysed(*analyse_pair(args.old, args.new,
-                                            max_bytes=int(args.max_size * 2**20)))
+    # The two filings at once (a worker process reads the old one), and the pairs of
+    # sections scored in two processes, when that can pay.
+    analysed = analyse_pair(args.old, args.new, max_bytes=int(args.max_size * 2**20))
+    report = compare_analysed(*analysed, mapper=pair_mapper(args.old, args.new))
     if fmt == "json":
         output = render_json(report)
     elif fmt == "html":

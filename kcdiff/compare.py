@@ -34,6 +34,7 @@ from .model import (
     FigureChange,
     Filing,
     FilingSummary,
+    Mapper,
     OfficerChange,
     Report,
     Section,
@@ -109,9 +110,11 @@ def compare(old: Filing, new: Filing) -> Report:
     return compare_analysed(analyse(old), analyse(new))
 
 
-def compare_analysed(old: AnalysedFiling, new: AnalysedFiling) -> Report:
-    """The pair stages: what changed from ``old`` to ``new``."""
-    alignment = align(old.sections, new.sections)
+def compare_analysed(old: AnalysedFiling, new: AnalysedFiling, mapper: Mapper | None = None
+                     ) -> Report:
+    """The pair stages: what changed from ``old`` to ``new``. ``mapper`` may score the
+    candidate pairs of sections in two processes (kcdiff/pair.py); the report is the same."""
+    alignment = align(old.sections, new.sections, mapper)
     sections, warnings = section_diffs(old.sections, new.sections, alignment)
     warnings += _failures(old, new, _TABLES_FAILED) + _failures(old, new, _CHECKS_FAILED)
     figures, figure_checks = figure_diffs(old, new, warnings)

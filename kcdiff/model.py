@@ -10,11 +10,16 @@ All classes are frozen dataclasses so a stage can never change what an earlier o
 from __future__ import annotations
 
 from calendar import monthrange
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from typing import Any, Literal
 
 SCHEMA = "kcdiff/report-v1"
+
+# map() returning a list: how a stage whose parts are independent computes them. None
+# means in turn, here; kcdiff diff may give one that computes half in a second process.
+Mapper = Callable[[Callable[[Any], Any], Sequence[Any]], list[Any]]
 
 BlockKind = Literal["paragraph", "table", "heading"]
 

@@ -1,7 +1,9 @@
 """The two filings of a pair read and analysed at once, for the command line's
 ``kcdiff diff``: the old filing in a forked worker process while this process does the
-new one, when that can pay (``worth_a_worker``). Anything that stops the worker from
-starting leaves the reading serial, with the same report.
+new one, when that can pay (``worth_a_worker``); then the candidate pairs of sections
+scored half here, half in a second forked process (``forked_map``). Anything that stops a
+second process from starting or finishing leaves that work to this one, with the same
+report.
 
 Only the command line does this. The library's ``compare()`` stays serial; the watch
 service must not fork beside its threads, and the Dask batch's workers are daemonic
@@ -18,12 +20,15 @@ import os
 from pathlib import Path
 
 from .compare import AnalysedFiling, analyse_file
+from .model import Mapper
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING; concurrent.futures is imported when used
 if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
     from concurrent.futures import Future, ProcessPoolExecutor
+    from typing import Any
 
-__all__ = ["analyse_pair", "worth_a_worker"]
+__all__ = ["analyse_pair", "forked_map", "pair_mapper", "worth_a_worker"]
 
 # The smaller file must be at least this large for a worker to pay. It can save at most
 # the time of analysing one filing (the smaller), and costs, in CPU time measured on two
@@ -145,3 +150,79 @@ def _old_result(pending: Future[AnalysedFiling], old: str | Path, max_bytes: int
         return pending.result()
     except BrokenProcessPool:
         return analyse_file(old, max_bytes)
+
+
+def pair_mapper(old: str | Path, new: str | Path) -> Mapper | None:
+    """``forked_map`` when a second process can pay now (``worth_a_worker``, asked again
+    after the reading), else None: the pair stages in this process alone."""
+    return forked_map if worth_a_worker(old, new) else None
+
+
+def forked_map(function: Callable[[Any], Any], items: Sequence[Any]) -> list[Any]:
+    """``[function(item) for item in items]``, the second half of the items computed in a
+    forked child process while this one computes the first. The child inherits the
+    function and the items with the fork; only its results cross, pickled through a
+    pipe. If the child cannot be had, fails or dies, its half is computed here."""
+    half = (len(items) + 1) // 2
+    mine, theirs = items[:half], items[half:]
+    child = _fork_for(function, theirs) if theirs else None
+    if child is None:
+        return [function(item) for item in items]
+    pid, reader = child
+    try:
+        results = [function(item) for item in mine]
+        with os.fdopen(reader, "rb") as pipe:
+            sent = pipe.read()
+    except BaseException:  # Ctrl-C, or an error here: the child is not needed any more
+        _end(pid)
+        raise
+    _, status = os.waitpid(pid, 0)
+    if status != 0 or not sent:
+        return results + [function(item) for item in theirs]
+    import pickle
+
+    return results + pickle.loads(sent)
+
+
+def _fork_for(function: Callable[[Any], Any], items: Sequence[Any]) -> tuple[int, int] | None:
+    """A child process computing ``function`` of ``items`` and writing the pickled list
+    to a pipe: (its pid, the pipe's reading end); None when no child can be had."""
+    import pickle
+
+    parent = os.getpid()
+    try:
+        reader, writer = os.pipe()
+    except OSError:
+        return None
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(reader)
+        os.close(writer)
+        return None
+    if pid:
+        os.close(writer)
+        return pid, reader
+    # The child: it never returns to the caller, and leaves without Python's exit
+    # handlers (they belong to the parent: its buffered output, its temporary files).
+    code = 1
+    try:
+        os.close(reader)
+        _as_a_worker(parent)
+        sent = pickle.dumps([function(item) for item in items], pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(writer, "wb") as pipe:
+            pipe.write(sent)
+        code = 0
+    finally:
+        os._exit(code)
+
+
+def _end(pid: int) -> None:
+    """Stop the child ``pid`` and reap it."""
+    import signal
+
+    try:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    except (ProcessLookupError, ChildProcessError):
+        pass

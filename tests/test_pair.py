@@ -308,3 +308,91 @@ def test_sigterm_to_the_command_alone_ends_its_worker(interim_path, annual_path)
             os.killpg(process.pid, signal.SIGKILL)
         except ProcessLookupError:
             pass
+
+
+# --- the pair stages: candidate pairs of sections scored in two processes ---------------
+
+
+def pid_of(item: int) -> tuple[int, int]:
+    return item, os.getpid()
+
+
+def test_forked_map_computes_the_second_half_in_a_child():
+    before = set(children())
+    results = pair.forked_map(pid_of, [1, 2, 3, 4, 5])
+    assert [item for item, _ in results] == [1, 2, 3, 4, 5]
+    here = os.getpid()
+    assert [pid == here for _, pid in results] == [True, True, True, False, False]
+    assert set(children()) <= before  # reaped
+
+
+def test_forked_map_of_one_item_forks_nothing(monkeypatch):
+    def no_fork():
+        raise AssertionError("forked")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    assert pair.forked_map(pid_of, [7]) == [(7, os.getpid())]
+    assert pair.forked_map(pid_of, []) == []
+
+
+def test_a_fork_that_fails_maps_here(monkeypatch):
+    def fork():
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", fork)
+    assert pair.forked_map(pid_of, [1, 2]) == [(1, os.getpid()), (2, os.getpid())]
+
+
+@pytest.mark.parametrize("how", ["raises", "killed", "exits"])
+def test_a_child_that_fails_leaves_its_half_to_this_process(how):
+    here = os.getpid()
+
+    def fragile(item: int) -> tuple[int, int]:
+        if os.getpid() != here:
+            if how == "raises":
+                raise RuntimeError("no memory for the scores")
+            if how == "killed":
+                os.kill(os.getpid(), signal.SIGKILL)
+            os._exit(0)  # ends without sending anything
+        return item, os.getpid()
+
+    before = set(children())
+    assert pair.forked_map(fragile, [1, 2, 3]) == [(1, here), (2, here), (3, here)]
+    assert set(children()) <= before
+
+
+def test_an_error_here_ends_the_child_and_is_raised():
+    here = os.getpid()
+
+    def slow_there(item: int) -> int:
+        if os.getpid() != here:
+            time.sleep(120)
+        elif item == 1:
+            raise ValueError("a section this process could not score")
+        return item
+
+    before = set(children())
+    started = time.monotonic()
+    with pytest.raises(ValueError, match="could not score"):
+        pair.forked_map(slow_there, [1, 2])
+    assert time.monotonic() - started < 60
+    assert set(children()) <= before
+
+
+def test_the_candidate_pairs_scored_in_two_processes_are_those_scored_in_one(interim_path,
+                                                                            annual_path):
+    from kcdiff.align import align, candidate_scores
+    from kcdiff.ingest import read_filing
+    from kcdiff.segment import segment
+
+    old, new = segment(read_filing(interim_path)), segment(read_filing(annual_path))
+    assert candidate_scores(old, new, pair.forked_map) == candidate_scores(old, new)
+    assert align(old, new, pair.forked_map) == align(old, new)
+
+
+def test_the_pair_stages_use_two_processes_only_when_a_worker_would(worker, monkeypatch,
+                                                                   interim_path,
+                                                                   annual_path):
+    assert pair.pair_mapper(interim_path, annual_path) is pair.forked_map
+    monkeypatch.setattr(pair, "running_now", lambda: 2)
+    assert pair.pair_mapper(interim_path, annual_path) is None
