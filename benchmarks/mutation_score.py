@@ -47,9 +47,12 @@ EQUIVALENT = {
     "kcdiff.align.x__heaviest_chain__mutmut_45":
         "< n_new for <= n_new: the Fenwick tree's last cell is never read, as "
         "_prefix_best is only asked for new indexes below n_new",
-    "kcdiff.align.x_candidate_scores__mutmut_23":
+    "kcdiff.align.x__row_scores__mutmut_31":
         "max(len(old), 2) for max(len(old), 1): with one old section only i = 0, whose "
         "expected place is 0 either way",
+    **{f"kcdiff.align.x__row_scores__mutmut_{n}":
+       "zip's strict=True dropped: the rows, their titles and the title candidates are "
+       "one per row by construction" for n in (12, 16, 21)},
     "kcdiff.align.x__assign__mutmut_13":
         "2.0, not 1.0, for the cells of no candidate: both exceed the cost limit (0.45), "
         "so neither is ever assigned",

@@ -246,13 +246,18 @@ def test_a_new_section_claimed_by_two_moved_ones_goes_to_the_cheapest_whole():
 
 
 class CountedFuzz:
-    """align's rapidfuzz scorers, counted: which content matches a pair costs."""
+    """align's rapidfuzz scorers, counted: which content matches a pair costs (titles
+    are compared as before, uncounted)."""
+
+    token_set_ratio = staticmethod(fuzz.token_set_ratio)
 
     def __init__(self) -> None:
         self.calls: list[tuple[str, float]] = []
+        self.texts: list[tuple[str, ...]] = []
 
     def ratio(self, *texts: str, score_cutoff: float = 0.0) -> float:
         self.calls.append(("ratio", score_cutoff))
+        self.texts.append(texts)
         return fuzz.ratio(*texts, score_cutoff=score_cutoff)
 
     def partial_ratio(self, *texts: str, score_cutoff: float = 0.0) -> float:
@@ -341,3 +346,45 @@ def test_the_chain_finds_an_earlier_pair_past_a_power_of_two():
     # Fenwick tree carries it from cell 3 to cell 4.
     pairs = [(0, 2, 0.6), (1, 4, 0.6), (2, 3, 0.55)]
     assert align_module._heaviest_chain(pairs, 5) == [(0, 2, 0.6), (1, 4, 0.6)]
+
+
+def test_a_pair_at_exactly_min_score_joins_the_order_keeping_chain(monkeypatch):
+    # (0, 0) at 0.55 and (1, 1) at 0.60 keep the order (1.15 in all); (0, 1) at 0.65
+    # beats either alone. Left out of the chain, 0.55 would lose both its places.
+    scores = {(0, 0): MIN_SCORE, (1, 1): 0.60, (0, 1): 0.65}
+    monkeypatch.setattr(align_module, "candidate_scores", lambda old, new, mapper: scores)
+    untitled = [sec(0, "", "text"), sec(1, "", "text")]
+    assert align(untitled, untitled).pairs == ((0, 0, MIN_SCORE), (1, 1, 0.6))
+
+
+class RecordingMapper:
+    """A mapper computing in turn, keeping what it was given."""
+
+    def __init__(self) -> None:
+        self.given: list[list[object]] = []
+
+    def __call__(self, function, items):
+        self.given.append(list(items))
+        return [function(item) for item in items]
+
+
+def test_a_mapper_is_given_the_old_sections_in_two_interleaved_halves():
+    old = [cover(), *fillers(1, 4)]
+    new = [cover(), *fillers(1, 5)]
+    mapper = RecordingMapper()
+    assert align(old, new, mapper) == align(old, new)
+    assert mapper.given == [[range(0, 5, 2), range(1, 5, 2)]]
+
+
+def test_without_a_mapper_a_text_printed_again_is_compared_once(counted):
+    # Rows 1 and 2 print the same text under the same title: scored in one go, the pair
+    # of texts is compared once; in two interleaved halves, once in each.
+    repeated = [cover(), sec(1, "Gearing Ratio", GEARING_2023),
+                sec(2, "Gearing Ratio", GEARING_2023)]
+    new = [cover(), sec(1, "Gearing Ratio", GEARING_2023 + " Unchanged.")]
+    content = (align_module._content_key(repeated[1]), align_module._content_key(new[1]))
+    candidate_scores(repeated, new)
+    assert counted.texts.count(content) == 1
+    counted.texts.clear()
+    candidate_scores(repeated, new, RecordingMapper())
+    assert counted.texts.count(content) == 2
