@@ -109,8 +109,9 @@ def alternated(first: list[str], second: list[str], repeat: int) -> tuple[Timing
 def peak_memory_mb(command: list[str]) -> tuple[float, float]:
     """Peak resident memory of one whole run: the largest of its processes (Linux reports
     kilobytes), and the largest sum over its processes at one moment, sampled every 10 ms
-    (kcdiff diff may read the old filing in a second process: kcdiff/pair.py). The sum is
-    at least the largest: a sample may miss a process's peak."""
+    (kcdiff diff may read the old filing, and score half the pairs of sections, in a
+    second process: kcdiff/pair.py). The sum counts proportional set sizes: a page the
+    forked process still shares with its parent counts half in each, not twice."""
     script = ("import resource, subprocess, sys; "
               "subprocess.run(sys.argv[1:], capture_output=True); "
               "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
@@ -121,7 +122,7 @@ def peak_memory_mb(command: list[str]) -> tuple[float, float]:
         together = max(together, _group_rss_kb(process.pid))
         time.sleep(0.01)
     largest = int(process.stdout.read().strip())
-    return largest / 1024, max(together, largest) / 1024
+    return largest / 1024, together / 1024
 
 
 def _group_rss_kb(group: int) -> int:
@@ -132,16 +133,17 @@ def _group_rss_kb(group: int) -> int:
         if entry.name.isdigit() and int(entry.name) != group:
             try:
                 if os.getpgid(int(entry.name)) == group:
-                    total += _rss_kb(int(entry.name), "VmRSS")
+                    total += _proportional_kb(int(entry.name))
             except (OSError, ValueError):  # ended meanwhile
                 continue
     return total
 
 
-def _rss_kb(pid: int, field: str) -> int:
+def _proportional_kb(pid: int) -> int:
+    """The proportional set size of a process (Linux's smaps_rollup), 0 once it ended."""
     try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith(field + ":"):
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
                 return int(line.split()[1])
     except OSError:
         pass

@@ -181,7 +181,8 @@ def forked_map(function: Callable[[Any], Any], items: Sequence[Any]) -> list[Any
         return results + [function(item) for item in theirs]
     import pickle
 
-    return results + pickle.loads(sent)
+    results += pickle.loads(sent)
+    return results
 
 
 def _fork_for(function: Callable[[Any], Any], items: Sequence[Any]) -> tuple[int, int] | None:
