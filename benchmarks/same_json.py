@@ -6,7 +6,8 @@ pair (bench_diff.scaled_copy) and corpus pairs of different kinds (HKEX PDFs in 
 and Chinese, a board list, SEC PDFs, inline-XBRL HTML, Markdown, Fullshare's 200-page
 annual reports), and prints `same` or `DIFFERENT` for each. Exit status 1 when any report
 differs. With --worker, this checkout reads every pair's old filing in a worker process
-(kcdiff/pair.py), whatever the files' size; without it, as `kcdiff diff` decides.
+and scores half its candidate pairs of sections in another (kcdiff/pair.py), whatever the
+files' size; without it, as `kcdiff diff` decides.
 
 Run: python benchmarks/same_json.py OLD_CHECKOUT [--no-16x] [--worker]
 """
@@ -48,7 +49,7 @@ CORPUS_PAIRS = [
      "hkex_fullshare_0607/2023_annual-report_FY2023_en.pdf"),
 ]
 
-# `kcdiff diff` with a worker process for every pair (kcdiff.pair's size rule set to 0).
+# `kcdiff diff` with its second processes for every pair (kcdiff.pair's size rule set to 0).
 WITH_WORKER = ("import sys, kcdiff.pair; kcdiff.pair.MIN_FILE_BYTES = 0; "
                "kcdiff.pair.idle_cpus = lambda: 2; "
                "from kcdiff.cli import main; sys.exit(main(sys.argv[1:]))")
