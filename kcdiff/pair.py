@@ -169,13 +169,13 @@ def forked_map(function: Callable[[Any], Any], items: Sequence[Any]) -> list[Any
     if child is None:
         return [function(item) for item in items]
     pid, reader = child
-    try:
-        results = [function(item) for item in mine]
-        with os.fdopen(reader, "rb") as pipe:
+    with os.fdopen(reader, "rb") as pipe:
+        try:
+            results = [function(item) for item in mine]
             sent = pipe.read()
-    except BaseException:  # Ctrl-C, or an error here: the child is not needed any more
-        _end(pid)
-        raise
+        except BaseException:  # Ctrl-C, or an error here: the child is not needed now
+            _end(pid)
+            raise
     _, status = os.waitpid(pid, 0)
     if status != 0 or not sent:
         return results + [function(item) for item in theirs]
