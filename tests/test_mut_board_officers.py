@@ -267,3 +267,32 @@ def test_an_office_elsewhere_or_not_followed_does_not_end_the_sentence():
 ])
 def test_the_office_of_a_seat_with_a_title_and_of_another_committee_s_chair(office, expected):
     assert _office_of(office) == expected
+
+
+def test_a_chair_spelled_differently_is_said_to_be_so_not_a_new_chair():
+    # Kingsoft Cloud's annual results print "Yu Mingo" in the board list for the "Yu
+    # Mingto" who chairs the audit committee in both filings: the same misprint in the
+    # chair's sentence is one person spelled differently.
+    old = Committee(("Yu Mingto", "Wang Hang", "Qu Jingyuan"), "Yu Mingto")
+    new = Committee(("Yu Mingto", "Wang Hang", "Qu Jingyuan"), "Yu Mingo")
+    assert compare_committees(old, new) == [OfficerChange(
+        "changed", "audit_committee_chair", "Yu Mingo", "Yu Mingto",
+        "the same chair spelled differently")]
+    assert compare_committees(old, Committee(old.members, "Mingto Yu")) == []
+    other = Committee(old.members, "Wang Hang")
+    assert compare_committees(old, other) == [OfficerChange(
+        "changed", "audit_committee_chair", "Wang Hang", "Yu Mingto")]
+
+
+def test_a_signatory_spelled_differently_is_said_to_be_so():
+    old = Signatory("Yu Mingto", "Mr", ("independent_non_executive",),
+                    "Independent Non-executive Director")
+    respelled = Signatory("Yu Mingo", "Mr", old.titles, old.title_text)
+    assert compare_signatories(old, respelled) == [OfficerChange(
+        "changed", "signatory", "Yu Mingo", "Yu Mingto",
+        "the same signatory spelled differently")]
+    retitled = Signatory("Yu Mingo", "Mr", ("chairman",), "Chairman")
+    assert compare_signatories(old, retitled) == [OfficerChange(
+        "changed", "signatory", "Yu Mingo", "Yu Mingto",
+        "the same signatory spelled differently; titles: Independent Non-executive "
+        "Director -> Chairman")]

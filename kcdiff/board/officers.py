@@ -271,17 +271,21 @@ def _office_of(office: str) -> str:
 
 
 def compare_signatories(old: Signatory | None, new: Signatory | None) -> list[OfficerChange]:
-    """A different signatory, or the same one signing with different titles. Titles
-    listed in another order are the same titles."""
+    """A different signatory, or the same one signing with different titles or with the
+    name spelled differently (as members of the board are matched). Titles listed in
+    another order are the same titles."""
     if old is None or new is None:
         return []
-    if name_key(old.name) != name_key(new.name):
+    same, respelled = match_names([old.name], [new.name])
+    if not same and not respelled:
         detail = f"{old.title_text or '-'} -> {new.title_text or '-'}"
         return [OfficerChange("changed", "signatory", new.name, old.name, detail)]
+    details = ["the same signatory spelled differently"] if respelled else []
     if _title_set(old) != _title_set(new):
-        detail = f"titles: {old.title_text or '-'} -> {new.title_text or '-'}"
-        return [OfficerChange("changed", "signatory", new.name, old.name, detail)]
-    return []
+        details.append(f"titles: {old.title_text or '-'} -> {new.title_text or '-'}")
+    if not details:
+        return []
+    return [OfficerChange("changed", "signatory", new.name, old.name, "; ".join(details))]
 
 
 def _title_set(signatory: Signatory) -> frozenset[str]:
@@ -297,8 +301,14 @@ def compare_committees(
     if old is None or new is None:
         return []
     changes = []
-    if old.chair and new.chair and name_key(old.chair) != name_key(new.chair):
-        changes.append(OfficerChange("changed", f"{committee}_chair", new.chair, old.chair))
+    if old.chair and new.chair:
+        # The chair is matched as the members are: one person spelled differently is
+        # said to be so, not reported as a new chair.
+        same, respelled = match_names([old.chair], [new.chair])
+        if respelled or not same:
+            detail = "the same chair spelled differently" if respelled else ""
+            changes.append(OfficerChange("changed", f"{committee}_chair", new.chair,
+                                         old.chair, detail))
     same, renamed = match_names(old.members, new.members)
     member = f"{committee}_member"
     for i, j in renamed:
