@@ -119,14 +119,14 @@ def peak_memory_mb(command: list[str]) -> tuple[float, float]:
                                stdout=subprocess.PIPE, env=ENVIRONMENT, start_new_session=True)
     together = 0
     while process.poll() is None:
-        together = max(together, _group_rss_kb(process.pid))
+        together = max(together, _group_pss_kb(process.pid))
         time.sleep(0.01)
     largest = int(process.stdout.read().strip())
     return largest / 1024, together / 1024
 
 
-def _group_rss_kb(group: int) -> int:
-    """Resident memory, now, of the processes of a process group but its leader (the
+def _group_pss_kb(group: int) -> int:
+    """Proportional set size, now, of the processes of a process group but its leader (the
     Python wrapper that started the run)."""
     total = 0
     for entry in Path("/proc").iterdir():
@@ -195,7 +195,7 @@ def pdf_pair(out: Path, repeat: int) -> None:
         return
     baseline = [sys.executable, "-c", PDFIUM_DIFFLIB, *map(str, PDF_PAIR), str(out / "p.html")]
     kc, base = alternated(kcdiff(*PDF_PAIR, out), baseline, max(1, repeat // 2))
-    # kcdiff reads the old filing in a second process here (kcdiff/pair.py): its CPU time
+    # kcdiff runs a second process here (kcdiff/pair.py): its CPU time
     # (both processes) can exceed its wall time, and only a free second core shortens it.
     print(f"200-page PDF pair kcdiff diff: {kc:.2f} s   pdfium text + HtmlDiff: {base:.2f} s   "
           f"ratio {kc / base:.2f} (target <= 0.6); CPU {kc.cpu:.2f} s (both processes) / "
