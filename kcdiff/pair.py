@@ -17,6 +17,7 @@ raised here, so the command line still says ``kcdiff: error: FILE: ...`` about t
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 from .compare import AnalysedFiling, analyse_file
@@ -52,7 +53,27 @@ def usable_cpus() -> int:
 
 def running_now() -> int | None:
     """The processes running or ready to run at this moment on the machine, this one
-    included (/proc/loadavg); None where that cannot be read."""
+    included: the fewest of a few counts (/proc/loadavg) a millisecond apart. Something
+    shows as running for an instant: right after the worker that read the old filing
+    ended, one count in two said 2 on an idle two-core machine, and so turned the second
+    process off for the pair stages; the next count said 1. A process that keeps a CPU
+    busy is in every count. None where the count cannot be read."""
+    counts = []
+    for sample in range(_COUNTS):
+        if sample:
+            time.sleep(_COUNT_GAP)
+        count = _running_count()
+        if count is None:
+            return None
+        counts.append(count)
+    return min(counts)
+
+
+_COUNTS = 3
+_COUNT_GAP = 0.001  # seconds
+
+
+def _running_count() -> int | None:
     try:
         with open("/proc/loadavg", encoding="ascii") as loadavg:
             return int(loadavg.read().split()[3].split("/")[0])
@@ -74,12 +95,12 @@ def idle_cpus() -> int:
 def worth_a_worker(old: str | Path, new: str | Path) -> bool:
     """Whether analysing the old filing in a second process can make the run shorter:
     a CPU nobody else is using, and files large enough to pay for the worker."""
-    if idle_cpus() < 1:
-        return False
     try:
-        return min(os.path.getsize(old), os.path.getsize(new)) >= MIN_FILE_BYTES
+        if min(os.path.getsize(old), os.path.getsize(new)) < MIN_FILE_BYTES:
+            return False
     except OSError:  # a missing file: the reader says so, in one process
         return False
+    return idle_cpus() >= 1
 
 
 def analyse_pair(old: str | Path, new: str | Path, max_bytes: int

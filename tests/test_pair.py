@@ -99,6 +99,25 @@ def test_running_processes_are_read_from_proc_loadavg(monkeypatch, text, running
     assert pair.running_now() == running
 
 
+@pytest.mark.parametrize(("counts", "running"), [
+    ((2, 1, 1), 1), ((1, 3, 2), 1), ((2, 2, 2), 2), ((1, 1, "x"), None)])
+def test_running_processes_are_the_fewest_of_a_few_counts(monkeypatch, counts, running):
+    """A task seen running once is not load; one seen every time is."""
+    texts = iter(f"0.5 0.6 0.7 {count}/108 2839\n" for count in counts)
+    monkeypatch.setattr(pair, "open", lambda path, *a, **k: io.StringIO(next(texts)),
+                        raising=False)
+    assert pair.running_now() == running
+    assert next(texts, None) is None  # every count was read
+
+
+def test_small_files_do_not_count_running_processes(worker, monkeypatch, interim_path,
+                                                   annual_path):
+    """The count takes a few milliseconds: a pair too small for a worker skips it."""
+    monkeypatch.setattr(pair, "MIN_FILE_BYTES", annual_path.stat().st_size * 2)
+    monkeypatch.setattr(pair, "running_now", lambda: pytest.fail("counted"))
+    assert not pair.worth_a_worker(interim_path, annual_path)
+
+
 def test_no_proc_loadavg_means_no_count(monkeypatch):
     def no_file(path, *args, **kwargs):
         raise FileNotFoundError(path)
