@@ -37,9 +37,12 @@ print(time.perf_counter() - start)
 
 
 def seconds(checkout: Path, old: Path, new: Path) -> float:
+    # In the checkout: ``python -c`` puts the working folder first on the path, before
+    # PYTHONPATH, so from this project's root both sides timed this checkout.
     environment = {**os.environ, "PYTHONPATH": str(checkout)}
     result = subprocess.run([sys.executable, "-c", TIMED, str(old), str(new)],
-                            capture_output=True, text=True, env=environment, check=True)
+                            capture_output=True, text=True, env=environment, cwd=checkout,
+                            check=True)
     return float(result.stdout.strip().splitlines()[-1])
 
 

@@ -42,9 +42,11 @@ def dump(checkout: Path, files: list[Path], out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     todo = [str(path) for path in files if not (out / (path.name + ".json")).is_file()]
     if todo:
+        # Run in the checkout: ``python -c`` puts the working folder first on the path,
+        # before PYTHONPATH, so from this project's root both sides were this checkout.
         environment = {**os.environ, "PYTHONPATH": str(checkout)}
         subprocess.run([sys.executable, "-c", DUMP, str(out), *todo], env=environment,
-                       check=True)
+                       cwd=checkout, check=True)
 
 
 def first_difference(old: dict, new: dict) -> str:
