@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import pypdfium2 as pdfium
@@ -22,6 +23,7 @@ import pypdfium2.raw as pdfium_c
 from ..errors import InputError
 from ..model import Block, Check, Filing
 from ..text.cjk import FULLWIDTH, IDEOGRAPHS, PUNCTUATION
+from .direction import declares_right_to_left, reading_order
 from .glyphs import Glyphs
 from .layout import SOFT_HYPHEN, Line, body_size, bold_body, page_blocks, resolve_hyphens
 
@@ -65,7 +67,9 @@ def read_pdf(path: str, data: bytes) -> Filing:
     with _PDFIUM:
         document = _open(path, data)
         try:
-            pages = [_read_page(document, index) for index in range(len(document))]
+            right_to_left = declares_right_to_left(document)
+            pages = [_read_page(document, index, right_to_left)
+                     for index in range(len(document))]
         except pdfium.PdfiumError as exc:
             raise InputError(path, f"PDF is damaged and cannot be read ({exc})") from exc
         finally:
@@ -98,13 +102,13 @@ def _open(path: str, data: bytes) -> pdfium.PdfDocument:
         raise InputError(path, "PDF is damaged and cannot be opened") from exc
 
 
-def _read_page(document: pdfium.PdfDocument, index: int) -> _Page:
+def _read_page(document: pdfium.PdfDocument, index: int, right_to_left: bool = False) -> _Page:
     page = document[index]
     try:
         width, height = page.get_size()
         textpage = page.get_textpage()
         try:
-            lines = _lines(textpage, index + 1, width, height)
+            lines = _lines(textpage, index + 1, width, height, right_to_left)
         finally:
             textpage.close()
     finally:
@@ -112,7 +116,10 @@ def _read_page(document: pdfium.PdfDocument, index: int) -> _Page:
     return _Page(index + 1, width, height, tuple(lines))
 
 
-def _lines(textpage: pdfium.PdfTextPage, number: int, width: float, height: float) -> list[Line]:
+def _lines(textpage: pdfium.PdfTextPage, number: int, width: float, height: float,
+           right_to_left: bool = False) -> list[Line]:
+    """The page's text lines; ``right_to_left``: PDFium laid them out right to left
+    (``direction``), so each is put back in reading order by its characters' positions."""
     text = textpage.get_text_range()
     if len(text) != textpage.count_chars():
         # Characters outside the BMP break the index <-> position mapping: keep the text,
@@ -124,53 +131,64 @@ def _lines(textpage: pdfium.PdfTextPage, number: int, width: float, height: floa
     lines = []
     for match in _LINE.finditer(text):
         raw = match.group()
-        stripped = raw.strip()
-        if not stripped:
+        if not raw.strip():
             continue
-        start = match.start()
-        first = start + len(raw) - len(raw.lstrip())
-        last = first + len(stripped) - 1
-        left, bottom, _, top = glyphs.loose_box(first)
-        _, bottom_last, right, top_last = glyphs.loose_box(last)
-        if left >= width or right <= 0 or max(top, top_last) <= 0 or bottom >= height:
-            continue  # printer's notes outside the page ("B_table indent_4.5 mm")
-        # The first word starts at ``first``: its height sets the cell gap.
-        spans = _cell_spans(glyphs, raw, start, top - bottom) if _maybe_row(raw) else []
-        if spans:
-            cells = tuple(_repair(glyphs, raw[a:b], start + a) for a, b in spans)
-            cleaned = " ".join(cells)
-        else:
-            cells, cleaned = (), _repair(glyphs, stripped, first)
-        # The type of the first letter or digit: a bullet or a quote is often set in
-        # another font and size.
-        letter = _ALNUM.search(raw)
-        size, bold = glyphs.typography(start + letter.start() if letter else first)
-        lines.append(Line(cleaned, number, left, right, max(top, top_last),
-                          min(bottom, bottom_last), bold, cells, size))
+        # The page's character index of each character of ``raw``.
+        chars: Sequence[int] = range(match.start(), match.end())
+        if right_to_left:
+            raw, chars = reading_order(raw, chars, lambda index: glyphs.loose_box(index)[0])
+        line = _line(glyphs, raw, chars, number, width, height)
+        if line is not None:
+            lines.append(line)
     return lines
+
+
+def _line(glyphs: Glyphs, raw: str, chars: Sequence[int], number: int, width: float,
+          height: float) -> Line | None:
+    """One text line with its position, cells and type; None for a printer's note
+    outside the page ("B_table indent_4.5 mm")."""
+    stripped = raw.strip()
+    lead = len(raw) - len(raw.lstrip())
+    first, last = chars[lead], chars[lead + len(stripped) - 1]
+    left, bottom, _, top = glyphs.loose_box(first)
+    _, bottom_last, right, top_last = glyphs.loose_box(last)
+    if left >= width or right <= 0 or max(top, top_last) <= 0 or bottom >= height:
+        return None
+    # The first word starts at ``first``: its height sets the cell gap.
+    spans = _cell_spans(glyphs, raw, chars, top - bottom) if _maybe_row(raw) else []
+    if spans:
+        cells = tuple(_repair(glyphs, raw[a:b], chars[a:b]) for a, b in spans)
+        cleaned = " ".join(cells)
+    else:
+        cells, cleaned = (), _repair(glyphs, stripped, chars[lead:lead + len(stripped)])
+    # The type of the first letter or digit: a bullet or a quote is often set in
+    # another font and size.
+    letter = _ALNUM.search(raw)
+    size, bold = glyphs.typography(chars[letter.start()] if letter else first)
+    return Line(cleaned, number, left, right, max(top, top_last), min(bottom, bottom_last),
+                bold, cells, size)
 
 
 # str.isalnum() as a pattern: searched in C rather than a loop over the line in Python.
 _ALNUM = re.compile(r"[^\W_]")
 
 
-def _repair(glyphs: Glyphs, text: str, first: int) -> str:
+def _repair(glyphs: Glyphs, text: str, chars: Sequence[int]) -> str:
     """Close the letter-spacing of CJK text ("董 事 會") and resolve U+FFFE characters;
-    ``first`` is the page's character index of ``text[0]``."""
+    ``chars`` are the page's character indexes of ``text``'s characters."""
     if "\ufffe" in text:
-        text = "".join(_ufffe(text, position, glyphs, first) for position in range(len(text)))
+        text = "".join(_ufffe(text, position, glyphs, chars) for position in range(len(text)))
     # An ASCII line has no CJK to close up: isascii() is a flag on the string, the
     # substitution a scan of it (two thirds of the cost of this function).
     return _CJK_SPACED.sub("", text) if " " in text and not text.isascii() else text
 
 
-def _ufffe(text: str, position: int, glyphs: Glyphs, first: int) -> str:
+def _ufffe(text: str, position: int, glyphs: Glyphs, chars: Sequence[int]) -> str:
     char = text[position]
     if char != "\ufffe":
         return char
-    index = first + position
-    here = glyphs.box(index)
-    following = glyphs.box(index + 1) if position + 1 < len(text) else here
+    here = glyphs.box(chars[position])
+    following = glyphs.box(chars[position + 1]) if position + 1 < len(text) else here
     if following[3] < here[1]:
         return SOFT_HYPHEN  # PDFium's mark for a hyphen that ended a line
     return _ligature(text[:position], text[position + 1:])
@@ -206,10 +224,11 @@ def _maybe_row(text: str) -> bool:
     return bool(_NUMERIC_END_REVERSED.match(text[::-1])) or 1 < len(text.split()) <= 8
 
 
-def _cell_spans(glyphs: Glyphs, raw: str, start: int, height: float) -> list[tuple[int, int]]:
+def _cell_spans(glyphs: Glyphs, raw: str, chars: Sequence[int], height: float
+                ) -> list[tuple[int, int]]:
     """Where the line splits at gaps wider than a word space (table cells), as spans of
-    ``raw``; ``start`` is the page's character index of ``raw[0]``, ``height`` the loose
-    height of its first word. Empty for one cell."""
+    ``raw``; ``chars`` are the page's character indexes of ``raw``'s characters,
+    ``height`` the loose height of its first word. Empty for one cell."""
     tokens = [match.span() for match in _TOKEN.finditer(raw)]
     if len(tokens) < 2:
         return []
@@ -217,7 +236,7 @@ def _cell_spans(glyphs: Glyphs, raw: str, start: int, height: float) -> list[tup
     gap = glyphs.gap
     spans = [list(tokens[0])]
     for (_, previous_end), (token_start, token_end) in zip(tokens, tokens[1:], strict=False):
-        if gap(start + previous_end - 1, start + token_start) > threshold:
+        if gap(chars[previous_end - 1], chars[token_start]) > threshold:
             spans.append([token_start, token_end])
         else:
             spans[-1][1] = token_end
