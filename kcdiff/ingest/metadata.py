@@ -51,10 +51,19 @@ _PUBLISHED_AT = re.compile(
 )
 _STOCK_CODE = re.compile(r"(?:Stock\s+Code|股份代號)\s*[:：]?\s*(\d{1,5})", re.IGNORECASE)
 _TICKER = re.compile(r"\((?:NYSE|Nasdaq|NASDAQ|NYSE American)\s*:\s*([A-Z.]{1,6})\)")
-_REGISTRANT = re.compile(r"^\(?Exact name of registrant", re.IGNORECASE)
+_REGISTRANT = re.compile(r"^\(?Exact\s+name\s+of\s+registrant", re.IGNORECASE)
 _CJK_ISSUER = re.compile(r"([A-Z][\w&.,' -]{1,80}?(?:Limited|有限公司))\s*[（(]「本公司」")
-_NAME_END = re.compile(r"^(.{2,90}?(?:Holdings? Limited|Limited|Ltd\.?|Inc\.?|Corporation|N\.V\."
-                       r"|plc|有限公司))(?=$|\s|[（(*])", re.IGNORECASE)
+_LEGAL_FORM = r"(?:Holdings? Limited|Limited|Ltd\.?|Inc\.?|Incorporated|Corporation|N\.V\.|plc)"
+_NAME_END = re.compile(rf"^(.{{2,90}}?(?:{_LEGAL_FORM}|有限公司))(?=$|\s|[（(*])", re.IGNORECASE)
+# The name a filing defines as "the Company" ("... of Fullshare Holdings Limited (the
+# “Company”)", "豐盛控股有限公司（「本公司」）"): the capitalised words just before the
+# definition, or the ideographs after the last break (punctuation, digits, a blank).
+_DEFINES_COMPANY = re.compile(r"\s*[(（]\s*(?:the\s+)?[\"“”]Company[\"“”]|[（(]「(?:本|貴)?公司」")
+_DEFINED_NAME = re.compile(
+    rf"(?:(?<!\S)([^\sA-Z0-9]\S*)\s+)?"  # the word before the name, if any
+    rf"((?<!\S)(?:[A-Z0-9][\w&.'’-]*\s+(?:(?:and|&)\s+)?)*?[A-Z][\w&.'’-]*\s+{_LEGAL_FORM})$"
+    rf"|(?:^|(?<=[^{IDEOGRAPHS}]))([{IDEOGRAPHS}]{{2,40}}有限公司)$")
+_DEFINITION_BLOCKS = 400  # the definition is in the first paragraphs that name the issuer
 _MAX_NAME_LINE = 120
 _HONG_KONG = re.compile(r"^Hong Kong,\s*", re.IGNORECASE)
 _SIGNATORY = re.compile(r"Chairman|Director|Secretary|Board|主席|董事|秘書", re.IGNORECASE)
@@ -72,7 +81,7 @@ DOC_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("profit_alert", r"PROFIT (?:ALERT|WARNING)|盈利(?:警告|預告|預警)"),
         ("list_of_directors", r"LIST OF DIRECTORS|董事名單"),
         ("director_change", r"(?:APPOINTMENT|RESIGNATION|RETIREMENT|CHANGE) OF .{0,60}"
-                            r"(?:DIRECTOR|CHAIRMAN|CHIEF EXECUTIVE)|委任|辭任|調任"),
+                            r"(?:DIRECTOR|CHAIRMAN|CHIEF EXECUTIVE)|(?<!獲)委任|辭任|調任"),
         ("quarterly_report", r"FORM 10-Q|QUARTERLY REPORT PURSUANT"),
         ("annual_report", r"FORM 10-K|FORM 20-F|ANNUAL REPORT PURSUANT|ANNUAL REPORT \d{4}"
                           r"|MANAGEMENT DISCUSSION AND ANALYSIS|管理層討論及分析"),
@@ -89,12 +98,13 @@ def meta_of(blocks: tuple[Block, ...]) -> FilingMeta:
     cover = [block.text for block in blocks[:_COVER_BLOCKS] if block.kind != "table"]
     cover_text = "\n".join(cover)
     title = _title(cover)
-    period, period_end = _period("\n".join([title, cover_text]))
+    period, period_end = _period(title, cover)
     return FilingMeta(
-        issuer=_issuer(cover),
+        issuer=_issuer(cover, blocks),
         stock_code=_stock_code(cover_text),
         title=title,
-        doc_type=_doc_type(title, "\n".join(cover[:_TYPE_BLOCKS])),
+        doc_type=_doc_type(title, "\n".join(_headline(text) for text in cover[:_TYPE_BLOCKS]
+                                             if _is_headline(text))),
         period=period,
         period_end=period_end,
         published=_published(blocks),
@@ -156,7 +166,7 @@ _MAX_CJK_TITLE = 60
 def _title(cover: list[str]) -> str:
     for pattern in _TITLE_PATTERNS:
         for text in cover:
-            if len(text) > 300 or _DISCLAIMER.search(text) or not pattern.search(text):
+            if len(text) > 300 or _DISCLAIMER.search(text) or not pattern.search(_headline(text)):
                 continue
             cjk = re.search(f"[{IDEOGRAPHS}]", text)
             if text.isupper() or text.startswith("FORM") or (cjk and len(text) <= _MAX_CJK_TITLE):
@@ -164,26 +174,139 @@ def _title(cover: list[str]) -> str:
     return ""
 
 
-def _issuer(cover: list[str]) -> str:
+def _issuer(cover: list[str], blocks: tuple[Block, ...]) -> str:
+    """The registrant an SEC cover names, else the first name line of the cover, checked
+    against the filing's own definition of "the Company": an annual report's corporate
+    information lists its auditor and bankers first, each printed far less often than
+    the company. Else that definition."""
     for position, text in enumerate(cover):
-        if _REGISTRANT.match(text) and position:
+        if _REGISTRANT.match(text) and position and not cover[position - 1].startswith("("):
             return _as_name(cover[position - 1])
+    defined = _defined_company(blocks)
+    printed = _Printed(blocks)
     for text in cover:
-        text = _NAME_LABEL.sub("", text)
-        name = _NAME_END.match(text) if len(text) <= _MAX_NAME_LINE else None
-        if name and not re.search(r"[,;:]|\bthe\b|^\d", name.group(1)):
-            return _as_name(name.group(1))
-        match = _CJK_ISSUER.search(text)
-        if match:
-            return match.group(1).strip()
-    return ""
+        name = _name_line(text)
+        if not name:
+            continue
+        if not defined or defined.isascii() != name.isascii():
+            return name  # a Chinese and an English name of one company cannot be compared
+        if (not name.isascii() and _folded(name) != _folded(defined)
+                and _folded(name).endswith(_folded(defined))):
+            return defined  # words before the name on its line ("所載豐盛控股有限公司")
+        if printed.count(defined) > printed.count(name):
+            continue
+        return name
+    return defined
+
+
+class _Printed:
+    """How often a name is printed in the filing, case aside; the text is joined only
+    when a name is counted."""
+
+    def __init__(self, blocks: tuple[Block, ...]) -> None:
+        self._blocks = blocks
+        self._text = ""
+
+    def count(self, name: str) -> int:
+        if not self._text:
+            self._text = "\n".join(block.text for block in self._blocks).lower()
+        return self._text.count(" ".join(name.lower().split()))
+
+
+# A line that starts a sentence rather than naming a company: punctuation, a number or
+# a bracket first, or a word in small letters that is no joining word ("The results of
+# Bank of China Limited (the “Company”) ..."; "eBay" has a capital).
+_NOT_A_NAME = re.compile(r"[,;:]|^\d|^[(（]|(?<!\S)(?!(?:of|and|de|du|la|van|von)\b)[a-z]+\b")
+
+
+def _name_line(text: str) -> str:
+    """The company name a cover line starts with, or ""."""
+    text = _NAME_LABEL.sub("", text)
+    name = _NAME_END.match(text) if len(text) <= _MAX_NAME_LINE else None
+    if name and not _NOT_A_NAME.search(name.group(1)):
+        return _as_name(name.group(1))
+    match = _CJK_ISSUER.search(text)
+    return match.group(1).strip() if match else ""
+
+
+def _defined_company(blocks: tuple[Block, ...]) -> str:
+    """The name the filing defines as "the Company", where it is unambiguous. English:
+    the first definition whose name's start is clear (not after an "of" that follows
+    another capitalised word: "Bank of China Limited" would read as "China Limited").
+    Chinese has no blanks between words, so the ideographs after a break may carry words
+    before the name ("獲委任為豐盛控股有限公司"): the shortest such run, when another run
+    ends with it too."""
+    runs: list[str] = []
+    for block in blocks[:_DEFINITION_BLOCKS]:
+        if block.kind == "table":
+            continue
+        for definition in _DEFINES_COMPANY.finditer(block.text):
+            before = " ".join(block.text[max(0, definition.start() - 160):definition.start()]
+                              .split())
+            found = _DEFINED_NAME.search(before)
+            if not found:
+                continue
+            if found.group(3):
+                runs.append(found.group(3))
+            elif not (found.group(1) in ("of", "Of")
+                      and _capitalised_before(before, found.start(2))):
+                return _as_name(re.sub(r"^(?:(?:and|&)\s+)+", "", found.group(2)))
+    shortest = min(runs, key=len, default="")
+    return shortest if sum(run.endswith(shortest) for run in runs) >= 2 else ""
+
+
+def _capitalised_before(text: str, start: int) -> bool:
+    """Whether the word before the "of" that precedes ``start`` is capitalised."""
+    words = text[:start].split()
+    return len(words) >= 2 and words[-2][:1].isupper()
+
+
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
+def _folded(text: str) -> str:
+    return _NOT_ALNUM.sub("", text.lower())
+
+
+# A note in brackets is not what a line is about: "葛金鑄先生（於二零二二年六月二十四日獲
+# 委任) 獨立非執行董事" lists a director, it does not announce an appointment.
+_BRACKETED = re.compile(r"[（(][^（()）]*[)）]")
+_HEADLINE_CHARS = 120
+_SENTENCE_END = re.compile(r"[.。;；]\s*$|。")
+
+
+def _headline(text: str) -> str:
+    return _BRACKETED.sub(" ", text)
+
+
+def _is_headline(text: str) -> bool:
+    """A line whose words may name the document's type. The Chinese words are single
+    terms ("辭任", resigns), no evidence in a sentence (an annual report's account of
+    its directors' changes is not an announcement of them): a line with Chinese counts
+    when it is short and not a sentence. The English patterns are phrases."""
+    if not _CJK_LETTERS.search(text):
+        return True
+    return len(text) <= _HEADLINE_CHARS and not _SENTENCE_END.search(text)
 
 
 def _as_name(text: str) -> str:
     text = re.sub(f"^[{IDEOGRAPHS}]+(?=[A-Za-z])", "", " ".join(text.split()))  # 本公告乃由Alco...
     if text.isupper():  # "BROAD INTELLIGENCE ... LIMITED" -> "Broad Intelligence ... Limited"
-        return " ".join(word.capitalize() if word.isalpha() else word for word in text.split())
+        return " ".join(_capitalised(word) for word in text.split())
     return text
+
+
+# Kept as printed: initials ("N.V.", "PG&E"); the rest of a word after its first letter
+# is lower case ("DEPOT," -> "Depot,", "AMAZON.COM," -> "Amazon.com,").
+_INITIALS = re.compile(r"(?:[A-Z]\.)+,?|\S*&\S*")
+_FIRST_LETTER = re.compile(r"[A-Za-z]")
+
+
+def _capitalised(word: str) -> str:
+    first = _FIRST_LETTER.search(word)
+    if not first or _INITIALS.fullmatch(word):
+        return word
+    return word[:first.end()] + word[first.end():].lower()
 
 
 def _stock_code(cover_text: str) -> str:
@@ -209,16 +332,49 @@ def _doc_type(title: str, cover_text: str) -> str:
     return min(announcements or stated, default=(0, 0, ""))[2]
 
 
-def _period(text: str) -> tuple[str, str]:
-    found = [(start.start(), text[start.start():printed.end()], printed.group())
-             for start, printed in _dated(_PERIOD_START, text)][:1]
-    chinese = _CN_PERIOD.search(text)
-    if chinese:
-        found.append((chinese.start(), chinese.group(), chinese.group(1)))
+def _period(title: str, cover: list[str]) -> tuple[str, str]:
+    """The period the filing reports on, as printed and as an ISO date: the title's, else
+    the first printed as a line of its own ("For the six months ended 30 June 2022" over
+    a statement), else the first in a sentence, except one naming another report's period
+    ("our Annual Report on Form 10-K for the year ended December 31, 2022"). An interim
+    report's review report cites last year's accounts before any statement heading."""
+    found = [(0, 0, start, phrase, printed) for start, phrase, printed in _periods(title)]
+    for position, text in enumerate(cover):
+        for start, phrase, printed in _periods(text):
+            if _is_period_line(text, start, phrase):
+                found.append((1, position, start, phrase, printed))
+            elif not _OTHER_REPORT.search(text[max(0, start - _REPORT_REACH):start]):
+                found.append((2, position, start, phrase, printed))
     if not found:
         return "", ""
-    _, phrase, printed_date = min(found)
-    return " ".join(phrase.split()).rstrip(","), parse_date(printed_date)
+    *_, phrase, printed = min(found)
+    return " ".join(phrase.split()).rstrip(","), parse_date(printed)
+
+
+# A line of its own may say "For the" before its period and "(unaudited)" after it.
+_BEFORE_PERIOD_LINE = 8
+_AFTER_PERIOD_LINE = 20
+_REPORT_REACH = 60  # how far before a period a report that it belongs to is named
+_OTHER_REPORT = re.compile(
+    r"Form\s+10-[KQ]|Form\s+20-F|annual\s+report|interim\s+report|quarterly\s+report"
+    r"|auditors?\b|年報|年度報告|中期報告", re.IGNORECASE)
+
+
+def _is_period_line(text: str, start: int, phrase: str) -> bool:
+    """Whether ``text`` is the period's own line, a heading over statements ("For the six
+    months ended 30 June 2022"), not the end of a sentence ("... Auditors for the year
+    ended 31 December 2011.")."""
+    text = text.rstrip()
+    return (start <= _BEFORE_PERIOD_LINE and not text.endswith((".", "。"))
+            and len(text) <= start + len(phrase) + _AFTER_PERIOD_LINE)
+
+
+def _periods(text: str) -> list[tuple[int, str, str]]:
+    """(start, phrase, printed date) of each period named in ``text``."""
+    found = [(start.start(), text[start.start():printed.end()], printed.group())
+             for start, printed in _dated(_PERIOD_START, text)]
+    return found + [(match.start(), match.group(), match.group(1))
+                    for match in _CN_PERIOD.finditer(text)]
 
 
 def _dated(opening: re.Pattern[str], text: str):
