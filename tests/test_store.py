@@ -63,6 +63,16 @@ def test_period_end_prefers_metadata_and_reads_day_first_dates():
     assert period_end_of(nothing) == ""
 
 
+def test_a_period_the_metadata_leaves_open_is_not_guessed():
+    # PG&E's first-quarter 2023 release names only its 10-K's year near the top; the
+    # metadata states no period, and the history must not print that year as the filing's.
+    text = ("... discussed more fully in PG&E Corporation's joint Annual Report on Form 10-K "
+            "for the year ended December 31, 2022 ...")
+    filing = Filing("pge.pdf", "pdf", (Block("paragraph", text),),
+                    FilingMeta(issuer="PG&E Corporation", language="en"))
+    assert period_end_of(filing) == ""
+
+
 def test_issuer_fallback_is_the_file_name_before_the_year():
     assert name_prefix_of("kingsoft-cloud-2024-annual.txt") == "kingsoft-cloud"
     assert name_prefix_of("Anxin_China_2009-04-24_results.pdf") == "anxin_china"

@@ -370,11 +370,13 @@ def _is_period_line(text: str, start: int, phrase: str) -> bool:
 
 
 def _periods(text: str) -> list[tuple[int, str, str]]:
-    """(start, phrase, printed date) of each period named in ``text``."""
+    """(start, phrase, printed date) of each period named in ``text`` with a real date (a
+    misprint, "June 31, 2023", names none)."""
     found = [(start.start(), text[start.start():printed.end()], printed.group())
              for start, printed in _dated(_PERIOD_START, text)]
-    return found + [(match.start(), match.group(), match.group(1))
-                    for match in _CN_PERIOD.finditer(text)]
+    found += [(match.start(), match.group(), match.group(1))
+              for match in _CN_PERIOD.finditer(text)]
+    return [mention for mention in found if parse_date(mention[2])]
 
 
 def _dated(opening: re.Pattern[str], text: str):

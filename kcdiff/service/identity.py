@@ -11,8 +11,10 @@ functions from a ``Filing`` (and its file name) to it. Metadata comes first
   already stored, in that order, so two filings of one company pair up even when their
   metadata is uneven (an HKEX announcement printing "Stock Code: 3896", a 6-K giving only
   the company's name, a text file with neither).
-- Period end: ``meta.period_end``, else the first "six months / year ended <date>" phrase
-  near the top of the filing.
+- Period end: ``meta.period_end``, read by the one grammar of ``ingest.metadata`` (from
+  the blocks when a ``Filing`` was made without metadata): a period the metadata leaves
+  open is not guessed here (PG&E's quarterly release names only its 10-K's year near the
+  top).
 - Document group: results announcements of any period are comparable with each other.
 """
 
@@ -20,11 +22,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
-from ..model import Filing
-from ..text.dates import MONTHS
+from ..ingest.metadata import meta_of
+from ..model import Filing, FilingMeta
 
 __all__ = [
     "FilingIdentity",
@@ -72,13 +73,6 @@ def display_path(path: str | Path) -> str:
     return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
-_MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
-_PERIOD = re.compile(
-    r"(?:(?:three|six|nine|twelve)\s+months|(?:financial\s+)?year|quarter)\s+ended\s+"
-    rf"(?:{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})"
-    rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>[A-Za-z]{{3,9}})\.?,?\s+(?P<year2>\d{{4}}))",
-    re.IGNORECASE,
-)
 _NAME_DATE = re.compile(r"[-_ .]*(?:19|20)\d\d")
 # The types (``ingest.metadata.DOC_TYPES``) that report a period's results: a filing of any
 # of them is compared with the previous one. Poll results, profit alerts and board lists
@@ -86,34 +80,12 @@ _NAME_DATE = re.compile(r"[-_ .]*(?:19|20)\d\d")
 RESULTS_TYPES = frozenset({"interim_results", "annual_results", "quarterly_results",
                            "quarterly_report", "annual_report"})
 _FOLD = re.compile(r"[^0-9a-z\u4e00-\u9fff]+")
-_HEAD_BLOCKS = 40
 
 
 def period_end_of(filing: Filing) -> str:
-    """The ISO period end from metadata, else from the first period phrase near the top
-    ("six months ended June 30, 2023", "year ended 31 December 2008"); "" if none."""
-    if filing.meta.period_end:
-        return filing.meta.period_end
-    for block in filing.blocks[:_HEAD_BLOCKS]:
-        for match in _PERIOD.finditer(block.text):
-            found = _iso_date(
-                match["month"] or match["month2"],
-                match["day"] or match["day2"],
-                match["year"] or match["year2"],
-            )
-            if found:
-                return found
-    return ""
-
-
-def _iso_date(month: str, day: str, year: str) -> str:
-    number = MONTHS.get(month.lower())
-    if number is None:
-        return ""
-    try:
-        return date(int(year), number, int(day)).isoformat()
-    except ValueError:
-        return ""
+    """The ISO end of the period the filing reports on; "" if it states none."""
+    meta = filing.meta if filing.meta != FilingMeta() else meta_of(filing.blocks)
+    return meta.period_end
 
 
 def name_prefix_of(path: str | Path) -> str:
