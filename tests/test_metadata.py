@@ -203,3 +203,15 @@ def test_metadata_truth_names_real_filings():
         assert isinstance(entry["issuer"], list) and isinstance(entry["doc_type"], list)
         if entry["period_end"]:
             date.fromisoformat(entry["period_end"])
+
+
+def test_a_chinese_sentence_is_no_title():
+    # Alco Holdings' profit warning of 27 June 2025 (zh), page 1: its title is "盈利預警";
+    # a later sentence says the company may publish further announcements ("公告").
+    meta = _meta("（股份代號：328）", "盈利預警",
+                 "本公告乃由Alco Holdings Limited（「本公司」，連同其附屬公司統稱「本集團」）根據",
+                 "本公司或會適時另行刊發公告以向股東提供最新情況。")
+    assert (meta.title, meta.doc_type) == ("盈利預警", "profit_alert")
+    # Fullshare's interim report 2022 (zh), page 3: a clause of the review report.
+    meta = _meta("團」）的中期簡明綜合財務報表，當中包括於二零二二年六月三十日的中期簡明綜合")
+    assert meta.title == ""

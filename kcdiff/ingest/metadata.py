@@ -153,7 +153,8 @@ def _cn_int(text: str, digits: bool = False) -> int:
 
 _TITLE_PATTERNS = (
     re.compile(r"RESULTS|業績"),  # the results title, before the form that carries it
-    re.compile(r"ANNOUNCEMENT|RETURN|REPORTS?\b|FORM \d|公告|報表|董事名單|委任|辭任"),
+    re.compile(r"ANNOUNCEMENT|RETURN|REPORTS?\b|FORM \d|PROFIT (?:ALERT|WARNING)|公告|報表"
+               r"|董事名單|委任|辭任|盈利(?:警告|預告|預警)"),
 )
 # Runs, not single characters: _language counts letters as the runs' total length, so
 # findall makes a string per word rather than per letter.
@@ -169,7 +170,8 @@ def _title(cover: list[str]) -> str:
             if len(text) > 300 or _DISCLAIMER.search(text) or not pattern.search(_headline(text)):
                 continue
             cjk = re.search(f"[{IDEOGRAPHS}]", text)
-            if text.isupper() or text.startswith("FORM") or (cjk and len(text) <= _MAX_CJK_TITLE):
+            if text.isupper() or text.startswith("FORM") or (
+                    cjk and len(text) <= _MAX_CJK_TITLE and _is_headline(text)):
                 return text
     return ""
 
@@ -272,7 +274,7 @@ def _folded(text: str) -> str:
 # 委任) 獨立非執行董事" lists a director, it does not announce an appointment.
 _BRACKETED = re.compile(r"[（(][^（()）]*[)）]")
 _HEADLINE_CHARS = 120
-_SENTENCE_END = re.compile(r"[.。;；]\s*$|。")
+_SENTENCE_END = re.compile(r"[.。;；]\s*$|[。，]")  # "，" joins a Chinese sentence's clauses
 
 
 def _headline(text: str) -> str:
@@ -280,10 +282,11 @@ def _headline(text: str) -> str:
 
 
 def _is_headline(text: str) -> bool:
-    """A line whose words may name the document's type. The Chinese words are single
-    terms ("辭任", resigns), no evidence in a sentence (an annual report's account of
-    its directors' changes is not an announcement of them): a line with Chinese counts
-    when it is short and not a sentence. The English patterns are phrases."""
+    """A line whose words may name the document's type or be its title. The Chinese
+    words are single terms ("辭任", resigns; "報表", statements), no evidence in a
+    sentence (an annual report's account of its directors' changes is not an
+    announcement of them): a line with Chinese counts when it is short and not a
+    sentence. The English patterns are phrases."""
     if not _CJK_LETTERS.search(text):
         return True
     return len(text) <= _HEADLINE_CHARS and not _SENTENCE_END.search(text)
