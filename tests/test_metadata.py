@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from kcdiff.ingest import read_filing
-from kcdiff.ingest.metadata import parse_date
+from kcdiff.ingest.metadata import meta_of, parse_date
+from kcdiff.model import Block
 
 
 def test_sample_interim(interim_path):
@@ -62,11 +63,8 @@ def test_parse_date(printed, iso):
 
 # The lines below are the filings' own, as kcdiff reads them (cited by file and page), so
 # each case runs without reading a 200-page report.
-def _meta(*lines: str, kind: str = "paragraph"):
-    from kcdiff.ingest.metadata import meta_of
-    from kcdiff.model import Block
-
-    return meta_of(tuple(Block(kind, line) for line in lines))
+def _meta(*lines: str):
+    return meta_of(tuple(Block("paragraph", line) for line in lines))
 
 
 # Fullshare's annual report 2022 (en), page 3, then page 4 (the directors' biographies).

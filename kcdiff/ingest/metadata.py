@@ -192,8 +192,9 @@ def _issuer(cover: list[str], blocks: tuple[Block, ...]) -> str:
             continue
         if not defined or defined.isascii() != name.isascii():
             return name  # a Chinese and an English name of one company cannot be compared
-        if (not name.isascii() and _folded(name) != _folded(defined)
-                and _folded(name).endswith(_folded(defined))):
+        folded_name, folded_defined = _folded(name), _folded(defined)
+        if (not name.isascii() and folded_name != folded_defined
+                and folded_name.endswith(folded_defined)):
             return defined  # words before the name on its line ("所載豐盛控股有限公司")
         if printed.count(defined) > printed.count(name):
             continue
