@@ -9,7 +9,10 @@ The alignment is optimal in two steps. First the order-keeping pairs with the gr
 total score (a weighted longest increasing subsequence): sections that stayed in order,
 renamed or renumbered, and a statement printed twice pairing first with first. Then an
 optimal assignment (Jonker-Volgenant, via lap) among the sections left over: the ones that
-moved. What is left after both is added or removed.
+moved. A section left over whose heading and most of whose text the other filing prints
+inside a section, or a heading without text of its own that the other filing prints as a
+heading, is aligned with that section ("absorbed"). What is left after that is added or
+removed.
 """
 
 from __future__ import annotations
@@ -74,6 +77,11 @@ def align(old: Sequence[Section], new: Sequence[Section], mapper: Mapper | None 
                  for j, i in _absorbed(new, old, paired_new, partner_old)]
     paired_old |= {i for i, _, _ in absorbed}
     paired_new |= {j for _, j, _ in absorbed}
+    bare = [(i, j, ABSORBED_SCORE) for i, j in _bare_headings(old, new, paired_old, partner_new)]
+    bare += [(i, j, ABSORBED_SCORE) for j, i in _bare_headings(new, old, paired_new, partner_old)]
+    absorbed += bare
+    paired_old |= {i for i, _, _ in bare}
+    paired_new |= {j for _, j, _ in bare}
     # An absorbed pair comes before its host's own pair, which compare keeps for the diff.
     pairs = sorted(absorbed + chosen, key=lambda pair: pair[1])  # stable: absorbed first
     return Alignment(
@@ -104,6 +112,30 @@ def _absorbed(sections: Sequence[Section], other: Sequence[Section], paired: set
         home = next((m for m, text in enumerate(texts) if title in text), None)
         if home is not None and home in hosts:
             found.append((k, home))
+    return found
+
+
+def _bare_headings(sections: Sequence[Section], other: Sequence[Section], paired: set[int],
+                   partner: dict[int, int]) -> list[tuple[int, int]]:
+    """Left-over headings with no text of their own (a heading over sub-sections) that
+    ``other`` prints as a section heading too: one filing sets "13. ACQUISITIONS" over
+    sub-notes, the other puts the note's text right under it. Neither added nor removed:
+    aligned with that section of ``other`` (the one nearest in relative position when
+    there are several), whose partner the text is compared with. Returned as (index in
+    ``sections``, index in ``other``)."""
+    bare = [k for k, section in enumerate(sections)
+            if k not in paired and not section.blocks and section.title]
+    if not bare:
+        return []
+    hosts: dict[str, list[int]] = {}
+    for m in sorted(set(partner.values())):
+        hosts.setdefault(_title_key(other[m]), []).append(m)
+    found = []
+    for k in bare:
+        homes = hosts.get(_title_key(sections[k]))
+        if homes:
+            where = k / max(len(sections) - 1, 1)
+            found.append((k, min(homes, key=lambda m: abs(m / max(len(other) - 1, 1) - where))))
     return found
 
 

@@ -53,6 +53,16 @@ def manifest(corpus: Path) -> dict:
 
 
 @pytest.fixture(scope="session")
+def corpus_filing(corpus: Path):
+    """A corpus filing read once per test session, by its path under the corpus."""
+    from functools import lru_cache
+
+    from kcdiff.ingest import read_filing
+
+    return lru_cache(maxsize=None)(lambda name: read_filing(corpus / name))
+
+
+@pytest.fixture(scope="session")
 def anxin(corpus: Path):
     """Sections of an Anxin-China (HKEX 1149) results announcement, by file stem."""
     from kcdiff.ingest import read_filing

@@ -287,3 +287,18 @@ def test_a_match_given_up_under_a_cutoff_is_compared_again_only_under_a_lower():
     assert _match(counted, texts, exact + 0.05, matches) == 0.0
     assert _match(counted, texts, 0.0, matches) == exact
     assert calls == [pytest.approx(100 * exact + 0.99), 0.0]
+
+
+def test_headings_set_over_sub_notes_are_not_added(corpus_filing):
+    # Home Depot's FY2024 10-K sets "2. SEGMENT REPORTING AND NET SALES" and "13.
+    # ACQUISITIONS" alone over sub-notes ("Segment Reporting", "SRS Acquisition", ...);
+    # the FY2023 10-K prints each note's text right under the same heading. Both
+    # headings are in both filings: neither is an added section.
+    old = segment(corpus_filing("sec_more_html/homedepot_10-K_FY2023_2024-01-28.html"))
+    new = segment(corpus_filing("sec_more_html/homedepot_10-K_FY2024_2025-02-02.html"))
+    alignment = align(old, new)
+    added = {new[j].title for j in alignment.only_new}
+    assert not added & {"2.SEGMENT REPORTING AND NET SALES", "13.ACQUISITIONS"}
+    pairs = paired_titles(old, new, alignment)
+    assert ("13.ACQUISITIONS", "13.ACQUISITIONS") in pairs
+    assert ("13.ACQUISITIONS", "Fiscal 2023 Acquisitions") in pairs

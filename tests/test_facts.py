@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from functools import lru_cache
 
 import pytest
 
@@ -225,8 +224,8 @@ def test_one_side_without_facts_is_read_from_tables_and_said_so():
 
 
 @pytest.fixture(scope="module")
-def filing(corpus):
-    return lru_cache(maxsize=None)(lambda name: read_filing(corpus / name))
+def filing(corpus_filing):
+    return corpus_filing
 
 
 AAPL_Q2 = "sec_edgartools_html/aapl_10-Q_FY2025Q2_2025-03-29.htm"

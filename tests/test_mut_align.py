@@ -215,6 +215,42 @@ def test_a_heading_is_absorbed_only_when_its_text_is_printed_too():
     assert alignment.only_old == (2,)
 
 
+ACQUISITIONS_2023 = ("During fiscal 2023, we completed three individually immaterial acquisitions "
+                     "for total aggregate cash purchase consideration of $1.5 billion.")
+
+
+def test_a_heading_set_over_sub_notes_is_neither_added_nor_removed():
+    # Home Depot's 10-Ks: FY2023 prints note 13's text under "13. ACQUISITIONS"; FY2024
+    # sets the heading alone over sub-notes, the FY2023 text under "Fiscal 2023
+    # Acquisitions". The bare heading goes with the note it heads, on either side.
+    old = [cover(), sec(1, "13. ACQUISITIONS", ACQUISITIONS_2023), sec(2, *FILLERS[0])]
+    new = [cover(), sec(1, "13. ACQUISITIONS"), sec(2, "Fiscal 2023 Acquisitions",
+                                                    ACQUISITIONS_2023), sec(3, *FILLERS[0])]
+    alignment = align(old, new)
+    assert {(1, 1), (1, 2), (2, 3)} <= {(i, j) for i, j, _ in alignment.pairs}
+    assert alignment.only_old == alignment.only_new == ()
+    backwards = align(new, old)
+    assert {(1, 1), (2, 1)} <= {(i, j) for i, j, _ in backwards.pairs}
+    assert backwards.only_old == backwards.only_new == ()
+
+
+def test_a_bare_heading_the_other_filing_does_not_print_is_added():
+    old = [cover(), sec(1, "Fiscal 2023 Acquisitions", ACQUISITIONS_2023)]
+    new = [cover(), sec(1, "13. BUSINESS COMBINATIONS"),
+           sec(2, "Fiscal 2023 Acquisitions", ACQUISITIONS_2023)]
+    assert align(old, new).only_new == (1,)
+
+
+def test_a_bare_heading_printed_twice_in_the_other_filing_goes_with_the_nearer():
+    # "Revenue" heads a note early and a segment table late in the other filing; a bare
+    # "Revenue" four fifths of the way down goes with the late one.
+    bare = [cover(), *fillers(1, 3), sec(4, "Revenue"), sec(5, *FILLERS[5])]
+    other = [cover(), sec(1, "Revenue", "Revenue from contracts with customers."),
+             *fillers(2, 3), sec(5, "Revenue", "Revenue by segment."), sec(6, *FILLERS[5])]
+    partner = {m: m for m in (0, 1, 2, 3, 4, 5, 6)}
+    assert align_module._bare_headings(bare, other, {0, 1, 2, 3, 5}, partner) == [(4, 5)]
+
+
 def test_the_order_keeping_chain_is_the_heaviest_increasing_one():
     # Old 1 -> new 2 (0.8) outweighs old 2 -> new 1 (0.7) after old 0 -> new 0.
     pairs = [(0, 0, 0.9), (1, 2, 0.8), (2, 1, 0.7)]
