@@ -36,6 +36,7 @@ CONTENT_WEIGHT = 0.30
 CATEGORY_WEIGHT = 0.10
 POSITION_WEIGHT = 0.05
 MIN_SCORE = 0.55
+DOMINANCE = 0.2  # a pair this much better than the one the chain made is a move
 CONTENT_CHARS = 1000  # enough text to recognise a section; keeps scoring linear in size
 CANDIDATE_TITLE = 45  # percent
 CANDIDATE_BAND = 4  # sections either side of where a section would sit if nothing moved
@@ -59,17 +60,12 @@ def align(old: Sequence[Section], new: Sequence[Section], mapper: Mapper | None 
     """Pair the sections of two filings. The covers always pair with each other.
     ``mapper``: see ``candidate_scores``."""
     scores = candidate_scores(old, new, mapper)
-    in_order = _heaviest_chain([(i, j, s) for (i, j), s in scores.items() if s >= MIN_SCORE],
-                               len(new))
-    paired_old = {i for i, _, _ in in_order}
-    paired_new = {j for _, j, _ in in_order}
-    moved = _assign(
-        [(i, j, s) for (i, j), s in scores.items()
-         if s >= MIN_SCORE and i not in paired_old and j not in paired_new]
-    )
-    paired_old |= {i for i, _, _ in moved}
-    paired_new |= {j for _, j, _ in moved}
-    chosen = in_order + moved
+    kept = [(i, j, s) for (i, j), s in scores.items() if s >= MIN_SCORE]
+    in_order = _heaviest_chain(kept, len(new))
+    chosen = _with_left_over_assigned(in_order, kept)
+    chosen = _with_left_over_assigned(_outscored_replaced(chosen, kept), kept)
+    paired_old = {i for i, _, _ in chosen}
+    paired_new = {j for _, j, _ in chosen}
     partner_new = {i: j for i, j, _ in chosen}
     partner_old = {j: i for i, j, _ in chosen}
     absorbed = [(i, j, ABSORBED_SCORE) for i, j in _absorbed(old, new, paired_old, partner_new)]
@@ -325,6 +321,42 @@ def _prefix_best(tree: list[tuple[float, int]], j: int) -> tuple[float, int]:
         best = max(best, tree[position])
         position -= position & -position
     return best
+
+
+def _with_left_over_assigned(chosen: list[Pair], pairs: list[Pair]) -> list[Pair]:
+    """``chosen`` and the best assignment among the pairs of sections it leaves over."""
+    paired_old = {i for i, _, _ in chosen}
+    paired_new = {j for _, j, _ in chosen}
+    return chosen + _assign([(i, j, s) for i, j, s in pairs
+                             if i not in paired_old and j not in paired_new])
+
+
+def _outscored_replaced(chosen: list[Pair], pairs: list[Pair]) -> list[Pair]:
+    """``chosen``, where a section left over is the best match of a section paired with
+    another at least ``DOMINANCE`` lower, and that section its best: paired with it
+    instead. A note moved past the accounting policies is its counterpart at 0.99; the
+    chain, keeping order, paired the counterpart with another note at 0.62 and the note
+    was left over (called added though both filings print it). The section let go is
+    offered to the sections left over again."""
+    best_old: dict[int, Pair] = {}
+    best_new: dict[int, Pair] = {}
+    for pair in pairs:
+        i, j, score = pair
+        if i not in best_old or score > best_old[i][2]:
+            best_old[i] = pair
+        if j not in best_new or score > best_new[j][2]:
+            best_new[j] = pair
+    of_old = {pair[0]: pair for pair in chosen}
+    of_new = {pair[1]: pair for pair in chosen}
+    replaced = set(chosen)
+    for i, best in best_old.items():
+        if best_new[best[1]] != best or best in replaced:
+            continue
+        held = [pair for pair in (of_old.get(i), of_new.get(best[1])) if pair is not None]
+        if len(held) == 1 and held[0][2] <= best[2] - DOMINANCE:
+            replaced.discard(held[0])
+            replaced.add(best)
+    return sorted(replaced)
 
 
 def _assign(pairs: list[Pair]) -> list[Pair]:

@@ -302,3 +302,29 @@ def test_headings_set_over_sub_notes_are_not_added(corpus_filing):
     pairs = paired_titles(old, new, alignment)
     assert ("13.ACQUISITIONS", "13.ACQUISITIONS") in pairs
     assert ("13.ACQUISITIONS", "Fiscal 2023 Acquisitions") in pairs
+
+
+def test_a_note_moved_past_others_pairs_with_its_counterpart(anxin):
+    # Anxin's 2008 interim prints "SEGMENT REPORTING" (the same paragraph: "More than 95%
+    # of the operating profits and assets are attributable to ...") before the turnover
+    # note, its 2009 annual after the earnings per share: the note moved, it was not
+    # added, and the annual's note on new HKFRSs is no segment note.
+    old = anxin("2008-09-17_interim-results_en")
+    new = anxin("2009-04-24_annual-results_en")
+    alignment = align(old, new)
+    pairs = paired_titles(old, new, alignment)
+    assert ("SEGMENT REPORTING", "SEGMENT REPORTING") in pairs
+    assert not any(new_title.startswith("APPLICATION OF NEW") for _, new_title in pairs)
+
+
+def test_sections_a_10_k_moves_pair_with_their_10_q_counterparts(corpus_filing):
+    # P&G's 10-Q for March 2025 prints "Segment Information" among its notes and "ISSUER
+    # PURCHASES OF EQUITY SECURITIES" in Part II; its 10-K for June 2025 prints the share
+    # purchases in Item 5, ahead of the statements, and the segment note later. Both are
+    # in both filings: moved, not added and removed.
+    old = segment(corpus_filing("sec_more_html/pg_10-Q_FY2025Q3_2025-03-31.html"))
+    new = segment(corpus_filing("sec_more_html/pg_10-K_FY2025_2025-06-30.html"))
+    pairs = paired_titles(old, new, align(old, new))
+    assert ("ISSUER PURCHASES OF EQUITY SECURITIES",
+            "ISSUER PURCHASES OF EQUITY SECURITIES") in pairs
+    assert ("Segment Information", "SEGMENT INFORMATION") in pairs

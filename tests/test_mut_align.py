@@ -424,3 +424,29 @@ def test_without_a_mapper_a_text_printed_again_is_compared_once(counted):
     counted.texts.clear()
     candidate_scores(repeated, new, RecordingMapper())
     assert counted.texts.count(content) == 2
+
+
+def test_a_left_over_section_takes_its_best_match_from_a_pair_it_outscores_by_0_2():
+    # Anxin's 2008 interim prints SEGMENT REPORTING (old 1) before the other notes, its
+    # 2009 annual after them (new 3, 0.99): the chain, keeping order, paired it with
+    # another note (new 1, 0.62). Each is the other's best, 0.37 better: a move.
+    chosen = [(0, 0, 1.0), (1, 1, 0.62), (2, 2, 0.9)]
+    pairs = [*chosen, (1, 3, 0.99)]
+    assert align_module._outscored_replaced(chosen, pairs) == [(0, 0, 1.0), (1, 3, 0.99),
+                                                               (2, 2, 0.9)]
+    # The same seen from the old side: old 3 left over, new 1 its best.
+    mirrored = [*chosen, (3, 1, 0.99)]
+    assert align_module._outscored_replaced(chosen, mirrored) == [(0, 0, 1.0), (2, 2, 0.9),
+                                                                  (3, 1, 0.99)]
+
+
+def test_a_pair_is_kept_unless_outscored_by_0_2_by_a_mutual_best_match():
+    chosen = [(0, 0, 1.0), (1, 1, 0.62), (2, 2, 0.9)]
+    # 0.19 better: kept.
+    assert align_module._outscored_replaced(chosen, [*chosen, (1, 3, 0.81)]) == chosen
+    # 0.2 better, but new 3 matches old 2 better still: not each other's best, kept.
+    assert align_module._outscored_replaced(
+        chosen, [*chosen, (1, 3, 0.82), (2, 3, 0.95)]) == chosen
+    # Both sections of the better pair are paired elsewhere: no section is left over.
+    taken = [*chosen, (3, 3, 0.7)]
+    assert align_module._outscored_replaced(taken, [*taken, (1, 3, 0.99)]) == sorted(taken)
