@@ -522,3 +522,19 @@ def test_chinese_reports_say_their_statements_were_not_compared(corpus):
     notes = {check.filing for check in report.checks if check.kind == "figures_not_compared"
              and "financial statements" in check.message}
     assert notes == {"old", "new"} and not report.figures
+
+
+def test_an_announcement_against_its_chinese_version_removes_no_figure(corpus):
+    # Anxin's interim results of 30 August 2010 in English and in Chinese: the same
+    # statements, their labels in another language. No line item of one is found in the
+    # other, so none was removed (33 were claimed before); each statement is said not to
+    # have been compared.
+    from kcdiff.compare import compare_files
+
+    folder = corpus / "hkex_anxin-china_1149"
+    report = compare_files(folder / "en" / "2010-08-30_interim-results_en.pdf",
+                           folder / "zh" / "2010-08-30_interim-results_zh.pdf")
+    assert report.figures == ()
+    notes = [check.where for check in report.checks
+             if check.kind == "figures_not_compared" and "line items was matched" in check.message]
+    assert len(notes) >= 2

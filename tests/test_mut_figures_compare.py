@@ -13,7 +13,7 @@ from dataclasses import replace
 import pytest
 from conftest import HALF_2022, HALF_2023, YEAR_2023, YEAR_2024
 
-from kcdiff.figures.compare import align_items, compare_figures, current_periods
+from kcdiff.figures.compare import align_items, compare_figures, current_periods, figure_notes
 from kcdiff.figures.tables import read_tables
 from kcdiff.ingest import parse_text
 from kcdiff.model import LineItem, Period
@@ -233,6 +233,30 @@ def test_rows_in_one_filing_only_are_added_or_removed_unless_nil():
         ("added", "Equity investments", None, 234182, "as at 2024-12-31", ""),
         ("removed", "Amounts due from related parties", 318526, None, "", "as at 2023-06-30"),
     }
+
+
+def test_nothing_is_added_or_removed_in_a_statement_the_other_filing_was_not_read_in():
+    # Fullshare's 2023 annual report against its Chinese version, whose statements have
+    # no readable text: no balance-sheet row of one is found in the other, so none was
+    # removed; the note says the statement was not compared, and why.
+    old = balance_sheet("December 31, 2022", "June 30, 2023", INTERIM_ROWS)
+    new = balance_sheet("December 31, 2023", "December 31, 2024",
+                        [("現金及現金等價物", "2,255,287", "2,648,764")])
+    assert compare_figures(old, new) == []
+    notes = [note for note in figure_notes(old, new) if "line items was matched" in note.message]
+    assert [(note.filing, note.where) for note in notes] == [
+        ("old", "UNAUDITED CONDENSED CONSOLIDATED BALANCE SHEETS"),
+        ("new", "UNAUDITED CONDENSED CONSOLIDATED BALANCE SHEETS")]
+    assert "not compared" in notes[0].message and "the new filing" in notes[0].message
+
+
+def test_a_statement_with_one_row_found_in_both_is_compared_and_gets_no_note():
+    found = figures(INTERIM_ROWS + [("Amounts due from related parties", "266,036", "318,526")],
+                    INTERIM_ROWS[:1])
+    assert ("removed", "Restricted cash") in {(f.status, f.item) for f in found}
+    old = balance_sheet("December 31, 2022", "June 30, 2023", INTERIM_ROWS)
+    new = balance_sheet("December 31, 2023", "December 31, 2024", INTERIM_ROWS[:1])
+    assert not [note for note in figure_notes(old, new) if "line items was matched" in note.message]
 
 
 def test_a_row_nil_now_is_not_reported_as_added():

@@ -82,14 +82,16 @@ def compare_figures(old_tables: Sequence[Table], new_tables: Sequence[Table]
     matched_old = {id(old) for old, _ in pairs}
     matched_new = {id(new) for _, new in pairs}
     # Added or removed only when the label is printed in no table of the other filing:
-    # a row of a table kcdiff read badly there is still there.
+    # a row of a table kcdiff read badly there is still there. And only in a statement
+    # compared at all (figure_notes says which were not).
     old_labels, new_labels = _printed_labels(old_tables), _printed_labels(new_tables)
+    compared = _compared_kinds(pairs)
     added = [_one_sided("added", item, new_current) for item in new_items
-             if id(item) not in matched_new and not _may_hide(item, old_unreadable)
-             and label_key(item.label) not in old_labels]
+             if id(item) not in matched_new and item.kind in compared
+             and not _may_hide(item, old_unreadable) and label_key(item.label) not in old_labels]
     removed = [_one_sided("removed", item, old_current) for item in old_items
-               if id(item) not in matched_old and not _may_hide(item, new_unreadable)
-               and label_key(item.label) not in new_labels]
+               if id(item) not in matched_old and item.kind in compared
+               and not _may_hide(item, new_unreadable) and label_key(item.label) not in new_labels]
     return restated + changed + [figure for figure in added + removed if figure]
 
 
@@ -105,6 +107,31 @@ def figure_notes(old_tables: Sequence[Table], new_tables: Sequence[Table]) -> li
     ]
     for side, tables in (("old", old_tables), ("new", new_tables)):
         notes.extend(replace(note, filing=side) for note in _unread_columns(tables))
+    (old_items, _), (new_items, _), _ = _aligned(tuple(old_tables), tuple(new_tables))
+    notes.extend(_uncompared_statements(old_items, new_items, _compared_kinds(pairs)))
+    return notes
+
+
+def _compared_kinds(pairs: list[tuple[LineItem, LineItem]]) -> set[str]:
+    """The statements (income, balance, cash flows) with a line item found in both
+    filings: the others were not read in one of them (a page whose text cannot be read,
+    a statement printed in another language), so an item missing there is not news."""
+    return {old.kind for old, _ in pairs}
+
+
+def _uncompared_statements(old_items: list[LineItem], new_items: list[LineItem],
+                           compared: set[str]) -> list[Check]:
+    """A note for each statement read in one filing with no line item found in the other."""
+    notes = []
+    for side, items, other in (("old", old_items, "new"), ("new", new_items, "old")):
+        for kind in dict.fromkeys(item.kind for item in items if item.kind not in compared):
+            statement = next(item.statement for item in items if item.kind == kind)
+            notes.append(Check(
+                "figures_not_compared", "info", statement,
+                f"none of this statement's line items was matched in the {other} filing (it "
+                f"is not printed there, or kcdiff could not read it or its periods); its "
+                f"figures were not compared",
+                filing=side))
     return notes
 
 
