@@ -127,3 +127,24 @@ def test_poll_results_and_profit_alerts_are_not_results_announcements(corpus, na
 
     path = corpus / "hkex_anxin-china_1149" / "en" / name
     assert filing_record(read_filing(path), "0" * 64, path, path).doc_group != "results"
+
+
+def test_each_language_version_pairs_with_the_previous_one_in_its_language(corpus):
+    # Anxin's interim results of 30 August 2010 and annual results of 30 March 2011, each
+    # in English and in Chinese, one stock code and one period each: the English annual
+    # is compared with the English interim, the Chinese with the Chinese, and no version
+    # with its translation.
+    import hashlib
+
+    from kcdiff.ingest import read_filing
+    from kcdiff.service.identity import filing_record
+
+    folder = corpus / "hkex_anxin-china_1149"
+    paths = [folder / language / f"{stem}_{language}.pdf"
+             for stem in ("2010-08-30_interim-results", "2011-03-30_annual-results")
+             for language in ("en", "zh")]
+    records = [filing_record(read_filing(path), hashlib.sha256(path.read_bytes()).hexdigest(),
+                             path, path) for path in paths]
+    assert sorted(names(consecutive_pairs(records))) == [
+        ("2010-08-30_interim-results_en.pdf", "2011-03-30_annual-results_en.pdf"),
+        ("2010-08-30_interim-results_zh.pdf", "2011-03-30_annual-results_zh.pdf")]

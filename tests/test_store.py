@@ -86,6 +86,15 @@ def test_results_of_any_period_are_one_group_other_types_their_own():
     assert doc_group_of("monthly_return") == "monthly_return"
 
 
+def test_a_chinese_filing_is_compared_with_chinese_ones_only():
+    # HKEX issuers publish each announcement in English and in Chinese: each version is
+    # compared with the previous one in its language, never with its translation.
+    assert doc_group_of("interim_results", "zh") == doc_group_of("", "zh") == "results:zh"
+    assert doc_group_of("interim_results", "en") == doc_group_of("annual_results", "") \
+        == "results"
+    assert doc_group_of("director_change", "zh") == "director_change:zh"
+
+
 def test_filing_record_of_a_sample(interim_path):
     found = filing_record(read_filing(interim_path), "abc", interim_path, "/archive/x.txt")
     assert (found.name, found.name_prefix, found.period_end, found.doc_group) == (

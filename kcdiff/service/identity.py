@@ -15,7 +15,8 @@ functions from a ``Filing`` (and its file name) to it. Metadata comes first
   the blocks when a ``Filing`` was made without metadata): a period the metadata leaves
   open is not guessed here (PG&E's quarterly release names only its 10-K's year near the
   top).
-- Document group: results announcements of any period are comparable with each other.
+- Document group: results announcements of any period are comparable with each other,
+  in one language (English and Chinese versions are two groups).
 """
 
 from __future__ import annotations
@@ -98,14 +99,16 @@ def name_prefix_of(path: str | Path) -> str:
     return prefix if len(re.sub(r"[^a-z]", "", prefix)) >= 3 else ""
 
 
-def doc_group_of(doc_type: str) -> str:
+def doc_group_of(doc_type: str, language: str = "") -> str:
     """Documents comparable with each other. Interim, annual, quarterly and final results
     are one group (a results announcement is compared with the previous one, whichever
     period it covered); an untyped filing counts as results, since that is what a watched
-    results folder holds. Any other declared type is its own group."""
-    if not doc_type or doc_type in RESULTS_TYPES:
-        return "results"
-    return doc_type
+    results folder holds. Any other declared type is its own group. A filing in Chinese
+    is compared with the previous one in Chinese: HKEX issuers publish each announcement
+    in English and in Chinese, and a translation compared with its original is all
+    sections added and removed ("results:zh")."""
+    group = "results" if not doc_type or doc_type in RESULTS_TYPES else doc_type
+    return f"{group}:zh" if language == "zh" else group
 
 
 def fold_name(issuer: str) -> str:
@@ -125,7 +128,7 @@ def filing_record(
         stock_code=meta.stock_code.strip(),
         name_prefix=name_prefix_of(path),
         doc_type=meta.doc_type,
-        doc_group=doc_group_of(meta.doc_type),
+        doc_group=doc_group_of(meta.doc_type, meta.language),
         title=meta.title,
         period=meta.period,
         period_end=period_end_of(filing),

@@ -8,7 +8,8 @@ watch service pairs a folder:
   the same stock code, else the same folded issuer name, else the same file-name prefix;
   otherwise it starts an issuer keyed by its stock code, else its folded name, else its
   file-name prefix, else the start of its sha256 (``identity`` derives these fields).
-- Comparable: filings of one issuer and one document group (``identity.doc_group_of``).
+- Comparable: filings of one issuer and one document group (``identity.doc_group_of``:
+  the kind of document and its language).
 - Order: period end, then publication date, then arrival; an unknown period end ("")
   sorts first. Consecutive filings in that order are compared, never arrival order.
 """
