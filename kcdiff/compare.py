@@ -114,14 +114,20 @@ def compare_analysed(old: AnalysedFiling, new: AnalysedFiling, mapper: Mapper | 
                      ) -> Report:
     """The pair stages: what changed from ``old`` to ``new``. ``mapper`` may score the
     candidate pairs of sections in two processes (kcdiff/pair.py); the report is the same."""
-    alignment = align(old.sections, new.sections, mapper)
-    sections, warnings = section_diffs(old.sections, new.sections, alignment)
+    languages = _languages_differ(old.summary, new.summary)
+    if languages:
+        sections: list[SectionDiff] = []
+        warnings: list[Check] = []
+    else:
+        alignment = align(old.sections, new.sections, mapper)
+        sections, warnings = section_diffs(old.sections, new.sections, alignment)
     warnings += _failures(old, new, _TABLES_FAILED) + _failures(old, new, _CHECKS_FAILED)
     figures, figure_checks = figure_diffs(old, new, warnings)
     warnings += _failures(old, new, _BOARD_FAILED)
     board, officers = _guarded(warnings, "board_not_compared", "board statement", ([], []), "",
                                compare_boards, old.board, new.board)
     checks = (
+        *languages,
         *_tagged(old.warnings, "old"),
         *_tagged(new.warnings, "new"),
         *figure_checks,
@@ -140,6 +146,21 @@ def compare_analysed(old: AnalysedFiling, new: AnalysedFiling, mapper: Mapper | 
         old_board=old.board.directors,
         new_board=new.board.directors,
     )
+
+
+_LANGUAGES = {"en": "English", "zh": "Chinese"}
+
+
+def _languages_differ(old: FilingSummary, new: FilingSummary) -> list[Check]:
+    """A note when the filings are written in two languages (an announcement and its
+    translation): sections are known by their headings and text, so across languages
+    every one would be called added and removed. None when one language or unknown."""
+    if not (old.language and new.language) or old.language == new.language:
+        return []
+    return [Check("languages_differ", "warning", "sections",
+                 f"the old filing is in {_LANGUAGES.get(old.language, old.language)} and the "
+                 f"new one in {_LANGUAGES.get(new.language, new.language)}: sections and their "
+                 f"wording are compared within one language only, so none were compared")]
 
 
 def _failures(old: AnalysedFiling, new: AnalysedFiling, kind: str) -> list[Check]:

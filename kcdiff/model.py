@@ -414,6 +414,7 @@ class FilingSummary:
     format: str = ""
     doc_type: str = ""
     published: str = ""
+    language: str = ""  # "en", "zh"; "" when the filing has too few letters to tell
 
     @classmethod
     def of(cls, filing: Filing) -> FilingSummary:
@@ -427,6 +428,7 @@ class FilingSummary:
             format=filing.format,
             doc_type=meta.doc_type,
             published=meta.published,
+            language=meta.language,
         )
 
 
@@ -465,6 +467,8 @@ class Report:
         return bool(
             s.sections_added or s.sections_removed or s.sections_changed
             or s.figures_changed or s.board_changes or s.officer_changes
+            # Filings in two languages differ, though no section was compared.
+            or any(check.kind == "languages_differ" for check in self.checks)
         )
 
     def to_json(self) -> dict[str, Any]:

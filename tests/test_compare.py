@@ -125,3 +125,34 @@ def test_failed_single_filing_stages_are_listed_in_stage_order(monkeypatch, inte
         (kind, "tables", "old"), (kind, "tables", "new"),
         ("board_unreadable", "board statement", "old"),
         ("board_unreadable", "board statement", "new")]
+
+
+def test_an_announcement_and_its_translation_compare_no_section(corpus):
+    # Anxin's interim results of 30 August 2010 in English and in Chinese: every heading
+    # and sentence differs by language, not by content. No section is called added or
+    # removed (52 and 51 were); the report says why, first, and still counts the pair as
+    # differing (exit status 1).
+    folder = corpus / "hkex_anxin-china_1149"
+    report = compare_files(folder / "en" / "2010-08-30_interim-results_en.pdf",
+                           folder / "zh" / "2010-08-30_interim-results_zh.pdf")
+    assert (report.old.language, report.new.language) == ("en", "zh")
+    assert report.sections == ()
+    first = report.checks[0]
+    assert (first.kind, first.severity) == ("languages_differ", "warning")
+    assert "in English" in first.message and "in Chinese" in first.message
+    assert report.has_differences
+
+
+def test_filings_in_one_language_get_no_language_note(report):
+    assert (report.old.language, report.new.language) == ("en", "en")
+    assert not [check for check in report.checks if check.kind == "languages_differ"]
+
+
+def test_a_filing_whose_language_is_not_known_is_compared():
+    # A filing with too few letters to tell its language (a table of figures alone).
+    from kcdiff.compare import _languages_differ
+    from kcdiff.model import FilingSummary
+
+    english = FilingSummary("a.pdf", "", "", "", "", language="en")
+    unknown = FilingSummary("b.pdf", "", "", "", "", language="")
+    assert _languages_differ(english, unknown) == _languages_differ(unknown, english) == []

@@ -318,3 +318,25 @@ def test_filing_text_is_escaped_in_the_digest(tmp_path):
     assert "NEW <IMG SRC=X ONERROR=ALERT(1)> SECTION" in [s.title for s in report.sections]
     digest = render_digest(report)
     assert "<IMG" not in digest and "&lt;IMG SRC=X" in digest
+
+
+def test_a_board_not_compared_lists_no_director_as_unchanged(report):
+    # The old board named in English, the new in Chinese (Anxin's interim results of 30
+    # August 2010 and their Chinese version): the board stage compared nothing, so no
+    # director is "unchanged"; the report says the boards were not compared.
+    from kcdiff.model import Check, Director
+
+    english = (Director("Zhong Houtai", ("executive",)), Director("Lin Supeng", ("executive",)))
+    chinese = (Director("鍾厚泰", ("executive",)), Director("林蘇鵬", ("executive",)))
+    note = Check("board_not_compared", "info", "board statement",
+                 "the two filings name the directors in different languages (latin and "
+                 "chinese); names are matched within one language only, so the boards are "
+                 "not compared")
+    apart = replace(report, old_board=english, new_board=chinese, board=(), officers=(),
+                    checks=(*report.checks, note))
+    html = render_html(apart)
+    assert 'class="badge badge-unchanged"' not in html and "鍾厚泰" not in html
+    assert "The boards are not compared" in html
+    # Compared boards still list every director of the new board.
+    same = replace(report, old_board=english, new_board=english, board=(), officers=())
+    assert render_html(same).count('class="badge badge-unchanged"') == 2

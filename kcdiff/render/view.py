@@ -185,6 +185,12 @@ class ReportView:
         return sum(1 for s in self.sections if s.kind == kind)
 
     @property
+    def boards_compared(self) -> bool:
+        """Whether the board stage compared the boards it read: not when they are named
+        in two languages or the stage failed. A director not compared is not unchanged."""
+        return not any(c.kind == "board_not_compared" for c in self.report.checks)
+
+    @property
     def legend(self) -> tuple[tuple[str, str, str], ...]:
         """(kind, label, colour) of the kinds of change present, in order of attention."""
         present = {s.kind for s in self.sections}
