@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kcdiff.ingest.layout import resolve_hyphens
+from kcdiff.ingest.layout import merge_signs, resolve_hyphens
 from kcdiff.ingest.pdf import _NUMERIC_END, _maybe_row, unreadable_share
 
 # The characters the row-end pattern cares about, with case-folding ones (ſ, ı, K), other
@@ -76,3 +76,21 @@ def test_resolve_hyphens_looks_words_up_as_a_list_of_all_words_would(texts):
     for broken, written in resolve_hyphens(texts).items():
         head, tail = broken.split("\u00ad")
         assert written == (head + tail if (head + tail).lower() in words else f"{head}-{tail}")
+
+
+@pytest.mark.parametrize(("cells", "expected"), [
+    # Intel's first-quarter 2023 earnings release, page 6: the next column's "$" is set
+    # nearer the loss before it than a column gap, so it was read into that cell and the
+    # loss, "$(0.66) $", was not a figure.
+    (["Earnings (loss) per share attributable to Intel—diluted", "$(0.66) $", "1.98"],
+     ["Earnings (loss) per share attributable to Intel—diluted", "$(0.66)", "$1.98"]),
+    (["Net income (loss) attributable to Intel", "$(2,758) $", "8,113"],
+     ["Net income (loss) attributable to Intel", "$(2,758)", "$8,113"]),
+    # A sign set apart before its figure joins it, as before.
+    (["Revenue", "$", "2,510"], ["Revenue", "$2,510"]),
+    # A year is no amount; a sign at the end of the row has no cell to go to.
+    (["", "2023 $", "2022"], ["", "2023 $", "2022"]),
+    (["Total", "(65) $"], ["Total", "(65) $"]),
+])
+def test_a_currency_sign_after_an_amount_goes_with_the_next_figure(cells, expected):
+    assert merge_signs(cells) == expected

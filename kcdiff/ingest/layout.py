@@ -228,9 +228,11 @@ def _table(lines: list[Line], width: float) -> Block:
 
 
 def merge_signs(cells: list[str]) -> list[str]:
-    """"$ | 2,510" -> "$2,510" and "12 | %" -> "12%": a sign set apart is not a column."""
+    """"$ | 2,510" -> "$2,510" and "12 | %" -> "12%": a sign set apart is not a column.
+    "$(0.66) $ | 1.98" -> "$(0.66) | $1.98": a PDF line whose next column's currency sign
+    sits nearer the figure before it than a column gap (Intel's earnings releases)."""
     merged: list[str] = []
-    for cell in cells:
+    for cell in _signs_moved_right(cells):
         if merged and merged[-1] in _CURRENCY:
             merged[-1] += cell
         elif merged and cell in ("%", ")", "%)") and merged[-1]:
@@ -238,6 +240,20 @@ def merge_signs(cells: list[str]) -> list[str]:
         else:
             merged.append(cell)
     return merged
+
+
+def _signs_moved_right(cells: list[str]) -> list[str]:
+    """Each currency sign printed after an amount moved to the start of the next cell."""
+    moved = list(cells)
+    for k, cell in enumerate(moved[:-1]):
+        amount, _, sign = cell.rpartition(" ")
+        if sign in _CURRENCY and _AMOUNT.fullmatch(amount.strip()):
+            moved[k], moved[k + 1] = amount.strip(), sign + moved[k + 1]
+    return moved
+
+
+# An amount as printed in a cell, not a year: "$(2,758)", "737,877", "(0.66)", "13.2%".
+_AMOUNT = re.compile(r"[$]?\(?-?(?:\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+\.\d+)\)?%?")
 
 
 def _column_edges(lines: list[Line]) -> list[float]:
