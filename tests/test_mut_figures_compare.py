@@ -14,6 +14,7 @@ import pytest
 from conftest import HALF_2022, HALF_2023, YEAR_2023, YEAR_2024
 
 from kcdiff.figures.compare import align_items, compare_figures, current_periods, figure_notes
+from kcdiff.figures.items import label_key
 from kcdiff.figures.tables import read_tables
 from kcdiff.ingest import parse_text
 from kcdiff.model import LineItem, Period
@@ -51,6 +52,20 @@ def test_a_label_reworded_a_little_is_the_same_item():
     old = income("Share of results of associates", (YEAR_2023, 5.0))
     new = income("Share of profits of associates", (YEAR_2024, 6.0))
     assert align_items([old], [new]) == [(old, new)]
+
+
+def test_an_interims_period_is_an_annuals_year():
+    # Fullshare's 2022 interim report prints "Profit/(loss) for the period", its annual
+    # report "Profit/(loss) for the year": one line item, not one removed and one added.
+    old = income("Profit/(loss) for the period", (HALF_2023, 206096.0))
+    new = income("Profit/(loss) for the year", (YEAR_2023, 408696.0))
+    assert align_items([old], [new]) == [(old, new)]
+    old = income("Total comprehensive income for the period", (HALF_2023, 1.0))
+    new = income("Total comprehensive income for the year", (YEAR_2023, 2.0))
+    assert align_items([old], [new]) == [(old, new)]
+    # "Year" elsewhere in a label stays a word of its own.
+    assert label_key("Depreciation for the year") == label_key("Depreciation for the period")
+    assert label_key("Profit of prior year") != label_key("Profit of prior period")
 
 
 def test_labels_further_apart_are_different_items():

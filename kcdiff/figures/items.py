@@ -30,6 +30,8 @@ _SYNONYMS = (
     (re.compile(r"\bbank loans?\b|\bloans\b|\bbank borrowings?\b"), "borrowings"),
     (re.compile(r"\bturnover\b|\brevenue\b"), "revenues"),
     (re.compile(r"\b(beginning|end) of (?:the )?(?:year|period)\b"), r"\1 of period"),
+    # An interim's "Profit for the period" is an annual's "Profit for the year".
+    (re.compile(r"\bfor the (?:year|period)\b"), "for the period"),
     (re.compile(r"\bnoncurrent\b"), "non-current"),
     (re.compile(r"\btaxation\b|\btaxes\b"), "tax"),
     (re.compile(r"\bprofit ?/ ?\(?loss\)?|\(?loss\)? ?/ ?\(?profit\)?"), "profit"),
