@@ -39,6 +39,17 @@ def test_a_dash_in_a_pdf_line_is_a_nil_figure(dash):
     assert is_value_token(dash)
 
 
+@pytest.mark.parametrize("word", ["Nil", "nil", "N/A"])
+def test_a_nil_written_as_a_word_in_a_pdf_line_is_a_figure_too(word):
+    # HKEX statements print a nil as "Nil" as often as "–": it is a column's figure, not
+    # the end of the label (the row would have one figure too few, and be lost).
+    assert split_pdf_line(f"Goodwill {word} 1,040,427") == ("Goodwill", [word, "1,040,427"])
+    assert read_cell(word).status == read_cell("–").status == "nil"
+    # A label that merely ends in the word keeps it when no figure follows.
+    assert split_pdf_line("Impairment losses 1,234 Nil") == ("Impairment losses",
+                                                              ["1,234", "Nil"])
+
+
 def test_cents_stay_with_their_figure():
     assert split_pdf_line("Basic earnings per share 8.5 cents 7.1 cents") == (
         "Basic earnings per share", ["8.5 cents", "7.1 cents"])

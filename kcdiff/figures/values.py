@@ -76,6 +76,6 @@ def is_value_token(token: str) -> bool:
     """True when a whitespace-separated token of a PDF line is a printed figure or nil
     (the columns of a PDF table run into one line: "Goodwill 1,129,430 1,040,427")."""
     token = token.strip()
-    if token in ("-", "–", "—", "_"):
-        return True
+    if token in ("-", "–", "—", "_") or token.lower() in ("nil", "n/a"):
+        return True  # a nil figure, printed as a dash or a word ("Goodwill Nil 1,040,427")
     return bool(_DIGIT.search(token)) and parse_amount(token) is not None
