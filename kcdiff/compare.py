@@ -114,8 +114,8 @@ def compare_analysed(old: AnalysedFiling, new: AnalysedFiling, mapper: Mapper | 
                      ) -> Report:
     """The pair stages: what changed from ``old`` to ``new``. ``mapper`` may score the
     candidate pairs of sections in two processes (kcdiff/pair.py); the report is the same."""
-    languages = _languages_differ(old.summary, new.summary)
-    if languages:
+    language_notes = _languages_differ(old.summary, new.summary)
+    if language_notes:
         sections: list[SectionDiff] = []
         warnings: list[Check] = []
     else:
@@ -127,7 +127,7 @@ def compare_analysed(old: AnalysedFiling, new: AnalysedFiling, mapper: Mapper | 
     board, officers = _guarded(warnings, "board_not_compared", "board statement", ([], []), "",
                                compare_boards, old.board, new.board)
     checks = (
-        *languages,
+        *language_notes,
         *_tagged(old.warnings, "old"),
         *_tagged(new.warnings, "new"),
         *figure_checks,
@@ -154,7 +154,7 @@ _LANGUAGES = {"en": "English", "zh": "Chinese"}
 def _languages_differ(old: FilingSummary, new: FilingSummary) -> list[Check]:
     """A note when the filings are written in two languages (an announcement and its
     translation): sections are known by their headings and text, so across languages
-    every one would be called added and removed. None when one language or unknown."""
+    every one would be called added and removed. Empty when one language or unknown."""
     if not (old.language and new.language) or old.language == new.language:
         return []
     return [Check("languages_differ", "warning", "sections",
