@@ -251,9 +251,10 @@ def test_rows_in_one_filing_only_are_added_or_removed_unless_nil():
 
 
 def test_nothing_is_added_or_removed_in_a_statement_the_other_filing_was_not_read_in():
-    # Fullshare's 2023 annual report against its Chinese version, whose statements have
-    # no readable text: no balance-sheet row of one is found in the other, so none was
-    # removed; the note says the statement was not compared, and why.
+    # An English balance sheet against one labelled in Chinese (as Fullshare's 2023 annual
+    # report against its Chinese version, which lost 93 figures so): no row of one is
+    # found in the other, so none was removed; a note says the statement was not
+    # compared, and why.
     old = balance_sheet("December 31, 2022", "June 30, 2023", INTERIM_ROWS)
     new = balance_sheet("December 31, 2023", "December 31, 2024",
                         [("現金及現金等價物", "2,255,287", "2,648,764")])
