@@ -342,9 +342,9 @@ def _outscored_replaced(chosen: list[Pair], pairs: list[Pair]) -> list[Pair]:
     best_new: dict[int, Pair] = {}
     for pair in pairs:
         i, j, score = pair
-        if i not in best_old or score > best_old[i][2]:
+        if i not in best_old or _better(pair, best_old[i]):
             best_old[i] = pair
-        if j not in best_new or score > best_new[j][2]:
+        if j not in best_new or _better(pair, best_new[j]):
             best_new[j] = pair
     of_old = {pair[0]: pair for pair in chosen}
     of_new = {pair[1]: pair for pair in chosen}
@@ -357,6 +357,12 @@ def _outscored_replaced(chosen: list[Pair], pairs: list[Pair]) -> list[Pair]:
             replaced.discard(held[0])
             replaced.add(best)
     return sorted(replaced)
+
+
+def _better(pair: Pair, best: Pair) -> bool:
+    """A higher score, or an equal one with lower indexes: the pairs come in another order
+    when a second process scored half the rows, and the answer must not depend on it."""
+    return pair[2] > best[2] or (pair[2] == best[2] and pair[:2] < best[:2])
 
 
 def _assign(pairs: list[Pair]) -> list[Pair]:

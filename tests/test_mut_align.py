@@ -450,3 +450,14 @@ def test_a_pair_is_kept_unless_outscored_by_0_2_by_a_mutual_best_match():
     # Both sections of the better pair are paired elsewhere: no section is left over.
     taken = [*chosen, (3, 3, 0.7)]
     assert align_module._outscored_replaced(taken, [*taken, (1, 3, 0.99)]) == sorted(taken)
+
+
+def test_a_tie_for_best_match_goes_the_same_way_whatever_the_order_of_the_pairs():
+    # Old 1 and old 3 print the same note, each 0.99 with new 3: old 1, the lower index,
+    # is new 3's best, whether its row was scored first or second (a second process
+    # scores the odd rows, and its pairs come after).
+    chosen = [(0, 0, 1.0), (1, 1, 0.62), (2, 2, 0.9)]
+    ties = [(1, 3, 0.99), (3, 3, 0.99)]
+    for order in (ties, ties[::-1]):
+        assert align_module._outscored_replaced(chosen, [*chosen, *order]) == [
+            (0, 0, 1.0), (1, 3, 0.99), (2, 2, 0.9)]
