@@ -85,8 +85,13 @@ _FOLD = re.compile(r"[^0-9a-z\u4e00-\u9fff]+")
 
 def period_end_of(filing: Filing) -> str:
     """The ISO end of the period the filing reports on; "" if it states none."""
-    meta = filing.meta if filing.meta != FilingMeta() else meta_of(filing.blocks)
-    return meta.period_end
+    return _meta(filing).period_end
+
+
+def _meta(filing: Filing) -> FilingMeta:
+    """What the filing says about itself, read from its blocks when it was made without
+    (a ``Filing`` built by hand)."""
+    return filing.meta if filing.meta != FilingMeta() else meta_of(filing.blocks)
 
 
 def name_prefix_of(path: str | Path) -> str:
@@ -119,7 +124,7 @@ def filing_record(
     filing: Filing, sha256: str, path: str | Path, archive: str | Path
 ) -> FilingIdentity:
     """The history record of ``filing`` (read from ``archive``, found at ``path``)."""
-    meta = filing.meta
+    meta = _meta(filing)
     return FilingIdentity(
         sha256=sha256,
         path=display_path(path),
@@ -131,6 +136,6 @@ def filing_record(
         doc_group=doc_group_of(meta.doc_type, meta.language),
         title=meta.title,
         period=meta.period,
-        period_end=period_end_of(filing),
+        period_end=meta.period_end,
         published=meta.published,
     )
