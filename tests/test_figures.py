@@ -510,20 +510,6 @@ def test_statements_kcdiff_cannot_read_are_said_not_compared(annual_path):
     assert unread_statements(others, [], "new") == []
 
 
-def test_chinese_reports_say_their_statements_were_not_compared(corpus):
-    # Fullshare's Chinese 2023 interim and annual reports: kcdiff reads no Chinese
-    # statement header, so it compares no figure, and must say so rather than report
-    # nothing as if nothing moved.
-    from kcdiff.compare import compare_files
-
-    folder = corpus / "hkex_fullshare_0607"
-    report = compare_files(folder / "2023_interim-report_H1-2023_zh.pdf",
-                           folder / "2023_annual-report_FY2023_zh.pdf")
-    notes = {check.filing for check in report.checks if check.kind == "figures_not_compared"
-             and "financial statements" in check.message}
-    assert notes == {"old", "new"} and not report.figures
-
-
 def test_an_announcement_against_its_chinese_version_removes_no_figure(corpus):
     # Anxin's interim results of 30 August 2010 in English and in Chinese: the same
     # statements, their labels in another language. No line item of one is found in the

@@ -27,7 +27,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from ..model import Check, FigureChange, LineItem, Period, Section
-from .items import COMPARED_KINDS, label_key, line_items
+from .items import COMPARED_KINDS, is_chinese_key, label_key, line_items
 from .tables import Table
 
 __all__ = ["compare_figures", "figure_notes", "align_items", "current_periods",
@@ -87,12 +87,20 @@ def compare_figures(old_tables: Sequence[Table], new_tables: Sequence[Table]
     old_labels, new_labels = _printed_labels(old_tables), _printed_labels(new_tables)
     compared = _compared_kinds(pairs)
     added = [_one_sided("added", item, new_current) for item in new_items
-             if id(item) not in matched_new and item.kind in compared
+             if id(item) not in matched_new and item.kind in compared and _one_sided_told(item)
              and not _may_hide(item, old_unreadable) and label_key(item.label) not in old_labels]
     removed = [_one_sided("removed", item, old_current) for item in old_items
-               if id(item) not in matched_old and item.kind in compared
+               if id(item) not in matched_old and item.kind in compared and _one_sided_told(item)
                and not _may_hide(item, new_unreadable) and label_key(item.label) not in new_labels]
     return restated + changed + [figure for figure in added + removed if figure]
+
+
+def _one_sided_told(item: LineItem) -> bool:
+    """May ``item``, matched in no line of the other filing, be called added or removed?
+    Not a Chinese one: it may be there under other words (figure_notes says so); nor one
+    whose label has no readable word ("��", a font decoded to replacement characters)."""
+    key = label_key(item.label)
+    return bool(key) and not is_chinese_key(key) and "\ufffd" not in item.label
 
 
 def figure_notes(old_tables: Sequence[Table], new_tables: Sequence[Table]) -> list[Check]:
@@ -109,6 +117,27 @@ def figure_notes(old_tables: Sequence[Table], new_tables: Sequence[Table]) -> li
         notes.extend(replace(note, filing=side) for note in _unread_columns(tables))
     (old_items, _), (new_items, _), _ = _aligned(tuple(old_tables), tuple(new_tables))
     notes.extend(_uncompared_statements(old_items, new_items, _compared_kinds(pairs)))
+    notes.extend(_unmatched_chinese(old_items, new_items, pairs))
+    return notes
+
+
+def _unmatched_chinese(old_items: list[LineItem], new_items: list[LineItem],
+                       pairs: list[tuple[LineItem, LineItem]]) -> list[Check]:
+    """A note for each filing's Chinese line items matched in no line of the other: not
+    called added or removed, since kcdiff matches Chinese labels only printed alike."""
+    paired = {id(item) for pair in pairs for item in pair}
+    notes = []
+    for side, items in (("old", old_items), ("new", new_items)):
+        unmatched = [item for item in items
+                     if id(item) not in paired and not _one_sided_told(item)]
+        if unmatched:
+            named = "; ".join(item.name for item in unmatched[:MAX_NAMED])
+            more = f"; and {len(unmatched) - MAX_NAMED} more" if len(unmatched) > MAX_NAMED else ""
+            notes.append(Check(
+                "figures_not_compared", "info", unmatched[0].statement,
+                f"{len(unmatched)} line item(s) have no line printed alike in the other "
+                f"filing (kcdiff matches Chinese labels only when printed the same), so they "
+                f"are not called added or removed: {named}{more}", filing=side))
     return notes
 
 
@@ -203,6 +232,8 @@ def _gaps(olds: list[LineItem], news: list[LineItem], pairs: list[tuple[LineItem
 
 def _relabelled(old: LineItem, new: LineItem) -> bool:
     old_key, new_key = (label_key(item.label).removeprefix("total ") for item in (old, new))
+    if is_chinese_key(old_key) or is_chinese_key(new_key):
+        return False  # relabelled Chinese items are not told apart from different ones
     return (label_key(old.group) == label_key(new.group) and _same_unit(old, new)
             and _compatible(f"{old_key} {label_key(old.group)}",
                             f"{new_key} {label_key(new.group)}", old_key, new_key)
@@ -331,6 +362,8 @@ def _label_similarity(one: str, other: str) -> float:
     """100 for the same words up to sign wording ("Other income, net" / "Other income
     (expense), net"; "Net cash used in" / "Net cash (used in) generated from"), else the
     fuzzy similarity of the words in any order."""
+    if is_chinese_key(one) or is_chinese_key(other):
+        return 100.0 if one == other else 0.0
     one_words, other_words = set(one.split()), set(other.split())
     if one_words & other_words and (one_words ^ other_words) <= _SIGN_WORDS:
         return 100.0

@@ -8,23 +8,26 @@ BALANCE SHEETS"); a header line or cell labels columns ("For the six months ende
 from __future__ import annotations
 
 import re
+import unicodedata
 
-from ..text.dates import ANY_MONTH
+from ..text.amounts import spell_chinese_units
+from ..text.dates import ANY_MONTH, spell_chinese_dates
 from ..text.normalize import comparable
 from .periods import years_in
 
 __all__ = [
     "statement_kind", "kind_from_rows", "is_caption", "is_header_cell", "is_year_line",
-    "short_caption", "STATEMENT_NAMES",
+    "short_caption", "STATEMENT_NAMES", "spell_header",
 ]
 
 _KINDS = (
-    ("balance", re.compile(r"BALANCE SHEET|FINANCIAL POSITION")),
-    ("cash_flows", re.compile(r"CASH FLOW")),
+    ("balance", re.compile(r"BALANCE SHEET|FINANCIAL POSITION|財務狀況表|資產負債表")),
+    ("cash_flows", re.compile(r"CASH FLOW|現金流量表")),
     ("income", re.compile(
         r"COMPREHENSIVE (?:LOSS|INCOME)|INCOME STATEMENT|PROFIT OR LOSS|STATEMENTS? OF "
         r"OPERATIONS|STATEMENTS? OF INCOME|STATEMENTS? OF (?:LOSS|PROFIT)"
-        r"|STATEMENTS? OF (?:\w+ )?EARNINGS")),  # Home Depot's and P&G's income statement
+        r"|STATEMENTS? OF (?:\w+ )?EARNINGS"  # Home Depot's and P&G's income statement
+        r"|全面收益表|全面收入表|損益表|損益及其他全面收益表|收益表")),
     ("highlights", re.compile(r"HIGHLIGHTS")),
     ("non_gaap", re.compile(r"NON-GAAP|NON GAAP")),
 )
@@ -76,6 +79,30 @@ def kind_from_rows(labels: list[str], instants: bool, durations: bool) -> str:
     return ""
 
 
+# The words of a Chinese column heading, as the English ones ("附註 人民幣千元",
+# "（未經審核）", "（經重列）"); calendar phrases and units are spelled by their grammars.
+_CHINESE_HEADER_WORDS = re.compile("附註|未經審核|經審核|經重列|重列")
+_ENGLISH_HEADER_WORDS = {"附註": "Notes", "未經審核": "unaudited", "經審核": "audited",
+                         "經重列": "restated", "重列": "restated"}
+
+
+def spell_header(text: str) -> str:
+    """A heading line or cell with its Chinese calendar phrases, units and column words
+    written as the English ones the period and unit grammars read: "截至六月三十日止六個
+    月" -> "For the six months ended 30 June", "附註 港幣千元" -> "Notes HK$'000". Text
+    without CJK comes back unchanged."""
+    if text.isascii():
+        return text
+    # NFKC first: full-width brackets and digits ("（未經審核）", "２０２３年") as ASCII.
+    text = spell_chinese_units(spell_chinese_dates(unicodedata.normalize("NFKC", text)))
+    text = _CHINESE_HEADER_WORDS.sub(lambda match: f" {_ENGLISH_HEADER_WORDS[match.group()]} ",
+                                     text)
+    return _SPACES.sub(" ", text).strip(" ")
+
+
+_SPACES = re.compile(" {2,}")
+
+
 def statement_kind(caption: str) -> str:
     key = comparable(caption).upper()
     for kind, pattern in _KINDS:
@@ -87,7 +114,7 @@ def statement_kind(caption: str) -> str:
 def is_caption(text: str) -> bool:
     """A statement's title above a table, not prose that mentions one."""
     return (
-        bool(text) and len(text) <= _CAPTION_CHARS and not text.endswith((":", "."))
+        bool(text) and len(text) <= _CAPTION_CHARS and not text.endswith((":", ".", "：", "。"))
         and len(short_caption(text)) <= MAX_CAPTION_TITLE_CHARS and bool(statement_kind(text))
     )
 

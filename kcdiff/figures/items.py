@@ -19,10 +19,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..model import LineItem, Period
+from ..text.cjk import COMPATIBILITY, IDEOGRAPHS
 from ..text.normalize import comparable
 from .tables import Row, Table, money_unit
 
-__all__ = ["COMPARED_KINDS", "line_items", "label_key", "LineItem"]
+__all__ = ["COMPARED_KINDS", "line_items", "label_key", "is_chinese_key", "LineItem"]
 
 COMPARED_KINDS = ("income", "balance", "cash_flows")
 
@@ -42,17 +43,28 @@ _SYNONYMS = (
     # HKEX statements print the same line as any of these.
     (re.compile(r"\bbank balances and cash\b|\bcash and bank balances\b"),
      "cash and cash equivalents"),
+    # The same in Chinese statements: "溢利╱（虧損）" is "溢利", an interim's "期內" an
+    # annual's "年內", a whole label "營業額" (turnover) or "收入" is "收益" (revenue).
+    (re.compile(r"\s*[╱/]?\s*\(虧損\)\s*[╱/]?\s*|\s*[╱/]\s*虧損"), ""),
+    (re.compile(r"本期間|本年度|年度|期內|年內"), "期內"),
+    (re.compile(r"^(?:營業額|收入)$"), "收益"),
+    (re.compile(r"^(?:銀行結餘及現金|現金及銀行結餘)$"), "現金及現金等值物"),
+    (re.compile(r"可換股債券"), "可換股票據"),
 )
 # A footnote marker is not part of the label: "Cost of net revenues (1)", "Revenue*".
 _FOOTNOTE = re.compile(
     r"(?:\s*(?:\((?:\d{1,2}|[a-z]|[ivx]{1,4}|notes? \d{1,2}[a-z]?)\)|[*#†‡]+))+\s*$")
-_PREFIX = re.compile(r"^(?:less|add|of which|including)\s*:?\s+|^[-–—•·]\s*")
+_PREFIX = re.compile(r"^(?:less|add|of which|including)\s*:?\s+|^[-–—•·－]\s*|^[減加]\s*:\s*")
 _PER_SHARE = re.compile(r"per share|\bcents\b|\b(?:basic|diluted)\b")
 _WHICH = re.compile(r"[-–—•\s]*(?:basic|diluted|basic and diluted|continuing operations|"
                     r"discontinued operations)[\s:]*")
 _SHARE_COUNT = re.compile(
     r"shares used|number of (?:ordinary )?shares|weighted average (?:number|shares)|"
     r"shares outstanding")
+
+
+# What a key keeps: letters and digits, and the CJK of a Chinese label.
+_NOT_KEY = re.compile(rf"[^a-z0-9'\- {IDEOGRAPHS}{COMPATIBILITY}]+")
 
 
 def _singular(word: str) -> str:
@@ -69,8 +81,15 @@ def label_key(label: str) -> str:
     text = _FOOTNOTE.sub("", _PREFIX.sub("", comparable(label).lower()))
     for pattern, replacement in _SYNONYMS:
         text = pattern.sub(replacement, text)
-    text = re.sub(r"[^a-z0-9'\- ]+", " ", text)
+    text = _NOT_KEY.sub(" ", text)
     return " ".join(_singular(word) for word in text.split())
+
+
+def is_chinese_key(key: str) -> bool:
+    """Is ``key`` (a ``label_key``) a Chinese label's? kcdiff knows the words that tell
+    English line items apart ("current", "from"/"to"), not Chinese ones: a Chinese label
+    is matched only when printed alike."""
+    return bool(key) and not key.isascii()
 
 
 def line_items(tables: Sequence[Table]) -> tuple[list[LineItem], list[tuple[str, str]]]:

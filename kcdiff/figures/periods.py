@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from ..model import Period, Section
 from ..text.amounts import currencies_in
-from ..text.dates import ANY_MONTH, MONTH_NAMES, MONTHS
+from ..text.dates import ANY_MONTH, MONTH_NAMES, MONTHS, spell_chinese_dates
 from ..text.normalize import comparable
 
 __all__ = ["Period", "filing_period", "column_periods", "years_in", "currencies_in"]
@@ -49,7 +49,7 @@ def filing_period(sections: Sequence[Section]) -> Period | None:
     """The period the filing reports on, from its cover ("... FOR THE SIX MONTHS ENDED
     JUNE 30, 2023"), or None when the cover does not say."""
     for section in sections[:2]:
-        text = comparable(section.title + "\n" + section.text[:4000])
+        text = spell_chinese_dates(comparable(section.title + "\n" + section.text[:4000]))
         match = _FILING_PERIOD.search(text)
         if match:
             length, month, day, year = _filing_parts(match)

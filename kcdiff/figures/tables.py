@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 
 from ..model import Section
 from ..text.amounts import currencies_in, scale_in
+from ..text.dates import continues_chinese_date
 from ..text.normalize import comparable
 from .columns import Column, read_columns
 from .headers import (
@@ -29,6 +30,7 @@ from .headers import (
     is_year_line,
     kind_from_rows,
     short_caption,
+    spell_header,
     statement_kind,
 )
 from .labels import RawRow, join_wrapped
@@ -114,12 +116,13 @@ def _section_tables(section: Section, filing: Period | None) -> list[Table]:
         if block.kind == "table":
             tables.extend(_line_tables(lines, section, caption, filing))
             lines = []
-            dated = [tuple(spell_numeric_date(cell) for cell in row) for row in block.rows]
+            dated = [_spelled_row(row) for row in _dates_joined(block.rows)]
             # "At 30th June," printed above the first column's year, a line of its own.
             above = section.blocks[position - 1] if position else None
+            above_text = spell_header(above.text.strip()) if above is not None else ""
             if above is not None and above.kind == "paragraph" and "\n" not in above.text \
-                    and _is_header_row((above.text.strip(),), before_data=True):
-                dated = [("", above.text.strip()), *dated]
+                    and _is_header_row((above_text,), before_data=True):
+                dated = [("", above_text), *dated]
             for header, rows in _tab_segments(dated):
                 # A table run into the previous one names its statement in its header.
                 own = next((cell.strip() for row in header for cell in row
@@ -131,9 +134,42 @@ def _section_tables(section: Section, filing: Period | None) -> list[Table]:
         text = block.text.strip()
         if is_caption(text):
             caption = text
-        lines.extend(comparable(line) for line in block.text.split("\n") if line.strip())
+        lines.extend(_spelled_line(comparable(line)) for line in block.text.split("\n")
+                     if line.strip())
     tables.extend(_line_tables(lines, section, caption, filing))
     return [table for table in tables if table.rows and table.columns]
+
+
+def _spelled_row(row: tuple[str, ...]) -> tuple[str, ...]:
+    """A table row with its dates spelled as the period grammar reads them ("30/06/11");
+    a row without figures (a heading) also with its Chinese calendar phrases and units
+    ("二零二三年", "人民幣千元"). A row of figures keeps its Chinese label as printed."""
+    cells = tuple(spell_numeric_date(cell) for cell in row)
+    if any(read_cell(cell).status == "value" for cell in cells[1:]):
+        return cells
+    return tuple(spell_header(cell) for cell in cells)
+
+
+def _dates_joined(rows: Sequence[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """The rows, with a Chinese column heading set over two rows read as one: "十二月"
+    over "三十一日" is "十二月三十一日" (31 December), not a month and a figure 31."""
+    joined: list[tuple[str, ...]] = []
+    for row in rows:
+        previous = joined[-1] if joined else ()
+        filled = [position for position, cell in enumerate(row) if cell.strip()]
+        if filled and len(previous) == len(row) and all(
+                continues_chinese_date(previous[p], row[p]) for p in filled) and all(
+                not cell.strip() for p, cell in enumerate(previous) if p not in filled):
+            joined[-1] = tuple(a + b for a, b in zip(previous, row, strict=True))
+        else:
+            joined.append(row)
+    return joined
+
+
+def _spelled_line(line: str) -> str:
+    """A PDF text line; one that ends in no figure (a heading) with its Chinese calendar
+    phrases and units spelled ("截至六月三十日止六個月")."""
+    return line if line.isascii() or split_pdf_line(line)[1] else spell_header(line)
 
 
 def _continued(previous: Table, table: Table) -> Table:

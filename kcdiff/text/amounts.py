@@ -18,7 +18,7 @@ from functools import lru_cache
 
 __all__ = [
     "Amount", "parse_amount", "amounts_in", "currencies_in", "canonical_currency",
-    "scale_in", "NIL_MARKS", "CURRENCY",
+    "scale_in", "NIL_MARKS", "CURRENCY", "spell_chinese_units",
 ]
 
 # Currency marks, longest first; "$" alone only when no letter is glued before it.
@@ -82,6 +82,27 @@ def scale_in(text: str) -> str:
     if _THOUSANDS.search(text):
         return "thousands"
     return "millions" if _MILLIONS.search(text) else ""
+
+
+# A Chinese unit heading ("人民幣千元", "千港元") and currency name, as the English ones.
+_CHINESE_CURRENCIES = {"人民幣": "RMB", "港幣": "HK$", "港元": "HK$", "美元": "US$"}
+_CHINESE_UNIT = re.compile(
+    r"(?P<before>人民幣|港幣|港元|美元)?\s*(?P<scale>千|百萬)(?:元|(?P<after>港元|美元|人民幣))"
+    r"|(?P<alone>人民幣|港幣|港元|美元)")
+_CHINESE_SCALES = {"千": "'000", "百萬": " in millions"}
+
+
+def spell_chinese_units(text: str) -> str:
+    """``text`` with Chinese unit headings spelled as English ones: "人民幣千元" ->
+    "RMB'000", "千港元" -> "HK$'000", "百萬美元" -> "US$ in millions", "人民幣" -> "RMB"."""
+    return _CHINESE_UNIT.sub(_spelled_unit, text) if "元" in text or "幣" in text else text
+
+
+def _spelled_unit(match: re.Match[str]) -> str:
+    if match["alone"]:
+        return f" {_CHINESE_CURRENCIES[match['alone']]} "
+    currency = _CHINESE_CURRENCIES.get(match["before"] or match["after"] or "", "")
+    return f" {currency}{_CHINESE_SCALES[match['scale']]} "
 
 
 @lru_cache(maxsize=8192)
