@@ -13,7 +13,7 @@ from datetime import date
 
 from ..model import Block, FilingMeta
 from ..text.cjk import IDEOGRAPHS
-from ..text.dates import FULL_MONTH, MONTHS
+from ..text.dates import FULL_MONTH, MONTHS, chinese_number
 
 __all__ = ["meta_of", "parse_date"]
 
@@ -125,7 +125,7 @@ def parse_date(text: str) -> str:
             found = date(int(year), int(month), int(day))
         elif "年" in printed:
             year, month, day = re.split(r"\s*[年月日]\s*", printed)[:3]
-            found = date(_cn_int(year, digits=True), _cn_int(month), _cn_int(day))
+            found = date(*(chinese_number(part.strip()) for part in (year, month, day)))
         else:
             words = re.findall(r"[A-Za-z]+|\d+", printed)
             numbers = [int(word) for word in words if word.isdigit()]
@@ -135,20 +135,6 @@ def parse_date(text: str) -> str:
     except (ValueError, StopIteration, IndexError):
         return ""
     return found.isoformat()
-
-
-_CN_DIGITS = {char: value for value, chars in enumerate(
-    ("〇零0０", "一1１", "二2２", "三3３", "四4４", "五5５", "六6６", "七7７", "八8８", "九9９"))
-    for char in chars}
-
-
-def _cn_int(text: str, digits: bool = False) -> int:
-    """二零二五 -> 2025 (digit by digit, ``digits``); 三十一 -> 31; 十二 -> 12."""
-    text = text.strip()
-    if digits or "十" not in text:
-        return int("".join(str(_CN_DIGITS[char]) for char in text))
-    tens, _, units = text.partition("十")
-    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
 
 
 _TITLE_PATTERNS = (
