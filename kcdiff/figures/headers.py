@@ -81,9 +81,10 @@ def kind_from_rows(labels: list[str], instants: bool, durations: bool) -> str:
 
 # The words of a Chinese column heading, as the English ones ("附註 人民幣千元",
 # "（未經審核）", "（經重列）"); calendar phrases and units are spelled by their grammars.
-_CHINESE_HEADER_WORDS = re.compile("附註|未經審核|經審核|經重列|重列")
 _ENGLISH_HEADER_WORDS = {"附註": "Notes", "未經審核": "unaudited", "經審核": "audited",
                          "經重列": "restated", "重列": "restated"}
+# Longest first, so "未經審核" is not read as "經審核".
+_CHINESE_HEADER_WORDS = re.compile("|".join(sorted(_ENGLISH_HEADER_WORDS, key=len, reverse=True)))
 
 
 def spell_header(text: str) -> str:
