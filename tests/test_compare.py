@@ -156,3 +156,20 @@ def test_a_filing_whose_language_is_not_known_is_compared():
     english = FilingSummary("a.pdf", "", "", "", "", language="en")
     unknown = FilingSummary("b.pdf", "", "", "", "", language="")
     assert _languages_differ(english, unknown) == _languages_differ(unknown, english) == []
+
+
+def test_items_the_other_filing_prints_where_kcdiff_cannot_pair_them_are_said_not_compared(
+        report):
+    # The interim's balance sheet prints "Intangible assets, net Goodwill" and "Income tax
+    # payable Amounts due to related parties" as single rows of merged figures (sample
+    # lines 323 and 336), and "Impairment of long-lived assets" in its non-GAAP
+    # reconciliation (line 50): the annual's items are there, unpaired, not added.
+    notes = {note.where: note.message for note in report.checks
+             if note.kind == "figures_not_compared" and note.filing == "new"
+             and "not called added or removed" in note.message}
+    assert "Goodwill" in notes["UNAUDITED CONDENSED CONSOLIDATED BALANCE SHEETS"]
+    assert "Income tax payable" in notes["UNAUDITED CONDENSED CONSOLIDATED BALANCE SHEETS"]
+    assert notes["UNAUDITED CONDENSED CONSOLIDATED STATEMENTS OF COMPREHENSIVE LOSS"].endswith(
+        ": Impairment of long-lived assets")
+    assert not {figure.item for figure in report.figures if figure.status == "added"} & {
+        "Goodwill", "Income tax payable", "Impairment of long-lived assets"}

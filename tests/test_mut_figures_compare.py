@@ -426,6 +426,137 @@ def test_a_label_printed_in_any_table_of_the_other_filing_is_not_added():
     assert [f.item for f in compare_figures(old, new) if f.status == "added"] == []
 
 
+def test_a_label_still_printed_in_the_other_filing_is_not_removed():
+    # The labels are 85.7% alike, as align_items pairs them: printed in a note of the
+    # other filing (or in a table kcdiff did not read), the item is still there.
+    old_rows = [*INTERIM_ROWS, ("Pledged bank deposits", "700,000", "725,606")]
+    removed = [f.item for f in figures(old_rows, INTERIM_ROWS) if f.status == "removed"]
+    assert removed == ["Pledged bank deposits"]
+    note = tables("18. DEPOSITS\n\n\tAs at December 31,\n\t2024\n\tRMB'000\n"
+                  "Pledged deposits\t791,221\n")
+    old = balance_sheet("December 31, 2022", "June 30, 2023", old_rows)
+    new = balance_sheet("December 31, 2023", "December 31, 2024", INTERIM_ROWS) + note
+    assert [f.item for f in compare_figures(old, new) if f.status == "removed"] == []
+    # ... and the report says it was not compared, and why.
+    [said] = [note for note in figure_notes(old, new) if "Pledged" in note.message]
+    assert (said.kind, said.severity, said.filing) == ("figures_not_compared", "info", "old")
+    assert said.message == (
+        "1 line item(s) are paired with no line of the other filing, which prints a like "
+        "label, or the same figure in that statement, so they are not called added or "
+        "removed: Pledged bank deposits")
+
+
+def test_a_lenders_loans_are_not_borrowings():
+    # Fullshare's 2022 annual report prints "Loans receivables" 725,606 at 31 December
+    # 2022 among current assets, its 2023 interim report "Loan receivables" 725,606 (p.10).
+    assert label_key("Loans receivables") == label_key("Loan receivables")
+    assert label_key("Loans to associates") != label_key("Borrowings to associates")
+    assert label_key("Bank loans") == label_key("Bank borrowings") == label_key("Loans")
+
+
+@pytest.mark.parametrize(("label", "printed", "alike"), [
+    ("Loans receivables", "Loan receivables", True),
+    # Fullshare 2022 -> 2023 annual: sign wording only
+    ("Cash generated from/(used in) operations", "Cash generated from operations", True),
+    # Intel's 2023 Q1 earnings drop "Purchases of equity investments" and keep "Sales of
+    # equity investments" (86% alike): cash paid out is not cash taken in.
+    ("Purchases of equity investments", "Sales of equity investments", False),
+    # Apple's 2022 10-K drops "Purchases of non-marketable securities" (94% alike).
+    ("Purchases of non-marketable securities", "Purchases of marketable securities", False),
+    # Both cash taken in, worded two ways.
+    ("Proceeds from disposal of property, plant and equipment",
+     "Proceeds from sales of property, plant and equipment", True),
+])
+def test_which_printed_labels_keep_an_item_from_being_called_added_or_removed(
+        label, printed, alike):
+    from kcdiff.figures.compare import _printed_labels, _still_printed
+
+    printed_labels = _printed_labels(tables(
+        f"NOTE\n\n\tAs at December 31,\n\t2024\n\tRMB'000\n{printed}\t1,000\n"))
+    assert _still_printed(balance(label, "", (DEC_2024, 5.0)), printed_labels) is alike
+
+
+# Anxin's 2010 interim income statement (p.2), as the next year's labels meet it.
+_ANXIN_2010_INCOME = """CONDENSED CONSOLIDATED STATEMENT OF COMPREHENSIVE INCOME
+
+\tSix months ended 30 June
+\t2010\t2009
+\tHK$'000\tHK$'000
+PROFIT/(LOSS) FOR THE PERIOD ATTRIBUTABLE TO OWNERS OF THE COMPANY\t59,837\t(69,229)
+BASIC\tHK4.97 cents\tHK(14.92 cents)
+"""
+
+
+@pytest.mark.parametrize(("label", "alike"), [
+    # Its 2011 interim prints "Profit for the period": every word is in the old line.
+    ("Profit for the period", True),
+    ("Net income attributable to non-controlling interests", False),
+    # ... and splits earnings per share: "From continuing operations – Basic (HK cents)".
+    ("From continuing operations – Basic (HK cents)", True),
+    ("From continuing operations – Diluted (HK cents)", False),
+])
+def test_a_line_of_the_same_statement_holding_the_label_keeps_it_from_being_added(
+        label, alike):
+    from kcdiff.figures.compare import _printed_labels, _still_printed
+
+    printed = _printed_labels(tables(_ANXIN_2010_INCOME))
+    assert _still_printed(income(label, (HALF_2023, 5.0)), printed) is alike
+    # Only in the same statement: a note's row names no line of the income statement.
+    assert not _still_printed(balance(label, "", (DEC_2024, 5.0)), printed)
+
+
+def test_an_item_whose_figure_the_same_statement_prints_is_not_removed():
+    # Fullshare's 2022 interim prints "Earnest money paid for Revised Forward Purchase
+    # Agreement" (729,100) for the six months to 30 June 2022; its 2023 interim prints the
+    # same figure for the same half-year as "Payments for revised forward sale and
+    # purchase agreement", in columns kcdiff may not read. Not a removed line.
+    from kcdiff.figures.compare import MIN_TELLING_FIGURE, _printed_labels, _still_printed
+
+    printed = _printed_labels(tables(
+        "CONSOLIDATED STATEMENT OF CASH FLOWS\n\n\tSix months ended 30 June\n\t2023\t2022\n"
+        "\tRMB'000\tRMB'000\n"
+        "Payments for revised forward sale and purchase agreement\t–\t(729,100)\n"
+        "Interest received\t80,963\t58,264\n"))
+    def cash(label, value):
+        return LineItem("cash_flows", "CASH FLOWS", label, "", "RMB'000",
+                        ((HALF_2022, value),), name=label)
+
+    assert _still_printed(cash("Earnest money paid for agreement", -729100.0), printed)
+    assert not _still_printed(cash("Earnest money paid for agreement", -729101.0), printed)
+    # A small figure printed twice may be chance.
+    small = _printed_labels(tables("CONSOLIDATED STATEMENT OF CASH FLOWS\n\n\t2023\n"
+                                   "\tRMB'000\nInterest received\t999\n"))
+    assert not _still_printed(cash("Earnest money paid", MIN_TELLING_FIGURE - 1.0), small)
+    assert _still_printed(cash("Interest received", 5.0), small)  # by its label
+    # Only in the same statement.
+    assert not _still_printed(balance("Earnest money paid", "", (DEC_2022, -729100.0)),
+                              printed)
+
+
+def test_cash_paid_out_is_never_matched_with_cash_taken_in():
+    old = income("Purchases of equity investments", (YEAR_2023, -510.0))
+    new = income("Sales of equity investments", (YEAR_2024, 116.0))
+    assert align_items([old], [new]) == []
+    old = income("Purchases of non-marketable securities", (YEAR_2023, -131.0))
+    new = income("Purchases of marketable securities", (YEAR_2024, -76923.0))
+    assert align_items([old], [new]) == []
+
+
+def test_a_renamed_item_may_leave_a_sub_header_that_does_not_tell_items_apart():
+    # Anxin's 2011 interim prints "Other income" 36,189 for the six months to 30 June
+    # 2011 under "Continuing operations"; its 2012 interim prints the same figure as
+    # "Other revenue", with no sub-header (60,698 for 2012).
+    from kcdiff.figures.compare import _same_figures, renamed_items
+
+    half_2011, half_2012 = Period("duration", "2011-06-30", 6), Period("duration",
+                                                                        "2012-06-30", 6)
+    old = income("Other income", (half_2011, 36189.0), group="Continuing operations")
+    new = income("Other revenue", (half_2011, 36189.0), (half_2012, 60698.0))
+    assert renamed_items([old], [new], []) == [(old, new)]
+    assert not _same_figures(replace(old, group="Discontinued operations: Current"),
+                             replace(new, label="Other revenue, non-current"))
+
+
 @pytest.mark.parametrize(("old_label", "old_value", "new_value", "renamed"), [
     # Oracle: "Notes payable, current" 3,749 at 31 May 2022 is the next year's "Notes
     # payable and other borrowings, current" 3,749

@@ -21,10 +21,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from ..model import Check, FigureChange, LineItem, Period, Section
 from .items import COMPARED_KINDS, is_chinese_key, label_key, line_items
@@ -37,6 +37,7 @@ MATCH_THRESHOLD = 85
 MAX_NAMED = 4
 GROUP_BONUS = 3
 GAP_ROWS = 3  # relabelled items paired by where they stand: at most this many in a run
+MIN_TELLING_FIGURE = 1000  # a figure this large printed twice is the same line's
 CONTAINED = 90  # token_set_ratio of two labels one of whose words are all in the other
 
 # Words that tell two line items apart however alike the rest of the label is.
@@ -53,10 +54,17 @@ _OVERLAPPING = (
     # parties" (a liability), though the labels are 86% alike.
     frozenset({"from", "to"}),
 )
+# Cash paid out against cash taken in: "Purchases of equity investments" is not "Sales
+# of equity investments" (86% alike). A label with words of both sides ("Net purchases
+# and sales") is told apart by neither.
+# ("Repayment" and "redemption" are either, as the company borrowed or lent.)
+_OUTFLOW = frozenset({"purchase", "payment", "acquisition", "repurchase"})
+_INFLOW = frozenset({"sale", "proceed", "disposal", "receipt", "issuance"})
 _SIGN_WORDS = frozenset({
     "used", "in", "generated", "from", "provided", "by", "expense", "benefit", "credit",
     "decrease", "increase", "gain", "loss", "income", "and", "the", "net", "of",
 })
+_PER_SHARE_WHICH = frozenset({"basic", "diluted"})
 _PRESENCE = ("total", "current", "non-current", "short-term", "long-term", "gross", "per")
 
 
@@ -79,20 +87,39 @@ def compare_figures(old_tables: Sequence[Table], new_tables: Sequence[Table]
         changed.extend(_changes(old, new, old_current.get(old.kind, {}),
                                 new_current.get(new.kind, {}),
                                 bool(restatements) or not same_unit))
-    matched_old = {id(old) for old, _ in pairs}
-    matched_new = {id(new) for _, new in pairs}
-    # Added or removed only when the label is printed in no table of the other filing:
-    # a row of a table kcdiff read badly there is still there. And only in a statement
-    # compared at all (figure_notes says which were not).
-    old_labels, new_labels = _printed_labels(old_tables), _printed_labels(new_tables)
+    (added, _), (removed, _) = _unpaired(tuple(old_tables), tuple(new_tables))
+    one_sided = [_one_sided("added", item, new_current) for item in added] + [
+        _one_sided("removed", item, old_current) for item in removed]
+    return restated + changed + [figure for figure in one_sided if figure]
+
+
+@lru_cache(maxsize=2)
+def _unpaired(old_tables: tuple[Table, ...], new_tables: tuple[Table, ...]
+              ) -> tuple[tuple[list[LineItem], list[LineItem]], ...]:
+    """(told, held) for the new filing's unpaired line items, then the old one's: told
+    are added (removed); held may be there, so are only said not compared. Told only in a
+    statement compared at all (figure_notes says which were not), and only when no table
+    of the other filing may still print the item (a row kcdiff read badly is still
+    there)."""
+    (old_items, old_unreadable), (new_items, new_unreadable), pairs = _aligned(
+        old_tables, new_tables)
+    paired = {id(item) for pair in pairs for item in pair}
     compared = _compared_kinds(pairs)
-    added = [_one_sided("added", item, new_current) for item in new_items
-             if id(item) not in matched_new and item.kind in compared and _one_sided_told(item)
-             and not _may_hide(item, old_unreadable) and label_key(item.label) not in old_labels]
-    removed = [_one_sided("removed", item, old_current) for item in old_items
-               if id(item) not in matched_old and item.kind in compared and _one_sided_told(item)
-               and not _may_hide(item, new_unreadable) and label_key(item.label) not in new_labels]
-    return restated + changed + [figure for figure in added + removed if figure]
+    sides = []
+    for items, other_tables, other_unreadable in ((new_items, old_tables, old_unreadable),
+                                                  (old_items, new_tables, new_unreadable)):
+        printed, current = _printed_labels(other_tables), current_periods(items)
+        told: list[LineItem] = []
+        held: list[LineItem] = []
+        for item in items:
+            # Nil now, an item is no news either way ("–" under a new label or none).
+            if id(item) in paired or item.kind not in compared or not _one_sided_told(item) \
+                    or _one_sided("added", item, current) is None:
+                continue
+            may_be_there = _may_hide(item, other_unreadable) or _still_printed(item, printed)
+            (held if may_be_there else told).append(item)
+        sides.append((told, held))
+    return tuple(sides)
 
 
 def _one_sided_told(item: LineItem) -> bool:
@@ -118,7 +145,21 @@ def figure_notes(old_tables: Sequence[Table], new_tables: Sequence[Table]) -> li
     (old_items, _), (new_items, _), _ = _aligned(tuple(old_tables), tuple(new_tables))
     notes.extend(_uncompared_statements(old_items, new_items, _compared_kinds(pairs)))
     notes.extend(_unmatched_chinese(old_items, new_items, pairs))
+    (_, new_held), (_, old_held) = _unpaired(tuple(old_tables), tuple(new_tables))
+    for side, held in (("old", old_held), ("new", new_held)):
+        for statement in dict.fromkeys(item.statement for item in held):
+            items = [item for item in held if item.statement == statement]
+            notes.append(Check(
+                "figures_not_compared", "info", statement,
+                f"{len(items)} line item(s) are paired with no line of the other filing, "
+                f"which prints a like label, or the same figure in that statement, so they "
+                f"are not called added or removed: {_named(items)}", filing=side))
     return notes
+
+
+def _named(items: list[LineItem]) -> str:
+    named = "; ".join(item.name for item in items[:MAX_NAMED])
+    return named + (f"; and {len(items) - MAX_NAMED} more" if len(items) > MAX_NAMED else "")
 
 
 def _unmatched_chinese(old_items: list[LineItem], new_items: list[LineItem],
@@ -131,13 +172,11 @@ def _unmatched_chinese(old_items: list[LineItem], new_items: list[LineItem],
         unmatched = [item for item in items
                      if id(item) not in paired and not _one_sided_told(item)]
         if unmatched:
-            named = "; ".join(item.name for item in unmatched[:MAX_NAMED])
-            more = f"; and {len(unmatched) - MAX_NAMED} more" if len(unmatched) > MAX_NAMED else ""
             notes.append(Check(
                 "figures_not_compared", "info", unmatched[0].statement,
                 f"{len(unmatched)} line item(s) have no line printed alike in the other "
                 f"filing (kcdiff matches Chinese labels only when printed the same), so they "
-                f"are not called added or removed: {named}{more}", filing=side))
+                f"are not called added or removed: {_named(unmatched)}", filing=side))
     return notes
 
 
@@ -241,9 +280,14 @@ def _relabelled(old: LineItem, new: LineItem) -> bool:
 
 
 def _same_figures(old: LineItem, new: LineItem) -> bool:
-    if (old.kind != new.kind or label_key(old.group) != label_key(new.group)
-            or not _same_unit(old, new)
-            or not set(label_key(old.label).split()) & set(label_key(new.label).split())):
+    old_key, new_key = label_key(old.label), label_key(new.label)
+    old_group, new_group = label_key(old.group), label_key(new.group)
+    # Another sub-header need only not tell the items apart: an income statement
+    # printed under "Continuing operations" one year holds the same lines the next.
+    if (old.kind != new.kind or not _same_unit(old, new)
+            or (old_group != new_group and not _compatible(
+                f"{old_key} {old_group}", f"{new_key} {new_group}", old_key, new_key))
+            or not set(old_key.split()) & set(new_key.split())):
         return False
     shared = [(value, new.value(period)) for period, value in old.values
               if new.value(period) is not None]
@@ -310,9 +354,70 @@ def current_periods(items: Sequence[LineItem]) -> dict[str, dict[int, Period]]:
     return current
 
 
-def _printed_labels(tables: Sequence[Table]) -> frozenset[str]:
-    return frozenset(label_key(row.label) for table in tables for row in table.rows
-                     if row.label)
+@dataclass(frozen=True)
+class _Printed:
+    """A filing's row labels (as keys) and figures, indexed for ``_still_printed``."""
+    keys: tuple[str, ...]
+    # A label equal up to sign wording has the same words once those are left out.
+    by_words: dict[frozenset[str], tuple[str, ...]]
+    by_kind: dict[str, tuple[str, ...]]  # the keys of each compared statement
+    figures: dict[str, frozenset[float]]  # the sizes of its figures, columns read or not
+
+
+def _printed_labels(tables: Sequence[Table]) -> _Printed:
+    keys = sorted({label_key(row.label) for table in tables for row in table.rows
+                   if row.label})
+    by_words: dict[frozenset[str], list[str]] = {}
+    for key in keys:
+        by_words.setdefault(frozenset(key.split()) - _SIGN_WORDS, []).append(key)
+    by_kind = {kind: tuple(sorted({label_key(row.label) for table in tables
+                                   if table.kind == kind for row in table.rows if row.label}))
+               for kind in COMPARED_KINDS}
+    figures = {kind: frozenset(abs(cell.value) for table in tables if table.kind == kind
+                               for row in table.rows for cell in row.cells
+                               if cell.status == "value" and cell.value)
+               for kind in COMPARED_KINDS}
+    return _Printed(tuple(keys), {words: tuple(found) for words, found in by_words.items()},
+                    by_kind, figures)
+
+
+def _still_printed(item: LineItem, printed: _Printed) -> bool:
+    """May the other filing (``printed``) still print this item, in a row kcdiff did
+    not pair with it (its figures unread or restated, its twin taken, its label new)?"""
+    return _figure_printed(item, printed) or _label_printed(item, printed)
+
+
+def _figure_printed(item: LineItem, printed: _Printed) -> bool:
+    """Does the same statement print one of the item's figures (of four digits or more:
+    not a coincidence) in any row, under a new label or in columns whose period was not
+    read? (Fullshare's 2023 interim prints its 2022 interim's "Earnest money paid for
+    Revised Forward Purchase Agreement" (729,100) as "Payments for revised forward sale
+    and purchase agreement".)"""
+    figures = printed.figures.get(item.kind, frozenset())
+    return any(abs(value) >= MIN_TELLING_FIGURE and abs(value) in figures
+               for _, value in item.values)
+
+
+def _label_printed(item: LineItem, printed: _Printed) -> bool:
+    """Is the item's label printed, or one ``align_items`` would pair with it ("Pledged
+    deposits" for "Pledged bank deposits"; "Cash generated from operations" for "Cash
+    generated from/(used in) operations"), or, in the same statement, one that holds all
+    its words ("Profit/(loss) for the period attributable to owners of the Company" for
+    "Profit for the period")?"""
+    key = label_key(item.label)
+    near = [other for other, _, _ in process.extract(
+        key, printed.keys, scorer=fuzz.token_sort_ratio, score_cutoff=MATCH_THRESHOLD,
+        limit=None)]
+    near += printed.by_words.get(frozenset(key.split()) - _SIGN_WORDS, ())
+    if any(other == key or _pair_score(key, "", other, "") >= MATCH_THRESHOLD
+           for other in near):
+        return True
+    # Earnings per share, basic and diluted, is printed by every income statement: a
+    # row of it is new or gone only with its statement, however its sub-headers split it
+    # (Anxin's "BASIC" is the next year's "From continuing operations – Basic").
+    which = set(key.split()) & _PER_SHARE_WHICH
+    return any(_within(key, other) and _compatible(key, other, key, other)
+               or which & set(other.split()) for other in printed.by_kind.get(item.kind, ()))
 
 
 def align_items(old_items: list[LineItem], new_items: list[LineItem]
@@ -381,7 +486,22 @@ def _compatible(old_context: str, new_context: str, old_key: str, new_key: str) 
         if one and other and not one & other:
             return False
     old_label, new_label = set(old_key.split()), set(new_key.split())
+    if _flow(old_label) * _flow(new_label) < 0 or _negated(old_label, new_label) \
+            or _negated(new_label, old_label):
+        return False
     return all((word in old_label) == (word in new_label) for word in _PRESENCE)
+
+
+def _flow(words: set[str]) -> int:
+    """-1 for a label of cash paid out only, 1 for cash taken in only, else 0."""
+    return bool(words & _INFLOW) - bool(words & _OUTFLOW)
+
+
+def _negated(one: set[str], other: set[str]) -> bool:
+    """Does ``one`` say "non-X" where ``other`` says "X" ("Purchases of non-marketable
+    securities" / "Purchases of marketable securities")?"""
+    return any(word.startswith("non-") and word[4:] in other and word not in other
+               for word in one)
 
 
 def _figure(status: str, item: LineItem, old_value: float | None, new_value: float | None,
@@ -472,3 +592,9 @@ def _may_hide(item: LineItem, unreadable: list[tuple[str, str]]) -> bool:
         kind == item.kind and any(key and key in label_key(label) for key in keys)
         for kind, label in unreadable
     )
+
+
+def _within(one: str, other: str) -> bool:
+    """Are all the words of key ``one`` (at least one) words of key ``other``?"""
+    words = set(one.split())
+    return bool(words) and words <= set(other.split())

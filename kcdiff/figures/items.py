@@ -28,7 +28,9 @@ __all__ = ["COMPARED_KINDS", "line_items", "label_key", "is_chinese_key", "LineI
 COMPARED_KINDS = ("income", "balance", "cash_flows")
 
 _SYNONYMS = (
-    (re.compile(r"\bbank loans?\b|\bloans\b|\bbank borrowings?\b"), "borrowings"),
+    # A borrower's loans; not a lender's ("Loans receivables", "Loans to associates").
+    (re.compile(r"\bbank loans?\b|\bloans\b(?! (?:receivable|to\b|granted|and advances|"
+                r"and other receivable))|\bbank borrowings?\b"), "borrowings"),
     (re.compile(r"\bturnover\b|\brevenue\b"), "revenues"),
     (re.compile(r"\b(beginning|end) of (?:the )?(?:year|period)\b"), r"\1 of period"),
     # An interim's "Profit for the period" is an annual's "Profit for the year".
