@@ -398,6 +398,23 @@ def test_renamed_line_item_is_paired_by_its_figures(corpus):
         ("changed", 3749, 4061, "as at 2022-05-31", "as at 2023-05-31")]
 
 
+def test_a_balance_sheet_over_a_page_break_is_compared_on_both_pages(corpus):
+    # Fullshare's interim reports print the statement of financial position over two
+    # pages, the column headers and "Note" column only on the first. Loan receivables,
+    # 2022 interim (p.10-11): 149,522 non-current, 1,588,868 current at 30 June 2022;
+    # 2023 interim (p.9-10, "Loan receivables"): 131,617 and 791,221 at 30 June 2023.
+    folder = corpus / "hkex_fullshare_0607"
+    figures = compare_figures(tables_of(folder / "2022_interim-report_H1-2022_en.pdf"),
+                              tables_of(folder / "2023_interim-report_H1-2023_en.pdf"))
+    loans = [(f.status, f.item, f.old_value, f.new_value, f.old_period, f.period)
+             for f in figures if "oan receivables" in f.item]
+    assert sorted(loans) == [
+        ("changed", "Current assets: Loan receivables", 1588868, 791221,
+         "as at 2022-06-30", "as at 2023-06-30"),
+        ("changed", "Non-current assets: Loan receivables", 149522, 131617,
+         "as at 2022-06-30", "as at 2023-06-30")]
+
+
 def test_a_figure_two_rows_share_pairs_nothing():
     # Two unpaired old rows with the same figure as one new row: no certain rename.
     from kcdiff.figures.compare import renamed_items

@@ -336,3 +336,62 @@ def test_mcdonalds_inc_dec_column_is_a_change_not_a_period(corpus):
     assert [column.period for column in table.columns] == [
         Period("duration", "2023-06-30", 3), Period("duration", "2022-06-30", 3), None, None]
     assert [column.change for column in table.columns] == [False, False, True, True]
+
+
+# A statement over a page break, as PDFium gives Fullshare's 2023 interim report (p.9-10):
+# the column headers once, a "Note" column, and the rows of the next page after a
+# sub-header set apart, each row without a note one cell short.
+_PAGE_BREAK = """INTERIM CONDENSED CONSOLIDATED STATEMENT OF FINANCIAL POSITION
+
+\t30 June\t31 December
+\t2023\t2022
+\tNote\tRMB'000\tRMB'000
+Non-current assets
+Loan receivables\t18(i)\t131,617\t145,058
+Goodwill\t1,503,817\t1,503,817
+\t1,635,434\t1,648,875
+
+{between}
+
+Inventories\t8,508,030\t6,932,870
+Loan receivables\t18(i)\t791,221\t725,606
+"""
+
+
+def _rows(text):
+    from kcdiff.ingest import parse_text
+
+    return [(table.kind, row.group, row.label, [cell.value for cell in row.cells],
+             [column.period.end if column.period else None for column in table.columns])
+            for table in read_tables(segment(parse_text(text, "filing.txt")))
+            for row in table.rows]
+
+
+def test_rows_over_a_page_break_go_on_under_the_columns_and_sub_header_above():
+    rows = _rows(_PAGE_BREAK.format(between="Current assets"))
+    dates = ["2023-06-30", "2022-12-31"]
+    assert ("balance", "Current assets", "Inventories", [8508030, 6932870], dates) in rows
+    assert ("balance", "Current assets", "Loan receivables", [791221, 725606], dates) in rows
+    assert ("balance", "Non-current assets", "Loan receivables", [131617, 145058],
+            dates) in rows
+
+
+def test_a_label_the_pdf_set_apart_begins_the_row_below_it():
+    # Fullshare's 2023 interim cash flows (p.15): "Purchases of financial assets at fair
+    # value" above the row "through profit or loss  –  (81,777)".
+    text = _PAGE_BREAK.format(between="Loans to associates at fair value").replace(
+        "Inventories\t", "through profit or loss\t")
+    labels = [label for _, _, label, _, _ in _rows(text)]
+    assert "Loans to associates at fair value through profit or loss" in labels
+
+
+def test_rows_after_another_statements_title_do_not_take_the_columns_above():
+    rows = _rows(_PAGE_BREAK.format(between="CONSOLIDATED STATEMENT OF CASH FLOWS"))
+    assert not [label for _, _, label, _, periods in rows
+                if label == "Inventories" and any(periods)]
+
+
+def test_a_sentence_above_the_rows_is_not_part_of_a_label():
+    rows = _rows(_PAGE_BREAK.format(between="The notes form part of these statements."))
+    assert ("balance", "", "Inventories", [8508030, 6932870],
+            ["2023-06-30", "2022-12-31"]) in rows

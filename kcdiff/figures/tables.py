@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ..model import Section
+from ..model import Block, Section
 from ..text.amounts import currencies_in, scale_in
 from ..text.dates import continues_chinese_date
 from ..text.normalize import comparable
@@ -112,6 +112,7 @@ def _section_tables(section: Section, filing: Period | None) -> list[Table]:
     tables: list[Table] = []
     caption = ""
     lines: list[str] = []
+    last_header: list[tuple[str, ...]] = []  # of the last table block, while it may go on
     for position, block in enumerate(section.blocks):
         if block.kind == "table":
             tables.extend(_line_tables(lines, section, caption, filing))
@@ -124,16 +125,20 @@ def _section_tables(section: Section, filing: Period | None) -> list[Table]:
                     and _is_header_row((above_text,), before_data=True):
                 dated = [("", above_text), *dated]
             for header, rows in _tab_segments(dated):
+                if not header and _goes_on(last_header, rows):
+                    header, rows = last_header, [*_label_lines(section.blocks[:position]),
+                                                 *rows]
                 # A table run into the previous one names its statement in its header.
                 own = next((cell.strip() for row in header for cell in row
                             if is_caption(cell.strip())), caption)
                 table = _build(section, own, header, rows, filing, block.page is not None)
                 tables.append(_continued(tables[-1], table) if tables and not header
                               else table)
+                last_header = header
             continue
         text = block.text.strip()
         if is_caption(text):
-            caption = text
+            caption, last_header = text, []
         lines.extend(_spelled_line(comparable(line)) for line in block.text.split("\n")
                      if line.strip())
     tables.extend(_line_tables(lines, section, caption, filing))
@@ -170,6 +175,33 @@ def _spelled_line(line: str) -> str:
     """A PDF text line; one that ends in no figure (a heading) with its Chinese calendar
     phrases and units spelled ("截至六月三十日止六個月")."""
     return line if line.isascii() or split_pdf_line(line)[1] else spell_header(line)
+
+
+def _goes_on(header: list[tuple[str, ...]], rows: list[tuple[str, ...]]) -> bool:
+    """Do rows without a header of their own go on from the table block above (a
+    statement over a page break), cell for cell under its header? A row may leave out
+    only the "Note" cell (``_with_note_cell``)."""
+    if not header or not rows:
+        return False
+    width, longest = max(map(len, header)), max(map(len, rows))
+    return longest == width or longest == width - 1 and any(
+        _NOTES_HEADER.match(cell.strip()) for row in header for cell in row)
+
+
+def _label_lines(before: Sequence[Block]) -> list[tuple[str, ...]]:
+    """The one-line paragraphs just above rows that go on from a table: its sub-header
+    or the start of a wrapped label the PDF set apart ("Current assets" at the top of
+    the next page; "Purchases of financial assets at fair value" over "through profit or
+    loss  –  (81,777)"), each a row, so that they head or begin the rows below."""
+    lines: list[tuple[str, ...]] = []
+    for block in reversed(before):
+        text = block.text.strip()
+        if block.kind != "paragraph" or not text or "\n" in text or is_caption(text) \
+                or len(text) > MAX_ROW_LABEL_CHARS or re.search(r"\d", text) \
+                or text.endswith("."):  # a sentence, not a label
+            break
+        lines.insert(0, (text,))
+    return lines
 
 
 def _continued(previous: Table, table: Table) -> Table:
