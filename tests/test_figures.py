@@ -398,21 +398,45 @@ def test_renamed_line_item_is_paired_by_its_figures(corpus):
         ("changed", 3749, 4061, "as at 2022-05-31", "as at 2023-05-31")]
 
 
-def test_a_balance_sheet_over_a_page_break_is_compared_on_both_pages(corpus):
+@pytest.fixture(scope="module")
+def fullshare_interims(corpus):
+    folder = corpus / "hkex_fullshare_0607"
+    return (tables_of(folder / "2022_interim-report_H1-2022_en.pdf"),
+            tables_of(folder / "2023_interim-report_H1-2023_en.pdf"))
+
+
+def test_a_balance_sheet_over_a_page_break_is_compared_on_both_pages(fullshare_interims):
     # Fullshare's interim reports print the statement of financial position over two
     # pages, the column headers and "Note" column only on the first. Loan receivables,
     # 2022 interim (p.10-11): 149,522 non-current, 1,588,868 current at 30 June 2022;
     # 2023 interim (p.9-10, "Loan receivables"): 131,617 and 791,221 at 30 June 2023.
-    folder = corpus / "hkex_fullshare_0607"
-    figures = compare_figures(tables_of(folder / "2022_interim-report_H1-2022_en.pdf"),
-                              tables_of(folder / "2023_interim-report_H1-2023_en.pdf"))
+    figures = compare_figures(*fullshare_interims)
     loans = [(f.status, f.item, f.old_value, f.new_value, f.old_period, f.period)
-             for f in figures if "oan receivables" in f.item]
+             for f in figures if "oan receivables" in f.item and "FINANCIAL POSITION" in f.table]
     assert sorted(loans) == [
         ("changed", "Current assets: Loan receivables", 1588868, 791221,
          "as at 2022-06-30", "as at 2023-06-30"),
         ("changed", "Non-current assets: Loan receivables", 149522, 131617,
          "as at 2022-06-30", "as at 2023-06-30")]
+
+
+def test_cash_flows_go_on_under_a_sub_heading_set_as_a_section(fullshare_interims):
+    # The 2023 interim's cash flows (p.14-15): "Cash flows from investing activities" is
+    # set in bold, and the rows under it have no column headers of their own. Read from
+    # the pages: "Repayments of loan and other receivables 138,763 752,294"; the label
+    # "Interest income received from deferred payment of consideration for partial" over
+    # "disposal of a subsidiary  –  115,491". The 2022 interim prints the 752,294 as
+    # "Receipt of loans and other receivables" (p.15): one item renamed.
+    rows = {row.label: [cell.value for cell in row.cells]
+            for table in fullshare_interims[1] if table.kind == "cash_flows"
+            and all(column.period for column in table.columns) for row in table.rows}
+    assert rows["Repayments of loan and other receivables"] == [138763, 752294]
+    assert rows["Interest income received from deferred payment of consideration for partial "
+                "disposal of a subsidiary"] == [None, 115491]
+    [repaid] = [f for f in compare_figures(*fullshare_interims)
+                if f.item == "Repayments of loan and other receivables"]
+    assert (repaid.status, repaid.old_item, repaid.old_value, repaid.new_value) == (
+        "changed", "Receipt of loans and other receivables", 752294, 138763)
 
 
 def test_a_figure_two_rows_share_pairs_nothing():

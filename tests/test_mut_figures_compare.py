@@ -533,6 +533,22 @@ def test_an_item_whose_figure_the_same_statement_prints_is_not_removed():
                               printed)
 
 
+def test_a_line_of_the_same_statement_one_word_apart_keeps_an_item_from_being_added():
+    # Fullshare's 2022 annual prints "Receipt of loans and other receivables"; its 2023
+    # interim "Repayments of loan and other receivables" (75% alike): one line relabelled.
+    from kcdiff.figures.compare import _printed_labels, _still_printed
+
+    printed = _printed_labels(tables(
+        "CONSOLIDATED STATEMENT OF CASH FLOWS\n\n\t2022\n\tRMB'000\n"
+        "Receipt of loans and other receivables\t1,268,360\n"))
+    def cash(label):
+        return LineItem("cash_flows", "CASH FLOWS", label, "", "RMB'000",
+                        ((HALF_2023, 138763.0),), name=label)
+
+    assert _still_printed(cash("Repayments of loan and other receivables"), printed)
+    assert not _still_printed(cash("Repayments of bank and other borrowings"), printed)
+
+
 def test_cash_paid_out_is_never_matched_with_cash_taken_in():
     old = income("Purchases of equity investments", (YEAR_2023, -510.0))
     new = income("Sales of equity investments", (YEAR_2024, 116.0))

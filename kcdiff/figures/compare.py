@@ -403,7 +403,7 @@ def _label_printed(item: LineItem, printed: _Printed) -> bool:
     deposits" for "Pledged bank deposits"; "Cash generated from operations" for "Cash
     generated from/(used in) operations"), or, in the same statement, one that holds all
     its words ("Profit/(loss) for the period attributable to owners of the Company" for
-    "Profit for the period")?"""
+    "Profit for the period") or all but one?"""
     key = label_key(item.label)
     near = [other for other, _, _ in process.extract(
         key, printed.keys, scorer=fuzz.token_sort_ratio, score_cutoff=MATCH_THRESHOLD,
@@ -416,8 +416,16 @@ def _label_printed(item: LineItem, printed: _Printed) -> bool:
     # row of it is new or gone only with its statement, however its sub-headers split it
     # (Anxin's "BASIC" is the next year's "From continuing operations – Basic").
     which = set(key.split()) & _PER_SHARE_WHICH
-    return any(_within(key, other) and _compatible(key, other, key, other)
-               or which & set(other.split()) for other in printed.by_kind.get(item.kind, ()))
+    return any((_within(key, other) or _one_word_apart(key, other))
+               and _compatible(key, other, key, other) or which & set(other.split())
+               for other in printed.by_kind.get(item.kind, ()))
+
+
+def _one_word_apart(one: str, other: str) -> bool:
+    """Do two keys of three or more shared words differ in one word at most ("Receipt
+    of loans and other receivables" / "Repayments of loan and other receivables")?"""
+    words, others = set(one.split()), set(other.split())
+    return len(words & others) >= 3 and len(words - others) <= 1 and len(others - words) <= 1
 
 
 def align_items(old_items: list[LineItem], new_items: list[LineItem]

@@ -88,8 +88,16 @@ def read_tables(sections: Sequence[Section]) -> list[Table]:
     """Every table of every section, in document order."""
     filing = filing_period(sections)
     tables: list[Table] = []
-    for section in sections:
-        tables.extend(_section_tables(section, filing))
+    statement = _OPEN_NONE
+    for previous, section in zip((None, *sections), sections, strict=False):
+        # A statement's sub-heading set in bold (Fullshare's "Cash flows from investing
+        # activities") opens a section of its own; the statement goes on in it. (Rows
+        # that go on are still told by _goes_on: a table with headers starts anew.)
+        goes_on = previous is not None and section.parent == previous.index \
+            and section.category == previous.category == "statements"
+        found, statement = _section_tables(section, filing, statement if goes_on
+                                           else _OPEN_NONE)
+        tables.extend(found)
     unit = _filing_unit(sections)
     return [
         replace(table, unit=unit) if not table.unit and table.category in ("statements", "notes")
@@ -108,11 +116,27 @@ def _filing_unit(sections: Sequence[Section]) -> str:
     return ""
 
 
-def _section_tables(section: Section, filing: Period | None) -> list[Table]:
+@dataclass(frozen=True)
+class _Open:
+    """The statement a section ends in: its caption, and the header of its last table
+    block while rows below may go on under it."""
+    caption: str
+    header: tuple[tuple[str, ...], ...]
+
+
+_OPEN_NONE = _Open("", ())
+
+
+def _section_tables(section: Section, filing: Period | None, open_: _Open
+                    ) -> tuple[list[Table], _Open]:
+    """The section's tables, and the statement open at its end. ``open_``: the one the
+    section goes on from (its title a sub-header of that statement), else none."""
     tables: list[Table] = []
-    caption = ""
+    caption = open_.caption
     lines: list[str] = []
-    last_header: list[tuple[str, ...]] = []  # of the last table block, while it may go on
+    last_header = list(open_.header)
+    # The section's title heads the rows that go on from the statement above it.
+    heading = [(section.title,)] if open_.header else []
     for position, block in enumerate(section.blocks):
         if block.kind == "table":
             tables.extend(_line_tables(lines, section, caption, filing))
@@ -126,8 +150,9 @@ def _section_tables(section: Section, filing: Period | None) -> list[Table]:
                 dated = [("", above_text), *dated]
             for header, rows in _tab_segments(dated):
                 if not header and _goes_on(last_header, rows):
-                    header, rows = last_header, [*_label_lines(section.blocks[:position]),
-                                                 *rows]
+                    header, rows = last_header, [
+                        *heading, *_label_lines(section.blocks[:position]), *rows]
+                heading = []
                 # A table run into the previous one names its statement in its header.
                 own = next((cell.strip() for row in header for cell in row
                             if is_caption(cell.strip())), caption)
@@ -142,7 +167,8 @@ def _section_tables(section: Section, filing: Period | None) -> list[Table]:
         lines.extend(_spelled_line(comparable(line)) for line in block.text.split("\n")
                      if line.strip())
     tables.extend(_line_tables(lines, section, caption, filing))
-    return [table for table in tables if table.rows and table.columns]
+    return ([table for table in tables if table.rows and table.columns],
+            _Open(caption, tuple(last_header)))
 
 
 def _spelled_row(row: tuple[str, ...]) -> tuple[str, ...]:
