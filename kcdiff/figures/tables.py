@@ -220,7 +220,7 @@ def _label_lines(before: Sequence[Block]) -> list[tuple[str, ...]]:
     the next page; "Purchases of financial assets at fair value" over "through profit or
     loss  –  (81,777)"), each a row, so that they head or begin the rows below."""
     lines: list[tuple[str, ...]] = []
-    for block in reversed(before):
+    for block in reversed(before[-MAX_LABEL_ONLY_LINES:]):
         text = block.text.strip()
         if block.kind != "paragraph" or not text or "\n" in text or is_caption(text) \
                 or len(text) > MAX_ROW_LABEL_CHARS or re.search(r"\d", text) \
