@@ -437,6 +437,12 @@ def test_cash_flows_go_on_under_a_sub_heading_set_as_a_section(fullshare_interim
                 if f.item == "Repayments of loan and other receivables"]
     assert (repaid.status, repaid.old_item, repaid.old_value, repaid.new_value) == (
         "changed", "Receipt of loans and other receivables", 752294, 138763)
+    # p.15 goes on from p.14 under the same sub-header: "Purchases of items of property,
+    # plant and equipment (1,593,509) (1,155,406)", the 2022 interim's (1,155,406).
+    [bought] = [f for f in compare_figures(*fullshare_interims)
+                if f.item == "Purchases of items of property, plant and equipment"]
+    assert (bought.status, bought.old_value, bought.new_value) == (
+        "changed", -1155406, -1593509)
 
 
 def test_a_figure_two_rows_share_pairs_nothing():

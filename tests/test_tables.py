@@ -395,3 +395,12 @@ def test_a_sentence_above_the_rows_is_not_part_of_a_label():
     rows = _rows(_PAGE_BREAK.format(between="The notes form part of these statements."))
     assert ("balance", "", "Inventories", [8508030, 6932870],
             ["2023-06-30", "2022-12-31"]) in rows
+
+
+def test_rows_that_go_on_stay_under_the_sub_header_a_subtotal_has_not_closed():
+    # Without the non-current subtotal at the foot of the first page, the rows of the
+    # next page are still non-current assets; after it (the case above), under none.
+    text = _PAGE_BREAK.format(between="The notes form part of these statements.").replace(
+        "\t1,635,434\t1,648,875\n", "")
+    assert ("balance", "Non-current assets", "Inventories", [8508030, 6932870],
+            ["2023-06-30", "2022-12-31"]) in _rows(text)

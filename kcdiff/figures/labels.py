@@ -48,12 +48,12 @@ def clean_label(label: str) -> str:
     return re.sub(r"[\s#*]+$", "", label).rstrip(":").strip()
 
 
-def join_wrapped(rows: list[RawRow]) -> list[RawRow]:
-    """Rows with figures, their wrapped labels joined and their sub-header as ``group``;
-    label-only lines are folded into the rows they belong to."""
+def join_wrapped(rows: list[RawRow], group: str = "") -> list[RawRow]:
+    """Rows with figures, their wrapped labels joined and their sub-header as ``group``
+    (at first ``group``: the one rows going on from another page are under); label-only
+    lines are folded into the rows they belong to."""
     result: list[RawRow] = []
     pending: list[str] = []
-    group = ""
     for row in rows:
         if not row.has_figures:
             if row.label.strip():

@@ -149,14 +149,17 @@ def _section_tables(section: Section, filing: Period | None, open_: _Open
                     and _is_header_row((above_text,), before_data=True):
                 dated = [("", above_text), *dated]
             for header, rows in _tab_segments(dated):
+                group = ""
                 if not header and _goes_on(last_header, rows):
                     header, rows = last_header, [
                         *heading, *_label_lines(section.blocks[:position]), *rows]
+                    group = _group_open(tables[-1]) if tables and not heading else ""
                 heading = []
                 # A table run into the previous one names its statement in its header.
                 own = next((cell.strip() for row in header for cell in row
                             if is_caption(cell.strip())), caption)
-                table = _build(section, own, header, rows, filing, block.page is not None)
+                table = _build(section, own, header, rows, filing, block.page is not None,
+                               group)
                 tables.append(_continued(tables[-1], table) if tables and not header
                               else table)
                 last_header = header
@@ -212,6 +215,13 @@ def _goes_on(header: list[tuple[str, ...]], rows: list[tuple[str, ...]]) -> bool
     width, longest = max(map(len, header)), max(map(len, rows))
     return longest == width or longest == width - 1 and any(
         _NOTES_HEADER.match(cell.strip()) for row in header for cell in row)
+
+
+def _group_open(table: Table) -> str:
+    """The sub-header a table's last rows are under, unless a subtotal (a row of
+    figures without a label) closed it: the rows going on from it are under it too."""
+    last = table.rows[-1] if table.rows else None
+    return last.group if last is not None and last.label else ""
 
 
 def _label_lines(before: Sequence[Block]) -> list[tuple[str, ...]]:
@@ -291,7 +301,8 @@ def _tab_segments(rows: Sequence[tuple[str, ...]]) -> list[tuple[list[tuple[str,
 
 
 def _build(section: Section, caption: str, header: list[tuple[str, ...]],
-           data: list[tuple[str, ...]], filing: Period | None, pdf: bool = False) -> Table:
+           data: list[tuple[str, ...]], filing: Period | None, pdf: bool = False,
+           group: str = "") -> Table:
     width = max(len(row) for row in [*header, *data])
     notes_at = {p for row in header for p, cell in enumerate(row) if _NOTES_HEADER.match(
         cell.strip())}
@@ -320,7 +331,7 @@ def _build(section: Section, caption: str, header: list[tuple[str, ...]],
         for row in data
     ]
     header_text = "\n".join("\t".join(row) for row in header)
-    return _table(section, caption, header_text, column_headers, raw, filing)
+    return _table(section, caption, header_text, column_headers, raw, filing, group)
 
 
 def _with_note_cell(row: tuple[str, ...], notes_at: int, width: int) -> tuple[str, ...]:
@@ -438,13 +449,13 @@ def _pdf_row(label: str, values: list[str], count: int) -> RawRow:
 
 
 def _table(section: Section, caption: str, header_text: str, column_headers: list[str],
-           raw: list[RawRow], filing: Period | None) -> Table:
+           raw: list[RawRow], filing: Period | None, group: str = "") -> Table:
     statement = caption or section.title.split("\n")[0]
     kind = statement_kind(statement) or (statement_kind(section.title) if not caption else "")
     if not kind:
         kind = "note" if section.category == "notes" or _NOTE_HEADING.match(statement) \
             else "other"
-    rows = join_wrapped(raw)
+    rows = join_wrapped(raw, group)
     columns = read_columns(header_text + "\n" + caption, header_text, column_headers, rows, filing)
     context = " ".join([header_text, caption, *(cell for row in raw for cell in row.cells
                                                  if read_cell(cell).status == "text")])
