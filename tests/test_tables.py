@@ -404,3 +404,19 @@ def test_rows_that_go_on_stay_under_the_sub_header_a_subtotal_has_not_closed():
         "\t1,635,434\t1,648,875\n", "")
     assert ("balance", "Non-current assets", "Inventories", [8508030, 6932870],
             ["2023-06-30", "2022-12-31"]) in _rows(text)
+
+
+@pytest.mark.parametrize(("caption", "kind"), [
+    ("INTERIM CONDENSED CONSOLIDATED STATEMENT OF PROFIT OR LOSS", "income"),
+    ("Consolidated Statement of Profit or Loss and Other Comprehensive Income", "income"),
+    # Anxin's segment notes (2010, 2011 and 2013 annual results): "profit or loss" in a
+    # note's title names no statement. Read as one, their assets were compared as a
+    # year's income, "Consolidated total assets, year ended 31 December 2012" added.
+    ("ii) Reconciliations of reportable segment profit or loss, assets and liabilities", ""),
+    ("(b) Reconciliations of reportable segment revenues, profit or loss, assets and "
+     "liabilities", ""),
+])
+def test_a_statement_is_named_by_its_title_not_by_words_a_note_shares(caption, kind):
+    from kcdiff.figures.headers import statement_kind
+
+    assert statement_kind(caption) == kind

@@ -24,7 +24,7 @@ _KINDS = (
     ("balance", re.compile(r"BALANCE SHEET|FINANCIAL POSITION|財務狀況表|資產負債表")),
     ("cash_flows", re.compile(r"CASH FLOW|現金流量表")),
     ("income", re.compile(
-        r"COMPREHENSIVE (?:LOSS|INCOME)|INCOME STATEMENT|PROFIT OR LOSS|STATEMENTS? OF "
+        r"COMPREHENSIVE (?:LOSS|INCOME)|INCOME STATEMENT|STATEMENTS? OF "
         r"OPERATIONS|STATEMENTS? OF INCOME|STATEMENTS? OF (?:LOSS|PROFIT)"
         r"|STATEMENTS? OF (?:\w+ )?EARNINGS"  # Home Depot's and P&G's income statement
         r"|全面收益表|全面收入表|損益表|損益及其他全面收益表|收益表")),
