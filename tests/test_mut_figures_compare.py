@@ -463,6 +463,12 @@ def test_a_lenders_loans_are_not_borrowings():
     ("Purchases of equity investments", "Sales of equity investments", False),
     # Apple's 2022 10-K drops "Purchases of non-marketable securities" (94% alike).
     ("Purchases of non-marketable securities", "Purchases of marketable securities", False),
+    # Fullshare's 2022 interim loses the first line of "Cash and cash equivalents at / end
+    # of the period": a row whose label begins in lower case is the tail of another.
+    ("Cash and cash equivalents at the end of year", "end of the period", True),
+    # Costco's 2022 10-K drops "Change in bank payments outstanding"; one word ends too
+    # many labels to tell one.
+    ("Change in bank payments outstanding", "outstanding", False),
     # Both cash taken in, worded two ways.
     ("Proceeds from disposal of property, plant and equipment",
      "Proceeds from sales of property, plant and equipment", True),

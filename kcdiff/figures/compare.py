@@ -362,6 +362,9 @@ class _Printed:
     by_words: dict[frozenset[str], tuple[str, ...]]
     by_kind: dict[str, tuple[str, ...]]  # the keys of each compared statement
     figures: dict[str, frozenset[float]]  # the sizes of its figures, columns read or not
+    # Labels that begin in lower case: the tail of a label whose first line the PDF
+    # set apart and kcdiff lost ("end of the period" under "Cash and cash equivalents at").
+    tails: tuple[str, ...]
 
 
 def _printed_labels(tables: Sequence[Table]) -> _Printed:
@@ -377,8 +380,12 @@ def _printed_labels(tables: Sequence[Table]) -> _Printed:
                                for row in table.rows for cell in row.cells
                                if cell.status == "value" and cell.value)
                for kind in COMPARED_KINDS}
+    # (Of two words or more: "outstanding" alone ends too many labels to tell one.)
+    tails = tuple(sorted({key for table in tables for row in table.rows
+                          if row.label[:1].islower()
+                          and len((key := label_key(row.label)).split()) >= 2}))
     return _Printed(tuple(keys), {words: tuple(found) for words, found in by_words.items()},
-                    by_kind, figures)
+                    by_kind, figures, tails)
 
 
 def _still_printed(item: LineItem, printed: _Printed) -> bool:
@@ -410,7 +417,7 @@ def _label_printed(item: LineItem, printed: _Printed) -> bool:
         limit=None)]
     near += printed.by_words.get(frozenset(key.split()) - _SIGN_WORDS, ())
     if any(other == key or _pair_score(key, "", other, "") >= MATCH_THRESHOLD
-           for other in near):
+           for other in near) or any(key.endswith(f" {tail}") for tail in printed.tails):
         return True
     # Earnings per share, basic and diluted, is printed by every income statement: a
     # row of it is new or gone only with its statement, however its sub-headers split it
