@@ -555,6 +555,21 @@ def test_a_line_of_the_same_statement_one_word_apart_keeps_an_item_from_being_ad
     assert not _still_printed(cash("Repayments of bank and other borrowings"), printed)
 
 
+def test_a_label_under_its_sub_header_is_printed_alike():
+    # Anxin's 2009 annual prints "Exchange differences arising on:" over "– translation of
+    # foreign operations 248"; its 2010 interim "EXCHANGE DIFFERENCES ARISING ON
+    # TRANSLATION OF FOREIGN OPERATIONS 3,023": one line, not one added.
+    from kcdiff.figures.compare import _printed_labels, _still_printed
+
+    printed = _printed_labels(tables(
+        "CONSOLIDATED STATEMENT OF COMPREHENSIVE INCOME\n\n\t2009\n\tHK$'000\n"
+        "Exchange differences arising on:\n– translation of foreign operations\t248\n"))
+    assert _still_printed(income("EXCHANGE DIFFERENCES ARISING ON TRANSLATION OF FOREIGN "
+                                 "OPERATIONS", (HALF_2023, 3023.0)), printed)
+    assert not _still_printed(income("Share of results of associates", (HALF_2023, 3023.0)),
+                              printed)
+
+
 def test_cash_paid_out_is_never_matched_with_cash_taken_in():
     old = income("Purchases of equity investments", (YEAR_2023, -510.0))
     new = income("Sales of equity investments", (YEAR_2024, 116.0))

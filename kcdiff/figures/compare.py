@@ -368,8 +368,10 @@ class _Printed:
 
 
 def _printed_labels(tables: Sequence[Table]) -> _Printed:
-    keys = sorted({label_key(row.label) for table in tables for row in table.rows
-                   if row.label})
+    # A row's label, and its label under its sub-header ("Exchange differences arising
+    # on:" over "– translation of foreign operations").
+    keys = sorted({label_key(label) for table in tables for row in table.rows if row.label
+                   for label in (row.label, f"{row.group} {row.label}")})
     by_words: dict[frozenset[str], list[str]] = {}
     for key in keys:
         by_words.setdefault(frozenset(key.split()) - _SIGN_WORDS, []).append(key)
