@@ -391,6 +391,45 @@ def test_rows_after_another_statements_title_do_not_take_the_columns_above():
                 if label == "Inventories" and any(periods)]
 
 
+def _statement_rows(between, second):
+    """The rows read from one section: the top of Fullshare's page-break table, then a
+    paragraph ``between`` it and the table block ``second``, as a PDF page prints a
+    title inside a section."""
+    from kcdiff.model import Block, Section
+
+    first = (("", "30 June", "31 December"), ("", "2023", "2022"),
+             ("", "Note", "RMB'000", "RMB'000"),
+             ("Loan receivables", "18(i)", "131,617", "145,058"))
+    blocks = (Block("paragraph", "INTERIM CONDENSED CONSOLIDATED STATEMENT OF FINANCIAL "
+                    "POSITION"), Block("table", "", first), Block("paragraph", between),
+              Block("table", "", second))
+    section = Section(0, "Financial statements", "", 1, "statements", blocks)
+    return {(table.kind, row.label, row.values): [
+        column.period.end if column.period else None for column in table.columns]
+        for table in read_tables([section]) for row in table.rows}
+
+
+def test_a_statement_title_ends_the_rows_that_go_on_from_the_table_above():
+    # Rows with as many figure columns as the balance sheet, under the cash flow
+    # statement's title, are not the balance sheet's: they take none of its periods.
+    rows = _statement_rows("CONDENSED CONSOLIDATED STATEMENT OF CASH FLOWS", (
+        ("Depreciation", "8,508", "6,932"), ("Interest income", "(791)", "(725)")))
+    assert rows[("cash_flows", "Depreciation", (8508, 6932))] == [None, None]
+    assert not [key for key in rows if key[0] == "balance" and key[1] != "Loan receivables"]
+
+
+def test_a_title_of_the_same_statement_continued_keeps_its_columns():
+    # "... (continued)" at the top of the next page: the rows go on under the columns
+    # above, the row without a note one cell short (Fullshare's 2023 interim, p.10).
+    rows = _statement_rows(
+        "INTERIM CONDENSED CONSOLIDATED STATEMENT OF FINANCIAL POSITION (continued)",
+        (("Inventories", "8,508,030", "6,932,870"),
+         ("Loan receivables", "18(i)", "791,221", "725,606")))
+    dates = ["2023-06-30", "2022-12-31"]
+    assert rows[("balance", "Inventories", (8508030, 6932870))] == dates
+    assert rows[("balance", "Loan receivables", (791221, 725606))] == dates
+
+
 def test_a_sentence_above_the_rows_is_not_part_of_a_label():
     rows = _rows(_PAGE_BREAK.format(between="The notes form part of these statements."))
     assert ("balance", "", "Inventories", [8508030, 6932870],

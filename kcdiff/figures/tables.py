@@ -137,6 +137,9 @@ def _section_tables(section: Section, filing: Period | None, open_: _Open
     last_header = list(open_.header)
     # The section's title heads the rows that go on from the statement above it.
     heading = [(section.title,)] if open_.header else []
+    # Since the last table block: a title naming another statement, whose rows do not go
+    # on from the table above however many columns they share with it.
+    retitled = False
     for position, block in enumerate(section.blocks):
         if block.kind == "table":
             tables.extend(_line_tables(lines, section, caption, filing))
@@ -160,18 +163,27 @@ def _section_tables(section: Section, filing: Period | None, open_: _Open
                             if is_caption(cell.strip())), caption)
                 table = _build(section, own, header, rows, filing, block.page is not None,
                                group)
-                tables.append(_continued(tables[-1], table) if tables and not header
-                              else table)
+                tables.append(_continued(tables[-1], table)
+                              if tables and not header and not retitled else table)
                 last_header = header
+            retitled = False
             continue
         text = block.text.strip()
         if is_caption(text):
-            caption, last_header = text, []
+            if statement_kind(text) != _open_kind(tables, caption):
+                caption, last_header, retitled = text, [], True
         lines.extend(_spelled_line(comparable(line)) for line in block.text.split("\n")
                      if line.strip())
     tables.extend(_line_tables(lines, section, caption, filing))
     return ([table for table in tables if table.rows and table.columns],
             _Open(caption, tuple(last_header)))
+
+
+def _open_kind(tables: Sequence[Table], caption: str) -> str:
+    """The kind of statement whose rows may go on: the last table's, else the caption's.
+    A title of the same kind ("... (continued)", Anxin's "Other comprehensive income"
+    inside its statement of comprehensive income) does not end it."""
+    return tables[-1].kind if tables else statement_kind(caption)
 
 
 def _spelled_row(row: tuple[str, ...]) -> tuple[str, ...]:
