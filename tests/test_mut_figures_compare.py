@@ -555,6 +555,38 @@ def test_a_line_of_the_same_statement_one_word_apart_keeps_an_item_from_being_ad
     assert not _still_printed(cash("Repayments of bank and other borrowings"), printed)
 
 
+@pytest.mark.parametrize(("label", "printed", "alike"), [
+    # Anxin's 2013 annual results (p.2) and its 2013 interim (p.2): one line spelled anew,
+    # each printed by the filing the other is compared with. Every telling word of the
+    # shorter but one is in the longer.
+    ("Exchange gains arising on translation of financial statements of foreign "
+     "operations", "– Exchange differences on translation of foreign operations", True),
+    ("– Exchange differences on translation of foreign operations",
+     "Exchange gains arising on translation of financial statements of foreign "
+     "operations", True),
+    # Fullshare's 2022 interim (p.16) and annual (p.80) cash flows.
+    ("Payments for Revised Forward Purchase Agreement",
+     "Earnest money paid for Revised Forward Purchase Agreement", True),
+    # Intel's 2023 Q1 earnings (p.8) drop "Additions to held for sale NAND property, plant
+    # and equipment" and keep the wider line: one named more narrowly, not a relabel.
+    ("Additions to held for sale NAND property, plant and equipment",
+     "Additions to property, plant and equipment", False),
+    # Four telling words: the one that differs is what tells the lines apart (Fullshare's
+    # 2023 interim adds "Proceeds from disposal of an associate", p.15).
+    ("Proceeds from disposal of an associate", "Proceeds from disposal of subsidiaries",
+     False),
+])
+def test_a_line_spelled_anew_keeps_an_item_from_being_called_added_or_removed(
+        label, printed, alike):
+    from kcdiff.figures.compare import _printed_labels, _still_printed
+
+    printed_labels = _printed_labels(tables(
+        f"CONSOLIDATED STATEMENT OF CASH FLOWS\n\n\t2022\n\tRMB'000\n{printed}\t12\n"))
+    item = LineItem("cash_flows", "CASH FLOWS", label, "", "RMB'000",
+                    ((HALF_2023, 5.0),), name=label)
+    assert _still_printed(item, printed_labels) is alike
+
+
 def test_a_label_under_its_sub_header_is_printed_alike():
     # Anxin's 2009 annual prints "Exchange differences arising on:" over "– translation of
     # foreign operations 248"; its 2010 interim "EXCHANGE DIFFERENCES ARISING ON

@@ -65,6 +65,9 @@ _SIGN_WORDS = frozenset({
     "decrease", "increase", "gain", "loss", "income", "and", "the", "net", "of",
 })
 _PER_SHARE_WHICH = frozenset({"basic", "diluted"})
+# Words that join a label's telling words and tell no line item from another.
+_CONNECTIVES = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on", "the"})
+MIN_TELLING_WORDS = 5
 _PRESENCE = ("total", "current", "non-current", "short-term", "long-term", "gross", "per")
 
 
@@ -425,7 +428,8 @@ def _label_printed(item: LineItem, printed: _Printed) -> bool:
     # row of it is new or gone only with its statement, however its sub-headers split it
     # (Anxin's "BASIC" is the next year's "From continuing operations – Basic").
     which = set(key.split()) & _PER_SHARE_WHICH
-    return any((_within(key, other) or _one_word_apart(key, other))
+    return any((_within(key, other) or _one_word_apart(key, other)
+                or _nearly_within(key, other) or _nearly_within(other, key))
                and _compatible(key, other, key, other) or which & set(other.split())
                for other in printed.by_kind.get(item.kind, ()))
 
@@ -435,6 +439,19 @@ def _one_word_apart(one: str, other: str) -> bool:
     of loans and other receivables" / "Repayments of loan and other receivables")?"""
     words, others = set(one.split()), set(other.split())
     return len(words & others) >= 3 and len(words - others) <= 1 and len(others - words) <= 1
+
+
+def _nearly_within(one: str, other: str) -> bool:
+    """Are all the telling words of key ``one`` but one, and at least five of them,
+    words of key ``other``? A relabel that spells the line out anew: Anxin's "Exchange
+    gains arising on translation of financial statements of foreign operations" is the
+    next year's "Exchange differences on translation of foreign operations". (With all
+    of them, ``one`` is a line ``other`` names more narrowly, not a relabel: Intel's
+    "Additions to property, plant and equipment" and its dropped "Additions to held for
+    sale NAND property, plant and equipment". With fewer, the one word is what tells the
+    lines apart: "Proceeds from disposal of an associate" and "... of subsidiaries".)"""
+    words = set(one.split()) - _CONNECTIVES
+    return len(words) >= MIN_TELLING_WORDS and len(words - set(other.split())) == 1
 
 
 def align_items(old_items: list[LineItem], new_items: list[LineItem]
