@@ -161,18 +161,34 @@ def test_fullshare_chinese_reports_compare_their_statements(fullshare_2023_zh):
     assert not [f for f in fullshare_2023_zh.figures if f.status in ("added", "removed")]
 
 
-def test_anxin_chinese_results_find_the_restated_goodwill(corpus):
-    # The Chinese annual results restate goodwill at 31 December 2009 (p.3, 1,040,427,
-    # 經重列) against the interim's 660,225 (p.3), as the English versions do.
+@pytest.fixture(scope="module")
+def anxin_2010_zh(corpus):
     from kcdiff.compare import compare_files
 
     folder = corpus / "hkex_anxin-china_1149" / "zh"
-    report = compare_files(folder / "2010-08-30_interim-results_zh.pdf",
-                           folder / "2011-03-30_annual-results_zh.pdf")
+    return compare_files(folder / "2010-08-30_interim-results_zh.pdf",
+                         folder / "2011-03-30_annual-results_zh.pdf")
+
+
+def test_anxin_chinese_results_find_the_restated_goodwill(anxin_2010_zh):
+    # The Chinese annual results restate goodwill at 31 December 2009 (p.3, 1,040,427,
+    # 經重列) against the interim's 660,225 (p.3), as the English versions do.
     restated = {(f.item, f.period_end): (f.old_value, f.new_value)
-                for f in report.figures if f.status == "restated"}
+                for f in anxin_2010_zh.figures if f.status == "restated"}
     assert restated[("商譽", "2009-12-31")] == (660225.0, 1040427.0)
     assert restated[("總資產減流動負債", "2009-12-31")] == (1056054.0, 1436256.0)
+
+
+def test_anxin_chinese_balance_sheet_goes_on_under_capital_and_reserves(anxin_2010_zh):
+    # The interim's 簡明綜合財務狀況表 goes on at the top of p.4 under 資本及儲備 (capital
+    # and reserves), its column headings printed below the rows: 股本 146,128, 遞延稅項
+    # 負債 12,984 and 可換股債券 490,235 at 30 June 2010 (679,856 at 31 December 2009).
+    # The annual (p.3) prints 207,975, 17,689, and 可換股票據 restated to 564,354.
+    figures = {(f.status, f.item, f.period_end): (f.old_value, f.new_value)
+               for f in anxin_2010_zh.figures}
+    assert figures[("restated", "可換股票據", "2009-12-31")] == (679856.0, 564354.0)
+    assert figures[("changed", "股本", "2010-12-31")] == (146128.0, 207975.0)
+    assert figures[("changed", "遞延稅項負債", "2010-12-31")] == (12984.0, 17689.0)
 
 
 def test_a_label_decoded_to_replacement_characters_is_not_called_removed():

@@ -430,6 +430,43 @@ def test_a_title_of_the_same_statement_continued_keeps_its_columns():
     assert rows[("balance", "Loan receivables", (791221, 725606))] == dates
 
 
+def _beside_rows(title, number=""):
+    """The rows of a section beside a balance sheet (same parent), the segmenter having
+    opened it at ``title`` at the top of a page that opens with rows of figures."""
+    from kcdiff.model import Block, Section
+
+    first = (("", "30 June", "31 December"), ("", "2010", "2009"),
+             ("", "Notes", "HK$'000", "HK$'000"), ("Goodwill", "", "660,225", "660,225"))
+    rows = (("Share capital", "12", "146,128", "100,430"),
+            ("Deferred tax liabilities", "", "12,984", "14,759"))
+    sections = [Section(0, "Results", "", 0, "other", ()),
+                Section(1, "CONDENSED CONSOLIDATED STATEMENT OF FINANCIAL POSITION", "", 1,
+                        "statements", (Block("table", "", first),), parent=0),
+                Section(2, title, number, 1, "other", (Block("table", "", rows),), parent=0)]
+    return {row.label: (table.kind, [column.period.end if column.period else None
+                                     for column in table.columns])
+            for table in read_tables(sections) for row in table.rows}
+
+
+def test_a_statement_goes_on_under_a_sub_heading_set_beside_it():
+    # Anxin's Chinese 2010 interim (p.3-4): 資本及儲備 opens p.4 with the balance sheet's rows.
+    rows = _beside_rows("CAPITAL AND RESERVES")
+    dates = ["2010-06-30", "2009-12-31"]
+    assert rows["Share capital"] == ("balance", dates)
+    assert rows["Deferred tax liabilities"] == ("balance", dates)
+
+
+@pytest.mark.parametrize(("title", "number"), [
+    ("CONDENSED CONSOLIDATED STATEMENT OF CASH FLOWS", ""),  # another statement
+    ("SHARE CAPITAL", "12"),  # a numbered note
+])
+def test_a_section_beside_a_statement_that_is_not_its_sub_heading_starts_anew(
+        title, number):
+    rows = _beside_rows(title, number)
+    for label in ("Share capital", "Deferred tax liabilities"):
+        assert rows[label][0] != "balance" and not any(rows[label][1])
+
+
 def test_a_sentence_above_the_rows_is_not_part_of_a_label():
     rows = _rows(_PAGE_BREAK.format(between="The notes form part of these statements."))
     assert ("balance", "", "Inventories", [8508030, 6932870],

@@ -90,13 +90,10 @@ def read_tables(sections: Sequence[Section]) -> list[Table]:
     tables: list[Table] = []
     statement = _OPEN_NONE
     for previous, section in zip((None, *sections), sections, strict=False):
-        # A statement's sub-heading set in bold (Fullshare's "Cash flows from investing
-        # activities") opens a section of its own; the statement goes on in it. (Rows
-        # that go on are still told by _goes_on: a table with headers starts anew.)
-        goes_on = previous is not None and section.parent == previous.index \
-            and section.category == previous.category == "statements"
-        found, statement = _section_tables(section, filing, statement if goes_on
-                                           else _OPEN_NONE)
+        # A statement's sub-heading set in bold opens a section of its own; the
+        # statement goes on in it. (A table with headers of its own starts anew.)
+        found, statement = _section_tables(section, filing, _going_on(
+            previous, section, statement))
         tables.extend(found)
     unit = _filing_unit(sections)
     return [
@@ -104,6 +101,24 @@ def read_tables(sections: Sequence[Section]) -> list[Table]:
         and any(column.currency for column in table.columns) else table
         for table in tables
     ]
+
+
+def _going_on(previous: Section | None, section: Section, open_: _Open) -> _Open:
+    """``open_``, the statement ``previous`` ends in, where it may go on in ``section``:
+    where the segmenter opened that at one of the statement's sub-headings set in bold,
+    within the statement (Fullshare's "Cash flows from investing activities"), or beside
+    it at the top of a page that opens with the statement's rows (Anxin's Chinese 2010
+    interim, "資本及儲備", capital and reserves, p.4; the statement is then named by its
+    section's title). Not beside it where the title is a note's (numbered) or another
+    statement's. Whether the rows do go on, _goes_on tells."""
+    if previous is None or previous.category != "statements":
+        return _OPEN_NONE
+    if section.parent == previous.index:
+        return open_ if section.category == "statements" else _OPEN_NONE
+    beside = section.parent == previous.parent and not section.number and bool(
+        section.blocks) and section.blocks[0].kind == "table" and not statement_kind(
+        section.title)
+    return replace(open_, caption=open_.caption or previous.title) if beside else _OPEN_NONE
 
 
 def _filing_unit(sections: Sequence[Section]) -> str:
