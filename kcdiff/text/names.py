@@ -17,11 +17,11 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import cast
 
 from rapidfuzz import fuzz
 
 from .cjk import COMPATIBILITY
+from .lazy import lazy_pattern
 from .normalize import comparable
 
 __all__ = [
@@ -29,27 +29,6 @@ __all__ = [
     "people", "name_key", "match_names", "similarity", "sentences", "blank_parentheses",
     "HONORIFIC", "NAME_RUN", "CJK", "CJK_HONORIFIC", "lazy_pattern", "unspace_cjk",
 ]
-
-
-class _LazyPattern:
-    """A regular expression compiled the first time it is used: the board readers hold
-    many patterns, and compiling them all at import cost every ``kcdiff`` start ~0.1 s."""
-
-    __slots__ = ("_args", "_compiled")
-
-    def __init__(self, pattern: str, flags: int) -> None:
-        self._args = (pattern, flags)
-        self._compiled: re.Pattern[str] | None = None
-
-    def __getattr__(self, name: str) -> object:
-        if self._compiled is None:
-            self._compiled = re.compile(*self._args)
-        return getattr(self._compiled, name)
-
-
-def lazy_pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """``re.compile(pattern, flags)``, deferred to the pattern's first use."""
-    return cast("re.Pattern[str]", _LazyPattern(pattern, flags))
 
 
 # Canonical roles in the order a report lists them.
