@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .lazy import lazy_pattern
+
 __all__ = ["MONTH_NAMES", "MONTHS", "FULL_MONTH", "ANY_MONTH", "spell_chinese_dates",
            "chinese_number", "continues_chinese_date", "CHINESE_DATE"]
 
@@ -46,15 +48,17 @@ CHINESE_DATE = (rf"(?:(?P<year>{_DIGIT}{{4}})[ \u3000]*年[ \u3000]*)?(?:(?P<mon
                 rf"[ \u3000]*月[ \u3000]*(?:(?P<day>{_SMALL})[ \u3000]*日)?)?")
 _LENGTHS = {"六個月": "six months", "三個月": "three months", "九個月": "nine months",
             "年度": "year", "十二個月": "twelve months", "年": "year"}
-_PERIOD = re.compile(rf"截至[ \u3000]*(?P<date>{CHINESE_DATE})[ \u3000]*止[ \u3000]*(?P<length>"
-                     + "|".join(sorted(_LENGTHS, key=len, reverse=True)) + ")")
-_AT = re.compile(rf"於[ \u3000]*(?=(?:{_DIGIT}{{4}}[ \u3000]*年|{_SMALL}[ \u3000]*月))"
-                 rf"(?P<date>{CHINESE_DATE})")
-_DATE_ALONE = re.compile(CHINESE_DATE)
+# Compiled on first use (~7 ms together, for their many classes of Chinese numerals): an
+# English filing never needs them.
+_PERIOD = lazy_pattern(rf"截至[ \u3000]*(?P<date>{CHINESE_DATE})[ \u3000]*止[ \u3000]*(?P<length>"
+                       + "|".join(sorted(_LENGTHS, key=len, reverse=True)) + ")")
+_AT = lazy_pattern(rf"於[ \u3000]*(?=(?:{_DIGIT}{{4}}[ \u3000]*年|{_SMALL}[ \u3000]*月))"
+                   rf"(?P<date>{CHINESE_DATE})")
+_DATE_ALONE = lazy_pattern(CHINESE_DATE)
 # A column heading set over two lines: a month ending one ("二零零九年十二月"), the day
 # alone on the next ("三十一日").
-_ENDS_IN_MONTH = re.compile(rf"{_SMALL}[ \u3000]*月[ \u3000]*$")
-_DAY_ALONE = re.compile(rf"^[ \u3000]*{_SMALL}[ \u3000]*日[ \u3000]*$")
+_ENDS_IN_MONTH = lazy_pattern(rf"{_SMALL}[ \u3000]*月[ \u3000]*$")
+_DAY_ALONE = lazy_pattern(rf"^[ \u3000]*{_SMALL}[ \u3000]*日[ \u3000]*$")
 
 
 def chinese_number(text: str) -> int:
@@ -80,7 +84,9 @@ def spell_chinese_dates(text: str) -> str:
 
 def continues_chinese_date(before: str, after: str) -> bool:
     """Is ``after`` the day of the date ``before`` began: "十二月" over "三十一日"?"""
-    return bool(_ENDS_IN_MONTH.search(before)) and bool(_DAY_ALONE.match(after))
+    # _ENDS_IN_MONTH needs a "月": an English cell is answered without compiling it.
+    return ("月" in before and bool(_ENDS_IN_MONTH.search(before))
+            and bool(_DAY_ALONE.match(after)))
 
 
 def _spelled(match: re.Match[str], group: str = "") -> str:
