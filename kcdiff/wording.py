@@ -23,7 +23,7 @@ from rapidfuzz import fuzz, process
 
 from .model import Block, Edit, RedlineParagraph, Section, SectionDiff, Span
 from .text.dates import MONTHS
-from .text.normalize import TOKEN, comparable, comparable_token, word_count
+from .text.normalize import comparable, comparable_token, token_pattern, tokens, word_count
 
 __all__ = ["diff_sections", "diff_words", "is_routine", "WordDiff"]
 
@@ -304,7 +304,7 @@ def _table_match(old_blocks: Sequence[Block], new_blocks: Sequence[Block]) -> in
     old_rows = [comparable(" ".join(r)) for b in old_blocks if b.kind == "table" for r in b.rows]
     new_rows = [comparable(" ".join(r)) for b in new_blocks if b.kind == "table" for r in b.rows]
     matcher = SequenceMatcher(None, old_rows, new_rows, autojunk=False)
-    return sum(2 * len(TOKEN.findall(row)) for a, _, size in matcher.get_matching_blocks()
+    return sum(2 * len(tokens(row)) for a, _, size in matcher.get_matching_blocks()
                for row in old_rows[a:a + size])
 
 
@@ -339,7 +339,7 @@ def diff_words(old: str, new: str, first_edit: int = 0) -> WordDiff:
 
 def _tokens(text: str) -> list[str]:
     """Tokens with the blanks that follow them, so joining them gives the text back."""
-    starts = [match.start() for match in TOKEN.finditer(text)]
+    starts = [match.start() for match in token_pattern(text).finditer(text)]
     if not starts:
         return [text] if text else []
     starts[0] = 0
@@ -382,7 +382,7 @@ def _edit(old: str, new: str) -> Edit:
 def is_routine(old: str, new: str) -> bool:
     """True when an edit only rolls a period or date forward: every word on both sides is a
     period word, a year, a day or punctuation, and it names a year, month or half."""
-    words = [w.lower() for w in TOKEN.findall(comparable(f"{old} {new}"))]
+    words = [w.lower() for w in tokens(comparable(f"{old} {new}"))]
     if not words:
         return False
     dated = any(_YEAR.match(w) or w in _MONTHS or w in _DURATIONS for w in words)
@@ -395,7 +395,7 @@ def is_routine(old: str, new: str) -> bool:
 def _has_amount(text: str) -> bool:
     """True when text holds a number that is not just a year or a day: an amount, a count
     or a percentage."""
-    for word in TOKEN.findall(comparable(text)):
+    for word in tokens(comparable(text)):
         if _NUMBER.match(word) and not _YEAR.match(word) and not _DAY.match(word):
             return True
     return False
