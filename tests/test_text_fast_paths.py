@@ -6,7 +6,13 @@ the strings themselves.
 
 from __future__ import annotations
 
+import pytest
+
+from kcdiff.board import BoardStatement
+from kcdiff.board.changes import same_language
+from kcdiff.model import Director
 from kcdiff.text.dates import continues_chinese_date
+from kcdiff.text.names import name_key, similarity
 from kcdiff.text.normalize import comparable, token_pattern, tokens
 
 
@@ -28,3 +34,25 @@ def test_tokens_english_and_chinese():
 def test_cjk_blanks_closed_up_english_and_chinese():
     assert comparable("  Mr.  Zou   Tao ") == "Mr. Zou Tao"
     assert comparable("廖 莉 萍 女 士") == "廖莉萍女士"
+
+
+def _board(*names: str) -> BoardStatement:
+    directors = tuple(Director(name, ("executive",)) for name in names)
+    return BoardStatement(directors=directors, text="(statement)", readable=True)
+
+
+def test_the_script_of_a_board_english_and_chinese():
+    english, chinese = _board("Lei Jun", "Zou Tao"), _board("雷軍", "鄒濤")
+    assert same_language(english, _board("Yu Mingto", "Wang Yulin"))
+    assert same_language(chinese, _board("雷军", "邹涛"))
+    assert not same_language(english, chinese)
+
+
+def test_name_keys_and_likeness_english_and_chinese():
+    assert name_key("Li On-kwok, Victor") == "li onkwok victor"
+    assert name_key("廖 莉 萍 女 士") == "廖莉萍"
+    # One glyph apart in a three-character Chinese name scores 90; English names of the
+    # same length and initial are scored by their spelling (a ratio, not 90).
+    assert similarity("林至頴", "林至穎") == 90.0
+    # "lee tim" / "lee tom": 6 of 7 characters alike in each.
+    assert similarity("Tom Lee", "Tim Lee") == pytest.approx(100 * 12 / 14)
