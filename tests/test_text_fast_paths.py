@@ -10,6 +10,7 @@ import pytest
 
 from kcdiff.board import BoardStatement
 from kcdiff.board.changes import same_language
+from kcdiff.figures.items import label_key
 from kcdiff.model import Director
 from kcdiff.text.dates import continues_chinese_date
 from kcdiff.text.names import name_key, similarity
@@ -56,3 +57,11 @@ def test_name_keys_and_likeness_english_and_chinese():
     assert similarity("林至頴", "林至穎") == 90.0
     # "lee tim" / "lee tom": 6 of 7 characters alike in each.
     assert similarity("Tom Lee", "Tim Lee") == pytest.approx(100 * 12 / 14)
+
+
+def test_label_keys_english_and_chinese():
+    # Punctuation and the footnote marker go; letters, digits, hyphens, apostrophes stay.
+    assert label_key("Trade receivables, net*") == "trade receivable net"
+    assert label_key("Non-current assets: (i)") == "non-current asset"
+    # A Chinese label keeps its ideographs; its brackets and punctuation go.
+    assert label_key("貿易應收款項，淨額") == "貿易應收款項 淨額"
