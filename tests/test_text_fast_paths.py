@@ -11,7 +11,8 @@ import pytest
 from kcdiff.board import BoardStatement
 from kcdiff.board.changes import same_language
 from kcdiff.figures.items import label_key
-from kcdiff.model import Director
+from kcdiff.ingest.metadata import meta_of
+from kcdiff.model import Block, Director
 from kcdiff.text.dates import continues_chinese_date
 from kcdiff.text.names import name_key, similarity
 from kcdiff.text.normalize import comparable, token_pattern, tokens
@@ -65,3 +66,17 @@ def test_label_keys_english_and_chinese():
     assert label_key("Non-current assets: (i)") == "non-current asset"
     # A Chinese label keeps its ideographs; its brackets and punctuation go.
     assert label_key("貿易應收款項，淨額") == "貿易應收款項 淨額"
+
+
+def _issuer(*lines: str) -> str:
+    return meta_of(tuple(Block("paragraph", line) for line in lines)).issuer
+
+
+def test_the_defined_company_english_and_chinese():
+    # Twice defined, no cover name: the definition names the issuer.
+    assert _issuer("RESULTS ANNOUNCEMENT",
+                   "The board of Kingsoft Cloud Holdings Limited (the “Company”) announces",
+                   "Kingsoft Cloud Holdings Limited (the “Company”) is pleased") == (
+        "Kingsoft Cloud Holdings Limited")
+    assert _issuer("業績公告", "董事會宣佈金山云控股有限公司（「本公司」）之業績",
+                   "金山云控股有限公司（「本公司」）欣然宣佈") == "金山云控股有限公司"
