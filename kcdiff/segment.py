@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from .model import Block, Filing, Section
-from .text.cjk import IDEOGRAPHS
+from .text.cjk import IDEOGRAPH_RUNS
 from .text.dates import FULL_MONTH
 from .text.normalize import comparable
 
@@ -76,7 +76,6 @@ _SMALL_WORDS = {
     "a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to",
     "with", "per", "its", "into", "under", "over", "than", "vs", "via",
 }
-_CJK = re.compile(f"[{IDEOGRAPHS}]")
 _CJK_SENTENCE_END = re.compile(r"[。，；：,;:！？]")
 _BOARD_OPENING = re.compile(r"^By order of the board\b|^承董事會命", re.IGNORECASE)
 _BOARD_STATEMENT = re.compile(r"^As at the date of this announcement|^於本公告日期", re.IGNORECASE)
@@ -407,7 +406,7 @@ def _is_title_case(text: str, numbered: bool = False) -> bool:
     Resource", "Purchase, Sale or Redemption of the Company's Listed Securities"."""
     if text.endswith((".", ",", ";", ":")) or ": " in text or _DATE.search(text):
         return False
-    if not text[:1].isupper() or _CJK.search(text):
+    if not text[:1].isupper() or _cjk_count(text):
         return False
     words = re.findall(r"[A-Za-z][A-Za-z'\u2019&-]*", text)
     if not words or len(words) > MAX_TITLE_CASE_WORDS:
@@ -425,10 +424,15 @@ def _is_title_case(text: str, numbered: bool = False) -> bool:
     return capitalised / len(significant) >= threshold
 
 
+def _cjk_count(text: str) -> int:
+    """How many ideographs ``text`` holds (ASCII text, at once: none)."""
+    return 0 if text.isascii() else sum(map(len, IDEOGRAPH_RUNS.findall(text)))
+
+
 def _is_cjk_heading(text: str) -> bool:
     return (
         len(text) <= 24
-        and len(_CJK.findall(text)) >= 2
+        and _cjk_count(text) >= 2
         and len(_letters(text)) <= 0.3 * len(text.replace(" ", ""))
         and not _CJK_SENTENCE_END.search(text)
         and not any(ch.isdigit() for ch in text)
@@ -451,7 +455,7 @@ def _cover_end(blocks: tuple[Block, ...], typographic: bool = False) -> int:
         (
             i for i in range(limit)
             if blocks[i].kind == "paragraph" and _TITLE.search(blocks[i].text)
-            and (_is_upper(blocks[i].text, dated=True) or _CJK.search(blocks[i].text))
+            and (_is_upper(blocks[i].text, dated=True) or _cjk_count(blocks[i].text))
             and len(blocks[i].text) <= 300
         ),
         None,
@@ -466,7 +470,7 @@ def _cover_end(blocks: tuple[Block, ...], typographic: bool = False) -> int:
 def _cover_title(blocks: tuple[Block, ...]) -> str:
     for block in blocks:
         if block.kind == "paragraph" and _TITLE.search(block.text) and (
-            _is_upper(block.text, dated=True) or _CJK.search(block.text)
+            _is_upper(block.text, dated=True) or _cjk_count(block.text)
         ):
             return block.text.strip()
     return "Cover"

@@ -13,6 +13,7 @@ from kcdiff.board.changes import same_language
 from kcdiff.figures.items import label_key
 from kcdiff.ingest.metadata import meta_of
 from kcdiff.model import Block, Director
+from kcdiff.segment import heading_of
 from kcdiff.text.dates import continues_chinese_date
 from kcdiff.text.names import name_key, similarity
 from kcdiff.text.normalize import comparable, token_pattern, tokens
@@ -80,3 +81,26 @@ def test_the_defined_company_english_and_chinese():
         "Kingsoft Cloud Holdings Limited")
     assert _issuer("業績公告", "董事會宣佈金山云控股有限公司（「本公司」）之業績",
                    "金山云控股有限公司（「本公司」）欣然宣佈") == "金山云控股有限公司"
+
+
+def _rank(text: str) -> str | None:
+    heading = heading_of(Block("paragraph", text))
+    return heading.rank if heading else None
+
+
+def test_headings_by_their_letters_english_and_chinese():
+    assert _rank("Liquidity and Capital Resources") == "title"
+    assert _rank("the Group's revenue grew") is None
+    assert _rank("流動資金及財務資源") == "cjk"
+    assert _rank("金山云控股有限公司") == "cjk"
+    # A Title Case line with ideographs in it is not a Title Case heading.
+    assert _rank("Kingsoft Cloud 金山云") is None
+
+
+def test_the_language_of_a_filing_english_and_chinese():
+    def language(*lines: str) -> str:
+        return meta_of(tuple(Block("paragraph", line) for line in lines)).language
+
+    assert language("RESULTS ANNOUNCEMENT", "The board announces the results.") == "en"
+    assert language("Kingsoft Cloud Holdings Limited", "金山云控股有限公司") == "en"
+    assert language("業績公告", "董事會宣佈本集團之業績") == "zh"

@@ -12,7 +12,7 @@ import re
 from datetime import date
 
 from ..model import Block, FilingMeta
-from ..text.cjk import IDEOGRAPHS
+from ..text.cjk import IDEOGRAPH_RUNS, IDEOGRAPHS
 from ..text.dates import FULL_MONTH, MONTHS, chinese_number
 from ..text.lazy import lazy_pattern
 
@@ -147,7 +147,7 @@ _TITLE_PATTERNS = (
 # Runs, not single characters: _language counts letters as the runs' total length, so
 # findall makes a string per word rather than per letter.
 _LETTERS = re.compile(r"[^\W\d_]+")
-_CJK_LETTERS = re.compile(f"[{IDEOGRAPHS}]+")
+_CJK_LETTERS = IDEOGRAPH_RUNS
 _DISCLAIMER = re.compile(r"take no responsibility|概不負責")
 _MAX_CJK_TITLE = 60
 
@@ -157,7 +157,7 @@ def _title(cover: list[str]) -> str:
         for text in cover:
             if len(text) > 300 or _DISCLAIMER.search(text) or not pattern.search(_headline(text)):
                 continue
-            cjk = re.search(f"[{IDEOGRAPHS}]", text)
+            cjk = not text.isascii() and _CJK_LETTERS.search(text)
             if text.isupper() or text.startswith("FORM") or (
                     cjk and len(text) <= _MAX_CJK_TITLE and _is_headline(text)):
                 return text
@@ -278,7 +278,7 @@ def _is_headline(text: str) -> bool:
     sentence (an annual report's account of its directors' changes is not an
     announcement of them): a line with Chinese counts when it is short and not a
     sentence. The English patterns are phrases."""
-    if not _CJK_LETTERS.search(text):
+    if text.isascii() or not _CJK_LETTERS.search(text):
         return True
     return len(text) <= _HEADLINE_CHARS and not _SENTENCE_END.search(text)
 
@@ -408,4 +408,5 @@ def _language(blocks: tuple[Block, ...]) -> str:
     letters = sum(map(len, _LETTERS.findall(sample)))
     if not letters:
         return ""
-    return "zh" if sum(map(len, _CJK_LETTERS.findall(sample))) > 0.3 * letters else "en"
+    cjk = 0 if sample.isascii() else sum(map(len, _CJK_LETTERS.findall(sample)))
+    return "zh" if cjk > 0.3 * letters else "en"
