@@ -104,3 +104,12 @@ def test_the_language_of_a_filing_english_and_chinese():
     assert language("RESULTS ANNOUNCEMENT", "The board announces the results.") == "en"
     assert language("Kingsoft Cloud Holdings Limited", "金山云控股有限公司") == "en"
     assert language("業績公告", "董事會宣佈本集團之業績") == "zh"
+
+
+def test_the_period_of_a_filing_english_and_chinese():
+    def period_end(*lines: str) -> str:
+        return meta_of(tuple(Block("paragraph", line) for line in lines)).period_end
+
+    assert period_end("INTERIM RESULTS ANNOUNCEMENT",
+                      "FOR THE SIX MONTHS ENDED 30 JUNE 2023") == "2023-06-30"
+    assert period_end("中期業績公告", "截至二零二三年六月三十日止六個月") == "2023-06-30"
