@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from .model import Block, Filing, Section
 from .text.cjk import IDEOGRAPH_RUNS
 from .text.dates import FULL_MONTH
+from .text.lazy import lazy_pattern
 from .text.normalize import comparable
 
 __all__ = ["segment", "CATEGORY_RULES", "category_of", "split_heading"]
@@ -76,7 +77,7 @@ _SMALL_WORDS = {
     "a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to",
     "with", "per", "its", "into", "under", "over", "than", "vs", "via",
 }
-_CJK_SENTENCE_END = re.compile(r"[。，；：,;:！？]")
+_CJK_SENTENCE_END = lazy_pattern(r"[。，；：,;:！？]")  # for lines with ideographs only
 _BOARD_OPENING = re.compile(r"^By order of the board\b|^承董事會命", re.IGNORECASE)
 _BOARD_STATEMENT = re.compile(r"^As at the date of this announcement|^於本公告日期", re.IGNORECASE)
 _DIRECTORS = re.compile(r"DIRECTOR|董事", re.IGNORECASE)

@@ -14,6 +14,7 @@ from kcdiff.figures.items import label_key
 from kcdiff.ingest.metadata import meta_of
 from kcdiff.model import Block, Director
 from kcdiff.segment import heading_of
+from kcdiff.text.amounts import spell_chinese_units
 from kcdiff.text.dates import continues_chinese_date
 from kcdiff.text.names import name_key, similarity
 from kcdiff.text.normalize import comparable, token_pattern, tokens
@@ -113,3 +114,8 @@ def test_the_period_of_a_filing_english_and_chinese():
     assert period_end("INTERIM RESULTS ANNOUNCEMENT",
                       "FOR THE SIX MONTHS ENDED 30 JUNE 2023") == "2023-06-30"
     assert period_end("中期業績公告", "截至二零二三年六月三十日止六個月") == "2023-06-30"
+
+
+def test_unit_headings_english_and_chinese():
+    assert spell_chinese_units("RMB'000 RMB'000") == "RMB'000 RMB'000"
+    assert spell_chinese_units("人民幣千元").strip() == "RMB'000"

@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .lazy import lazy_pattern
+
 __all__ = [
     "Amount", "parse_amount", "amounts_in", "currencies_in", "canonical_currency",
     "scale_in", "NIL_MARKS", "CURRENCY", "spell_chinese_units",
@@ -86,7 +88,7 @@ def scale_in(text: str) -> str:
 
 # A Chinese unit heading ("人民幣千元", "千港元") and currency name, as the English ones.
 _CHINESE_CURRENCIES = {"人民幣": "RMB", "港幣": "HK$", "港元": "HK$", "美元": "US$"}
-_CHINESE_UNIT = re.compile(
+_CHINESE_UNIT = lazy_pattern(  # compiled on first use: only Chinese text needs it
     r"(?P<before>人民幣|港幣|港元|美元)?\s*(?P<scale>千|百萬)(?:元|(?P<after>港元|美元|人民幣))"
     r"|(?P<alone>人民幣|港幣|港元|美元)")
 _CHINESE_SCALES = {"千": "'000", "百萬": " in millions"}
