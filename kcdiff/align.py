@@ -44,9 +44,18 @@ GROWN = 3  # one text at least this many times longer than the other: compare it
 CONTAINED_WEIGHT = 0.9
 ABSORBED_SCORE = MIN_SCORE  # a section printed inside another: aligned, at the lowest score
 ABSORBED_SHARE = 0.5  # of its text printed in the other filing: a section, not a removal
+# A sub-section whose text its parent's partner prints, this much of it (figures left
+# out) and each sentence or row this alike (partial_ratio), was set apart, not added.
+SPLIT_SHARE = 0.4
+PRINTED_ALIKE = 85
+MIN_UNIT_CHARS = 3  # shorter sentences and rows ("Adjustments:") are printed anywhere
+MIN_JUDGED_CHARS = 200  # less text than this (its figures left out) tells nothing
+MAX_HOST_CHARS = 50_000  # a longer partner is compared no further (partial_ratio's cost)
 
 _PLURAL = re.compile(r"s(?<=[a-z]{3}s)\b")  # "(?<=[a-z]{3})s\b", found by its "s" first
 _NON_WORD = re.compile(r"[^\w\s]")
+_FIGURES = re.compile(r"[\d,.%()$]+")
+_SENTENCE_BREAK = re.compile(r"(?<=[.;:\u3002])\s+|\n")
 
 Pair = tuple[int, int, float]
 T = TypeVar("T")
@@ -78,12 +87,20 @@ def align(old: Sequence[Section], new: Sequence[Section], mapper: Mapper | None 
     absorbed += bare
     paired_old |= {i for i, _, _ in bare}
     paired_new |= {j for _, j, _ in bare}
+    split_old = _split_off(old, new, paired_old, dict(partner_new))
+    split_new = _split_off(new, old, paired_new, dict(partner_old))
+    absorbed += [(i, j, ABSORBED_SCORE) for i, j in split_old]
+    absorbed += [(i, j, ABSORBED_SCORE) for j, i in split_new]
+    paired_old |= {i for i, _ in split_old}
+    paired_new |= {j for j, _ in split_new}
     # An absorbed pair comes before its host's own pair, which compare keeps for the diff.
     pairs = sorted(absorbed + chosen, key=lambda pair: pair[1])  # stable: absorbed first
     return Alignment(
         pairs=tuple((i, j, round(s, 4)) for i, j, s in pairs),
         only_old=tuple(i for i in range(len(old)) if i not in paired_old),
         only_new=tuple(j for j in range(len(new)) if j not in paired_new),
+        headed_old=tuple(i for i, _ in split_old),
+        headed_new=tuple(j for j, _ in split_new),
     )
 
 
@@ -133,6 +150,65 @@ def _bare_headings(sections: Sequence[Section], other: Sequence[Section], paired
             where = k / max(len(sections) - 1, 1)
             found.append((k, min(homes, key=lambda m: abs(m / max(len(other) - 1, 1) - where))))
     return found
+
+
+def _split_off(sections: Sequence[Section], other: Sequence[Section], paired: set[int],
+               partner: dict[int, int]) -> list[tuple[int, int]]:
+    """Left-over sub-sections whose parent is paired and whose text, much of it, the
+    parent's partner prints under no heading of its own: one filing sets part of a
+    section under new sub-headings (Kingsoft Cloud's 2024 annual results split its
+    non-GAAP section into "Adjusted Gross Profit and Adjusted Gross Margin" and "Adjusted
+    Net Loss (Margin), ..."; the interim prints their definitions and reconciliations
+    under one heading). Not added or removed: aligned with that partner, so the diff
+    shows what changed inside. Their own sub-sections follow them. Returned as (index in
+    ``sections``, index in ``other``)."""
+    found = []
+    printed: dict[int, str] = {}  # each partner's text, made plain once
+    for k, section in enumerate(sections):
+        home = partner.get(section.parent)
+        if k in paired or home is None or len(other[home].text) > MAX_HOST_CHARS:
+            continue
+        if home not in printed:
+            printed[home] = _plain(other[home].text)
+        if _mostly_printed(section, printed[home]):
+            found.append((k, home))
+            partner[k] = home
+    return found
+
+
+def _mostly_printed(section: Section, printed: str) -> bool:
+    """Does ``printed`` print alike at least ``SPLIT_SHARE`` of the section's text (its
+    sentences and table rows, by length, their figures left out: a later period prints
+    other amounts)? Never for a section of too little text to tell (a table of figures).
+    The longest first, and no further than the answer is known."""
+    units = sorted((unit for unit in map(_plain, _units(section))
+                    if len(unit) > MIN_UNIT_CHARS), key=len, reverse=True)
+    total = sum(map(len, units))
+    if total < MIN_JUDGED_CHARS:
+        return False
+    needed, alike, left = SPLIT_SHARE * total, 0, total
+    for unit in units:
+        left -= len(unit)
+        # partial_ratio finds the shorter text in the longer: a unit longer than the
+        # partner's whole text is not printed there, however much of it the unit holds.
+        if len(unit) <= len(printed) and fuzz.partial_ratio(
+                unit, printed, score_cutoff=PRINTED_ALIKE):
+            alike += len(unit)
+        if alike >= needed or alike + left < needed:
+            break
+    return alike >= needed
+
+
+def _units(section: Section) -> Iterator[str]:
+    for block in section.blocks:
+        if block.kind == "table":
+            yield from (" ".join(row) for row in block.rows)
+        else:
+            yield from _SENTENCE_BREAK.split(block.text)
+
+
+def _plain(text: str) -> str:
+    return " ".join(_FIGURES.sub(" ", comparable(text).lower()).split())
 
 
 def _mostly_in(section: Section, whole: str) -> bool:

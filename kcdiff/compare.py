@@ -28,6 +28,7 @@ from .figures.tables import Table, read_tables
 from .ingest import MAX_BYTES, read_filing
 from .model import (
     Alignment,
+    Block,
     BoardChange,
     Check,
     Fact,
@@ -225,7 +226,8 @@ def section_diffs(
     for j, section in enumerate(new):
         if j in hosts:
             (i, olds), news = hosts[j]
-            diffs.append(_diff_pair(_joined(old, i, olds), _joined(new, j, news), warnings))
+            diffs.append(_diff_pair(_joined(old, i, olds, alignment.headed_old),
+                                    _joined(new, j, news, alignment.headed_new), warnings))
         elif j not in alignment.paired_new:
             diffs.append(diff_sections(None, section))
         for i in removed_after.get(j, ()):
@@ -257,12 +259,17 @@ def _aligned_groups(
     return hosts
 
 
-def _joined(sections: Sequence[Section], host: int, indexes: list[int]) -> Section:
+def _joined(sections: Sequence[Section], host: int, indexes: list[int],
+            headed: Sequence[int] = ()) -> Section:
     """Section ``host``, with the sections aligned into it when there are any: their
-    blocks in document order, under the host's heading."""
+    blocks in document order, under the host's heading; those ``headed`` (set apart under
+    a heading the other filing does not print) with their heading as a line."""
     if len(indexes) == 1:
         return sections[host]
-    return replace(sections[host], blocks=tuple(b for k in indexes for b in sections[k].blocks))
+    return replace(sections[host], blocks=tuple(
+        block for k in indexes for block in (
+            *((Block("heading", sections[k].title),) if k in headed else ()),
+            *sections[k].blocks)))
 
 
 def _removed_positions(alignment: Alignment) -> dict[int, list[int]]:

@@ -157,6 +157,10 @@ class Alignment:
     pairs: tuple[tuple[int, int, float], ...]
     only_old: tuple[int, ...]
     only_new: tuple[int, ...]
+    # Sections aligned into their parent's partner whose heading the other filing does
+    # not print: the diff shows the heading as a line of their text.
+    headed_old: tuple[int, ...] = ()
+    headed_new: tuple[int, ...] = ()
 
     @property
     def paired_new(self) -> frozenset[int]:

@@ -56,6 +56,88 @@ def test_what_is_left_over_is_added_or_removed(sample_pair):
     assert len(added) <= 6
 
 
+_GROSS = "Adjusted Gross Profit and Adjusted Gross Margin (Non-GAAP Financial Measures)"
+_NET = ("Adjusted Net Loss (Margin), Adjusted EBITDA (Margin) and Adjusted Operating Loss "
+        "(Margin) (Non-GAAP Financial Measures)")
+
+
+def test_sub_sections_set_apart_from_their_parents_partner_are_aligned_not_added(
+        sample_pair):
+    # The 2024 annual sets its non-GAAP reconciliations under two sub-headings (lines 90
+    # and 108); the interim prints the same definitions and reconciliations, with other
+    # figures, under its one "Non-GAAP Financial Measure" heading (lines 28-62).
+    old, new, alignment = sample_pair
+    split = {new[j].title: old[i].title for i, j, _ in alignment.pairs
+             if j in alignment.headed_new}
+    assert split == {_GROSS: "Non-GAAP Financial Measure", _NET: "Non-GAAP Financial Measure"}
+    assert not {_GROSS, _NET} & {new[j].title for j in alignment.only_new}
+
+
+def _parent_and_child(old_text, child_blocks):
+    """An old section printing ``old_text`` under one heading; a new one with the same
+    heading over a sub-section of ``child_blocks``."""
+    from kcdiff.model import Section
+
+    cover = _section(0, "RESULTS ANNOUNCEMENT", "cover", "cover")
+    intro = "We use non-GAAP measures to review our performance, as described below."
+    old = [cover, _section(1, "Non-GAAP Financial Measures", f"{intro} {old_text}")]
+    new = [cover, _section(1, "Non-GAAP Financial Measures", intro),
+           Section(2, "Adjusted Gross Profit", "", 2, "mdna", child_blocks, parent=1)]
+    return old, new
+
+
+_DEFINITION = ("We define adjusted gross profit as gross profit excluding share-based "
+               "compensation allocated in the cost of revenues. We define adjusted gross "
+               "margin as adjusted gross profit as a percentage of revenues.")
+
+
+def test_a_sub_section_the_parents_partner_prints_with_other_figures_is_not_added():
+    from kcdiff.model import Block
+
+    rows = (("Gross profit", "850,169", "1,340,926"),
+            ("Share-based compensation allocated in cost of revenues", "9,757", "16,868"),
+            ("Adjusted gross profit", "859,926", "1,357,794"))
+    old, new = _parent_and_child(
+        _DEFINITION + " Gross profit 145,204 400,816. Share-based compensation allocated "
+        "in cost of revenues 6,786 368. Adjusted gross profit 151,990 401,184.",
+        (Block("paragraph", _DEFINITION), Block("table", "", rows)))
+    alignment = align(old, new)
+    assert (1, 2) in {(i, j) for i, j, _ in alignment.pairs}
+    assert alignment.headed_new == (2,) and not alignment.only_new
+
+
+@pytest.mark.parametrize("child", [
+    # New text: the old section prints none of it.
+    ("We adopted a going concern basis after assessing the Group's liquidity over the "
+     "next twelve months, its committed facilities and its forecast cash flows. The "
+     "directors consider the Group able to meet its obligations as they fall due."),
+    # A table of figures under labels the old section names: too little text to tell
+    # where the table was printed (Anxin's statement of changes in equity, 2012 interim).
+    None,
+])
+def test_a_sub_section_of_new_text_or_of_figures_alone_is_added(child):
+    from kcdiff.model import Block
+
+    blocks = (Block("paragraph", child),) if child else (Block("table", "", (
+        ("Share capital", "146,128", "100,430"), ("Share premium", "1,560,517", "1,516,523"),
+        ("For the six months ended 30 June", "", ""))),)
+    old, new = _parent_and_child(
+        _DEFINITION + " Share capital and share premium for the six months ended 30 June "
+        "are in note 12.", blocks)
+    alignment = align(old, new)
+    assert alignment.only_new == (2,) and not alignment.headed_new
+
+
+def test_a_host_shorter_than_a_sentence_does_not_print_it():
+    # partial_ratio finds the shorter text in the longer: a parent's partner whose whole
+    # text ("Non-GAAP measures.") a long sentence holds does not print that sentence.
+    from kcdiff.model import Block
+
+    old, new = _parent_and_child("", (Block("paragraph", _DEFINITION * 2),))
+    old[1] = _section(1, "Non-GAAP Financial Measures", "excluding share-based compensation")
+    assert align(old, new).only_new == (2,)
+
+
 def test_reordered_sections_still_pair(annual_path):
     sections = segment(read_filing(annual_path))
     gearing = next(s.index for s in sections if s.title == "Gearing Ratio")

@@ -18,6 +18,18 @@ def by_status(report, status):
     return [(d.old_title, d.new_title) for d in report.sections if d.status == status]
 
 
+def test_sub_headings_set_over_old_text_are_shown_inside_the_section_they_came_from(report):
+    # The annual's two non-GAAP sub-headings (lines 90 and 108) are new, their text is
+    # not: the section is compared with the interim's "Non-GAAP Financial Measure" (line
+    # 28), each sub-heading an inserted line of it, and neither is called added.
+    (diff,) = [d for d in report.sections if d.old_title == "Non-GAAP Financial Measure"]
+    inserted = [span.text for paragraph in diff.redline for span in paragraph.spans
+                if paragraph.status == "inserted"]
+    assert "Adjusted Gross Profit and Adjusted Gross Margin (Non-GAAP Financial Measures)" \
+        in inserted
+    assert not [new for _, new in by_status(report, "added") if "Non-GAAP" in new]
+
+
 def test_sections_added_and_removed(report):
     added = {new for _, new in by_status(report, "added")}
     assert {"SCOPE OF WORK OF THE AUDITOR", "Going concern consideration", "Segment reporting",
