@@ -87,8 +87,10 @@ def align(old: Sequence[Section], new: Sequence[Section], mapper: Mapper | None 
     absorbed += bare
     paired_old |= {i for i, _, _ in bare}
     paired_new |= {j for _, j, _ in bare}
-    split_old = _split_off(old, new, paired_old, dict(partner_new))
-    split_new = _split_off(new, old, paired_new, dict(partner_old))
+    split_old = _headed_elsewhere(old, new, paired_old, partner_new)
+    split_old += _split_off(old, new, paired_old | {i for i, _ in split_old}, dict(partner_new))
+    split_new = _headed_elsewhere(new, old, paired_new, partner_old)
+    split_new += _split_off(new, old, paired_new | {j for j, _ in split_new}, dict(partner_old))
     absorbed += [(i, j, ABSORBED_SCORE) for i, j in split_old]
     absorbed += [(i, j, ABSORBED_SCORE) for j, i in split_new]
     paired_old |= {i for i, _ in split_old}
@@ -149,6 +151,30 @@ def _bare_headings(sections: Sequence[Section], other: Sequence[Section], paired
         if homes:
             where = k / max(len(sections) - 1, 1)
             found.append((k, min(homes, key=lambda m: abs(m / max(len(other) - 1, 1) - where))))
+    return found
+
+
+def _headed_elsewhere(sections: Sequence[Section], other: Sequence[Section],
+                      paired: set[int], partner: dict[int, int]) -> list[tuple[int, int]]:
+    """Left-over sections whose heading ``other`` prints as a line of a paired section
+    that prints most of their text alike too, figures aside: Apple's 2022 10-K sets
+    "CONSOLIDATED STATEMENTS OF COMPREHENSIVE INCOME" as a heading, its 2021 10-K prints
+    that line and the statement, with other years' figures, inside the section of its
+    statement of operations. Not added or removed: aligned with that section. (Text
+    printed word for word is ``_absorbed``'s.) Returned as (index in ``sections``,
+    index in ``other``)."""
+    hosts = sorted(set(partner.values()))
+    texts = [_unspaced(section.text) for section in other]
+    found = []
+    for k, section in enumerate(sections):
+        if k in paired or not section.title:
+            continue
+        title = _unspaced(section.title)
+        home = next((m for m in hosts if title in texts[m]
+                     and len(other[m].text) <= MAX_HOST_CHARS
+                     and _mostly_printed(section, _plain(other[m].text))), None)
+        if home is not None:
+            found.append((k, home))
     return found
 
 

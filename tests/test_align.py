@@ -138,6 +138,62 @@ def test_a_host_shorter_than_a_sentence_does_not_print_it():
     assert align(old, new).only_new == (2,)
 
 
+_COMPREHENSIVE = (("Net income", "99,803", "57,411"),
+                  ("Change in foreign currency translation, net of tax", "(1,511)", "79"),
+                  ("Change in unrealized gains/losses on derivative instruments, net of tax",
+                   "3,212", "32"),
+                  ("Change in unrealized gains/losses on marketable debt securities, net of "
+                   "tax", "(12,104)", "(694)"),
+                  ("Total other comprehensive income/(loss)", "(11,272)", "(1,016)"),
+                  ("Total comprehensive income", "88,531", "56,395"))
+
+
+def _table(rows):
+    from kcdiff.model import Block
+
+    return Block("table", "\n".join("\t".join(row) for row in rows), rows)
+
+
+def _statement_set_apart(old_lines):
+    """A new 10-K setting "CONSOLIDATED STATEMENTS OF COMPREHENSIVE INCOME" as a section
+    of its own after its statement of operations; the old one printing ``old_lines``
+    inside the section of its statement of operations."""
+    from kcdiff.model import Section
+
+    cover = _section(0, "ANNUAL REPORT", "cover", "cover")
+    operations = "CONSOLIDATED STATEMENTS OF OPERATIONS"
+    sales = _table((("Net sales", "394,328", "365,817"),))
+    old = [cover, Section(1, operations, "", 1, "statements", (sales, *old_lines))]
+    new = [cover, Section(1, operations, "", 1, "statements", (sales,)),
+           Section(2, "CONSOLIDATED STATEMENTS OF COMPREHENSIVE INCOME", "", 1, "statements",
+                   (_table(_COMPREHENSIVE),))]
+    return old, new
+
+
+def test_a_statement_whose_heading_and_rows_the_other_filing_prints_inside_another_is_aligned():
+    # Apple's 2021 10-K prints its statement of comprehensive income (p.33) inside the
+    # section of its statement of operations; the 2022 10-K sets it apart. The rows are
+    # the same, the figures another year's.
+    from kcdiff.model import Block
+
+    old_rows = tuple((label, "57,411", "(1,016)") for label, _, _ in _COMPREHENSIVE)
+    old, new = _statement_set_apart((
+        Block("paragraph", "CONSOLIDATED STATEMENTS OF COMPREHENSIVE INCOME"),
+        _table(old_rows)))
+    alignment = align(old, new)
+    assert (1, 2) in {(i, j) for i, j, _ in alignment.pairs}
+    assert alignment.headed_new == (2,) and not alignment.only_new
+
+
+def test_a_heading_printed_where_its_text_is_not_does_not_align_a_section():
+    # The old filing names the statement only in its index of financial statements.
+    from kcdiff.model import Block
+
+    old, new = _statement_set_apart((Block(
+        "paragraph", "Index: CONSOLIDATED STATEMENTS OF COMPREHENSIVE INCOME, page 30"),))
+    assert align(old, new).only_new == (2,)
+
+
 def test_reordered_sections_still_pair(annual_path):
     sections = segment(read_filing(annual_path))
     gearing = next(s.index for s in sections if s.title == "Gearing Ratio")
