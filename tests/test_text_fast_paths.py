@@ -116,6 +116,43 @@ def test_the_period_of_a_filing_english_and_chinese():
     assert period_end("中期業績公告", "截至二零二三年六月三十日止六個月") == "2023-06-30"
 
 
+# Each way a period or a publication date is introduced, printed on a line of its own:
+# the quick test for the opening's words (metadata._PERIOD_WORDS, _PUBLISHED_WORDS) must
+# let every one of them through.
+@pytest.mark.parametrize(("line", "period_end"), [
+    ("For the six months ended 30 June 2023", "2023-06-30"),
+    ("Three-month period ended March 31, 2024", "2024-03-31"),
+    ("12 months ended 31 December 2022", "2022-12-31"),
+    ("For the financial year ended 31 March 2025", "2025-03-31"),
+    ("FISCAL YEAR ENDED JUNE 30, 2023", "2023-06-30"),
+    ("Quarterly period ended September 30, 2023", "2023-09-30"),
+    ("For the month ended 31 May 2012", "2012-05-31"),
+    ("For the month ended (dd/mm/yyyy): 31/05/2012", "2012-05-31"),
+    ("截至月份：31/05/2012", "2012-05-31"),
+])
+def test_every_opening_of_a_period(line, period_end):
+    meta = meta_of((Block("paragraph", "MONTHLY RETURN"), Block("paragraph", line)))
+    assert meta.period_end == period_end
+
+
+@pytest.mark.parametrize(("line", "published"), [
+    ("Hong Kong, 22 August 2023", "2023-08-22"),
+    ("Beijing, PRC, 19 March 2025", ""),  # the date must follow the city's comma
+    ("Shanghai, 19 March 2025", "2025-03-19"),
+    ("Shenzhen , 1 April 2024", "2024-04-01"),
+    ("SINGAPORE, May 2, 2023", "2023-05-02"),
+    ("Dated: 17 September 2008", "2008-09-17"),
+    ("Date: 31/05/2012", "2012-05-31"),
+    ("For Immediate Release: June 30, 2023", "2023-06-30"),
+    ("香港，二零二三年八月二十二日", "2023-08-22"),
+    ("Date Submitted 31/05/2012", "2012-05-31"),
+    ("呈交日期：31/05/2012", "2012-05-31"),
+])
+def test_every_opening_of_a_publication_date(line, published):
+    meta = meta_of((Block("paragraph", "ANNOUNCEMENT"), Block("paragraph", line)))
+    assert meta.published == published
+
+
 def test_unit_headings_english_and_chinese():
     assert spell_chinese_units("RMB'000 RMB'000") == "RMB'000 RMB'000"
     assert spell_chinese_units("人民幣千元").strip() == "RMB'000"
