@@ -89,7 +89,7 @@ def test_the_direction_changes_nothing_in_what_is_read(tmp_path):
 def order(text, lefts):
     """``reading_order`` of a line given as PDFium hands it out, with the left edge of
     each of its characters (their page indexes are their positions here)."""
-    reordered, chars = reading_order(text, range(len(text)), lefts.__getitem__)
+    reordered, chars = reading_order(text, range(len(text)), lefts)
     assert sorted(chars) == list(range(len(text)))
     return reordered
 

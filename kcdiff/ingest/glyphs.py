@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import ctypes
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from ctypes import c_double, c_int, c_ulong, c_void_p
 
 import pypdfium2 as pdfium
@@ -84,6 +84,18 @@ class Glyphs:
         if not _LOOSE_BOX(self._page, index, self._rect_address):
             raise pdfium.PdfiumError("Failed to get charbox.")
         return rect.left, rect.bottom, rect.right, rect.top
+
+    def lefts(self, indexes: Iterable[int]) -> list[float]:
+        """The loose left edge (``loose_box(index)[0]``) of each character of ``indexes``:
+        a line laid out right to left is sorted by its characters' edges, and one loop here
+        costs half as much as a call of ``loose_box`` for each."""
+        page, rect, address = self._page, self._rect, self._rect_address
+        edges = []
+        for index in indexes:
+            if not _LOOSE_BOX(page, index, address):
+                raise pdfium.PdfiumError("Failed to get charbox.")
+            edges.append(rect.left)
+        return edges
 
     def typography(self, index: int) -> tuple[float, bool]:
         """The size in points at which character ``index`` is drawn and whether its font

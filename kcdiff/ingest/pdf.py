@@ -136,7 +136,7 @@ def _lines(textpage: pdfium.PdfTextPage, number: int, width: float, height: floa
         # The page's character index of each character of ``raw``.
         chars: Sequence[int] = range(match.start(), match.end())
         if right_to_left:
-            raw, chars = reading_order(raw, chars, lambda index: glyphs.loose_box(index)[0])
+            raw, chars = reading_order(raw, chars, glyphs.lefts(chars))
         line = _line(glyphs, raw, chars, number, width, height)
         if line is not None:
             lines.append(line)
