@@ -49,6 +49,7 @@ ABSORBED_SHARE = 0.5  # of its text printed in the other filing: a section, not 
 SPLIT_SHARE = 0.4
 PRINTED_ALIKE = 85
 MIN_UNIT_CHARS = 3  # shorter sentences and rows ("Adjustments:") are printed anywhere
+UNIT_WORDS_PRINTED = 0.7  # of a unit's words in the other text, for it to be printed there
 MIN_JUDGED_CHARS = 200  # less text than this (its figures left out) tells nothing
 MAX_HOST_CHARS = 50_000  # a longer partner is compared no further (partial_ratio's cost)
 
@@ -163,16 +164,17 @@ def _headed_elsewhere(sections: Sequence[Section], other: Sequence[Section],
     statement of operations. Not added or removed: aligned with that section. (Text
     printed word for word is ``_absorbed``'s.) Returned as (index in ``sections``,
     index in ``other``)."""
-    hosts = sorted(set(partner.values()))
-    texts = [_unspaced(section.text) for section in other]
+    hosts = [m for m in sorted(set(partner.values())) if len(other[m].text) <= MAX_HOST_CHARS]
+    texts = {m: _unspaced(other[m].text) for m in hosts}
+    whole = "\n".join(texts.values())
+    printed = _Printed(other)
     found = []
     for k, section in enumerate(sections):
-        if k in paired or not section.title:
-            continue
         title = _unspaced(section.title)
+        if k in paired or not title or title not in whole:
+            continue
         home = next((m for m in hosts if title in texts[m]
-                     and len(other[m].text) <= MAX_HOST_CHARS
-                     and _mostly_printed(section, _plain(other[m].text))), None)
+                     and _mostly_printed(section, printed[m])), None)
         if home is not None:
             found.append((k, home))
     return found
@@ -189,24 +191,35 @@ def _split_off(sections: Sequence[Section], other: Sequence[Section], paired: se
     shows what changed inside. Their own sub-sections follow them. Returned as (index in
     ``sections``, index in ``other``)."""
     found = []
-    printed: dict[int, str] = {}  # each partner's text, made plain once
+    printed = _Printed(other)
     for k, section in enumerate(sections):
         home = partner.get(section.parent)
         if k in paired or home is None or len(other[home].text) > MAX_HOST_CHARS:
             continue
-        if home not in printed:
-            printed[home] = _plain(other[home].text)
         if _mostly_printed(section, printed[home]):
             found.append((k, home))
             partner[k] = home
     return found
 
 
-def _mostly_printed(section: Section, printed: str) -> bool:
-    """Does ``printed`` print alike at least ``SPLIT_SHARE`` of the section's text (its
-    sentences and table rows, by length, their figures left out: a later period prints
-    other amounts)? Never for a section of too little text to tell (a table of figures).
-    The longest first, and no further than the answer is known."""
+class _Printed(dict[int, tuple[str, frozenset[str]]]):
+    """The plain text of each section of ``other`` asked for, and its words: made once."""
+
+    def __init__(self, other: Sequence[Section]) -> None:
+        super().__init__()
+        self._other = other
+
+    def __missing__(self, index: int) -> tuple[str, frozenset[str]]:
+        text = _plain(self._other[index].text)
+        self[index] = (text, frozenset(text.split()))
+        return self[index]
+
+
+def _mostly_printed(section: Section, printed: tuple[str, frozenset[str]]) -> bool:
+    """Does the text ``printed`` (with its words) print alike at least ``SPLIT_SHARE`` of
+    the section's text (its sentences and table rows, by length, their figures left out:
+    a later period prints other amounts)? Never for a section of too little text to tell
+    (a table of figures). The longest first, and no further than the answer is known."""
     units = sorted((unit for unit in map(_plain, _units(section))
                     if len(unit) > MIN_UNIT_CHARS), key=len, reverse=True)
     total = sum(map(len, units))
@@ -215,14 +228,24 @@ def _mostly_printed(section: Section, printed: str) -> bool:
     needed, alike, left = SPLIT_SHARE * total, 0, total
     for unit in units:
         left -= len(unit)
-        # partial_ratio finds the shorter text in the longer: a unit longer than the
-        # partner's whole text is not printed there, however much of it the unit holds.
-        if len(unit) <= len(printed) and fuzz.partial_ratio(
-                unit, printed, score_cutoff=PRINTED_ALIKE):
+        if _printed_alike(unit, *printed):
             alike += len(unit)
         if alike >= needed or alike + left < needed:
             break
     return alike >= needed
+
+
+def _printed_alike(unit: str, text: str, words: frozenset[str]) -> bool:
+    """Is the sentence or row ``unit`` printed alike in ``text``: most of its words are
+    words of it (a quick test first: partial_ratio of a long unit costs a millisecond;
+    not of Chinese, whose words no blank sets apart), and partial_ratio finds it
+    there? partial_ratio finds the shorter text in the longer: a unit longer than the
+    whole text is not printed there, however much of the text it holds."""
+    own = unit.split()
+    return len(unit) <= len(text) and (
+        not unit.isascii()
+        or sum(word in words for word in own) >= UNIT_WORDS_PRINTED * len(own)) \
+        and fuzz.partial_ratio(unit, text, score_cutoff=PRINTED_ALIKE) > 0
 
 
 def _units(section: Section) -> Iterator[str]:

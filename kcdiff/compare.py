@@ -262,8 +262,8 @@ def _aligned_groups(
 def _joined(sections: Sequence[Section], host: int, indexes: list[int],
             headed: Sequence[int] = ()) -> Section:
     """Section ``host``, with the sections aligned into it when there are any: their
-    blocks in document order, under the host's heading; those ``headed`` (set apart under
-    a heading the other filing does not print) with their heading as a line."""
+    blocks in document order, under the host's heading; those ``headed`` (whose text the
+    other filing prints under no heading of its own) with their heading as a line."""
     if len(indexes) == 1:
         return sections[host]
     return replace(sections[host], blocks=tuple(

@@ -157,8 +157,9 @@ class Alignment:
     pairs: tuple[tuple[int, int, float], ...]
     only_old: tuple[int, ...]
     only_new: tuple[int, ...]
-    # Sections aligned into their parent's partner whose heading the other filing does
-    # not print: the diff shows the heading as a line of their text.
+    # Sections aligned into a section of the other filing that prints their text under
+    # no heading of its own (align's _split_off, _headed_elsewhere): the diff shows
+    # their heading as a line of their text.
     headed_old: tuple[int, ...] = ()
     headed_new: tuple[int, ...] = ()
 

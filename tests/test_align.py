@@ -194,6 +194,23 @@ def test_a_heading_printed_where_its_text_is_not_does_not_align_a_section():
     assert align(old, new).only_new == (2,)
 
 
+@pytest.mark.parametrize(("unit", "text", "alike"), [
+    # Fullshare's Chinese reports: a row's figures left out, its words split otherwise
+    # than the other report's line ("截至 年 月 日止年度取得批文", figures gone).
+    ("截至 年 月 日止年度取得批文", "於截至 年 月 日止年度取得批文及其他", True),
+    ("we define adjusted gross profit as gross profit excluding share-based compensation",
+     "in evaluating our business we define adjusted gross profit as gross profit excluding "
+     "share-based compensation allocated in the cost of revenues", True),
+    # Most of the words are not the text's: not printed there.
+    ("we define adjusted gross profit as gross profit excluding share-based compensation",
+     "gross profit", False),
+])
+def test_a_sentence_is_printed_alike_when_the_text_holds_it(unit, text, alike):
+    from kcdiff.align import _printed_alike
+
+    assert _printed_alike(unit, text, frozenset(text.split())) is alike
+
+
 def test_reordered_sections_still_pair(annual_path):
     sections = segment(read_filing(annual_path))
     gearing = next(s.index for s in sections if s.title == "Gearing Ratio")
