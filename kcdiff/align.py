@@ -167,7 +167,7 @@ def _headed_elsewhere(sections: Sequence[Section], other: Sequence[Section],
     hosts = [m for m in sorted(set(partner.values())) if len(other[m].text) <= MAX_HOST_CHARS]
     texts = {m: _unspaced(other[m].text) for m in hosts}
     whole = "\n".join(texts.values())
-    printed = _Printed(other)
+    printed = _PlainTexts(other)
     found = []
     for k, section in enumerate(sections):
         title = _unspaced(section.title)
@@ -191,7 +191,7 @@ def _split_off(sections: Sequence[Section], other: Sequence[Section], paired: se
     shows what changed inside. Their own sub-sections follow them. Returned as (index in
     ``sections``, index in ``other``)."""
     found = []
-    printed = _Printed(other)
+    printed = _PlainTexts(other)
     for k, section in enumerate(sections):
         home = partner.get(section.parent)
         if k in paired or home is None or len(other[home].text) > MAX_HOST_CHARS:
@@ -202,7 +202,7 @@ def _split_off(sections: Sequence[Section], other: Sequence[Section], paired: se
     return found
 
 
-class _Printed(dict[int, tuple[str, frozenset[str]]]):
+class _PlainTexts(dict[int, tuple[str, frozenset[str]]]):
     """The plain text of each section of ``other`` asked for, and its words: made once."""
 
     def __init__(self, other: Sequence[Section]) -> None:

@@ -467,6 +467,23 @@ def test_a_section_beside_a_statement_that_is_not_its_sub_heading_starts_anew(
         assert rows[label][0] != "balance" and not any(rows[label][1])
 
 
+def test_a_second_statement_of_the_same_kind_is_named_by_its_own_title():
+    # HKEX reports may print a statement of profit or loss and then one of profit or
+    # loss and other comprehensive income, both income statements, in one section.
+    from kcdiff.model import Block, Section
+
+    header = (("", "2023", "2022"), ("", "RMB'000", "RMB'000"))
+    first, second = ("CONSOLIDATED STATEMENT OF PROFIT OR LOSS",
+                     "CONSOLIDATED STATEMENT OF PROFIT OR LOSS AND OTHER COMPREHENSIVE INCOME")
+    blocks = (Block("paragraph", first), Block("table", "", (*header, ("Revenue", "10", "9"))),
+              Block("paragraph", second),
+              Block("table", "", (*header, ("Total comprehensive income", "8", "7"))))
+    section = Section(0, "Financial statements", "", 1, "statements", blocks)
+    names = {row.label: table.statement for table in read_tables([section])
+             for row in table.rows}
+    assert names == {"Revenue": first, "Total comprehensive income": second}
+
+
 def test_a_sentence_above_the_rows_is_not_part_of_a_label():
     rows = _rows(_PAGE_BREAK.format(between="The notes form part of these statements."))
     assert ("balance", "", "Inventories", [8508030, 6932870],

@@ -184,9 +184,8 @@ def _section_tables(section: Section, filing: Period | None, open_: _Open
             retitled = False
             continue
         text = block.text.strip()
-        if is_caption(text):
-            if statement_kind(text) != _open_kind(tables, caption):
-                caption, last_header, retitled = text, [], True
+        if is_caption(text) and not _goes_on_under(text, tables, caption):
+            caption, last_header, retitled = text, [], True
         lines.extend(_spelled_line(comparable(line)) for line in block.text.split("\n")
                      if line.strip())
     tables.extend(_line_tables(lines, section, caption, filing))
@@ -194,11 +193,26 @@ def _section_tables(section: Section, filing: Period | None, open_: _Open
             _Open(caption, tuple(last_header)))
 
 
-def _open_kind(tables: Sequence[Table], caption: str) -> str:
-    """The kind of statement whose rows may go on: the last table's, else the caption's.
-    A title of the same kind ("... (continued)", Anxin's "Other comprehensive income"
-    inside its statement of comprehensive income) does not end it."""
-    return tables[-1].kind if tables else statement_kind(caption)
+_CONTINUED = re.compile(r"\s*[(（]\s*(?:continued|cont'd|續)\s*[)）]\s*$", re.IGNORECASE)
+_STATEMENT_WORD = re.compile(r"\bstatements?\b|表", re.IGNORECASE)
+
+
+def _goes_on_under(title: str, tables: Sequence[Table], caption: str) -> bool:
+    """Does the statement open (the last table's, else the caption's) go on under
+    ``title``, a caption of the same kind: the statement continued ("... (continued)",
+    "（續)"), or one of its sub-headings that names no statement (Anxin's "Other
+    comprehensive income" inside its statement of comprehensive income)? Another
+    statement of that kind ("... and other comprehensive income" after "... of profit or
+    loss") starts anew."""
+    kind, name = (tables[-1].kind, tables[-1].statement) if tables else (
+        statement_kind(caption), caption)
+    if statement_kind(title) != kind:
+        return False
+    return not _STATEMENT_WORD.search(title) or _uncontinued(title) == _uncontinued(name)
+
+
+def _uncontinued(title: str) -> str:
+    return short_caption(_CONTINUED.sub("", title)).casefold()
 
 
 def _spelled_row(row: tuple[str, ...]) -> tuple[str, ...]:
