@@ -13,6 +13,7 @@ import unicodedata
 from ..text.amounts import spell_chinese_units
 from ..text.dates import ANY_MONTH, spell_chinese_dates
 from ..text.normalize import comparable
+from ..text.statements import statement_kind
 from .periods import years_in
 
 __all__ = [
@@ -20,17 +21,6 @@ __all__ = [
     "short_caption", "STATEMENT_NAMES", "spell_header",
 ]
 
-_KINDS = (
-    ("balance", re.compile(r"BALANCE SHEET|FINANCIAL POSITION|財務狀況表|資產負債表")),
-    ("cash_flows", re.compile(r"CASH FLOW|現金流量表")),
-    ("income", re.compile(
-        r"COMPREHENSIVE (?:LOSS|INCOME)|INCOME STATEMENT|STATEMENTS? OF "
-        r"OPERATIONS|STATEMENTS? OF INCOME|STATEMENTS? OF (?:LOSS|PROFIT)"
-        r"|STATEMENTS? OF (?:\w+ )?EARNINGS"  # Home Depot's and P&G's income statement
-        r"|全面收益表|全面收入表|損益表|損益及其他全面收益表|收益表")),
-    ("highlights", re.compile(r"HIGHLIGHTS")),
-    ("non_gaap", re.compile(r"NON-GAAP|NON GAAP")),
-)
 _CAPTION_CHARS = 300
 _HEADER_WORDS = re.compile(
     r"\b(?:for|the|six|three|nine|twelve|months?|year|years|quarters?|period|ended|as|at|of|"
@@ -102,14 +92,6 @@ def spell_header(text: str) -> str:
 
 
 _SPACES = re.compile(" {2,}")
-
-
-def statement_kind(caption: str) -> str:
-    key = comparable(caption).upper()
-    for kind, pattern in _KINDS:
-        if pattern.search(key):
-            return kind
-    return ""
 
 
 def is_caption(text: str) -> bool:
