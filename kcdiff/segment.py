@@ -171,19 +171,28 @@ def _headings(blocks: tuple[Block, ...], typographic: bool = False) -> list[Head
 
 def _is_label(blocks: tuple[Block, ...], headings: list[Heading | None], p: int) -> bool:
     """A Title Case line that heads nothing is a label, not a heading: one followed by
-    another heading or by nothing (Title Case headings have no sub-headings), one between
+    another heading or by nothing (Title Case headings have no sub-headings, but for a
+    chapter's title set in larger type than the heading under it), one between
     two tables (a column header), or one that carries on a paragraph left mid-sentence (a
     line that PDF layout broke off). Diagram labels and signatures look like headings."""
     before = blocks[p - 1] if p else None
     after = blocks[p + 1] if p + 1 < len(blocks) else None
-    if after is None or headings[p + 1] is not None:
+    if after is None:
         return True
+    if headings[p + 1] is not None:
+        return not _set_over(blocks[p], after)
     if before is not None and before.kind == after.kind == "table":
         return True
     if before is None or before.kind != "paragraph" or headings[p - 1] is not None:
         return False
     last = before.text.rstrip()[-1:]
     return last.islower() or last == ","
+
+
+def _set_over(block: Block, after: Block) -> bool:
+    """Is ``block`` set in larger type than the heading ``after`` it (a lower level)?"""
+    return bool(block.heading_level and after.heading_level
+                and block.heading_level < after.heading_level)
 
 
 def _next_is_note(headings: list[Heading | None], position: int) -> bool:

@@ -20,16 +20,23 @@ from kcdiff.segment import segment
 
 def make_pdf(path, runs):
     """One page of (x, y, size, font, text) runs; font is a standard font name."""
+    return make_pages(path, [runs])
+
+
+def make_pages(path, pages):
+    """Pages of (x, y, size, font, text) runs on A4; font is a standard font name."""
     document = pdfium.PdfDocument.new()
-    page = document.new_page(595, 842)
-    for x, y, size, font_name, text in runs:
-        font = pdfium_c.FPDFText_LoadStandardFont(document.raw, font_name.encode())
-        run = pdfium_c.FPDFPageObj_CreateTextObj(document.raw, font, size)
-        buffer = ctypes.create_string_buffer((text + "\x00").encode("utf-16-le"))
-        pdfium_c.FPDFText_SetText(run, ctypes.cast(buffer, ctypes.POINTER(pdfium_c.FPDF_WCHAR)))
-        pdfium_c.FPDFPageObj_Transform(run, 1, 0, 0, 1, x, y)
-        pdfium_c.FPDFPage_InsertObject(page.raw, run)
-    pdfium_c.FPDFPage_GenerateContent(page.raw)
+    for runs in pages:
+        page = document.new_page(595, 842)
+        for x, y, size, font_name, text in runs:
+            font = pdfium_c.FPDFText_LoadStandardFont(document.raw, font_name.encode())
+            run = pdfium_c.FPDFPageObj_CreateTextObj(document.raw, font, size)
+            buffer = ctypes.create_string_buffer((text + "\x00").encode("utf-16-le"))
+            pdfium_c.FPDFText_SetText(run, ctypes.cast(buffer,
+                                                       ctypes.POINTER(pdfium_c.FPDF_WCHAR)))
+            pdfium_c.FPDFPageObj_Transform(run, 1, 0, 0, 1, x, y)
+            pdfium_c.FPDFPage_InsertObject(page.raw, run)
+        pdfium_c.FPDFPage_GenerateContent(page.raw)
     document.save(str(path))
     return path
 

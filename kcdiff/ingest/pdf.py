@@ -23,6 +23,7 @@ import pypdfium2.raw as pdfium_c
 from ..errors import InputError
 from ..model import Block, Check, Filing
 from ..text.cjk import FULLWIDTH, IDEOGRAPHS, PUNCTUATION
+from ..text.statements import statement_kind
 from .direction import declares_right_to_left, reading_order
 from .glyphs import Glyphs
 from .layout import SOFT_HYPHEN, Line, body_size, bold_body, page_blocks, resolve_hyphens
@@ -77,6 +78,7 @@ def read_pdf(path: str, data: bytes) -> Filing:
     if not any(page.lines for page in pages):
         raise InputError(path, "PDF has no text layer (a scan?); kcdiff does not do OCR")
     running = _running_lines(pages)
+    pages = _without_repeated_titles(pages, running)
     content = [_content_lines(page, running) for page in pages]
     content_lines = [line for kept, _ in content if kept for line in kept]
     body, bold = body_size(content_lines), bold_body(content_lines)
@@ -255,6 +257,67 @@ def _running_lines(pages: list[_Page]) -> set[str]:
     return {key for key, count in seen.items() if count >= needed}
 
 
+def _without_repeated_titles(pages: list[_Page], running: set[str]) -> list[_Page]:
+    """The pages without the chapter title an annual report repeats at the top of every
+    page of a chapter ("Management Discussion and Analysis", "董事會報告"): kept on the page
+    where the chapter opens, dropped from the pages after, where each would open a new
+    section of the same name. Too few pages repeat it for ``_running_lines``."""
+    kept = pages[:1]
+    for before, page in zip(pages, pages[1:], strict=False):
+        repeated = _repeated_titles(page, before, running)
+        kept.append(replace(page, lines=tuple(
+            line for index, line in enumerate(page.lines) if index not in repeated))
+            if repeated else page)
+    return kept
+
+
+def _repeated_titles(page: _Page, before: _Page, running: set[str]) -> set[int]:
+    """The indexes of the lines of ``page`` printed at the same place, in the same type, on
+    the page ``before``, read from each edge of the page inwards: the first line that is
+    not stops the reading, so a table's repeated column headings below a new title stay.
+    A line with a digit stops it too (a year over a column, a date), and so does a
+    statement's title: a statement continued on the next page, or a second one of the
+    same name (a quarter's, then a half-year's income statement), opens a table there."""
+    printed = {_place(line) for line in before.lines if _in_margin(line, before)}
+    repeated = set()
+    for band in _margin_bands(page):
+        for index in band:
+            line = page.lines[index]
+            if _running(line, running) or _PAGE_NUMBER.match(line.text):
+                continue  # dropped anyway
+            if (_place(line) not in printed or _DIGITS.search(line.text)
+                    or statement_kind(line.text)):
+                break
+            repeated.add(index)
+    return repeated
+
+
+def _margin_bands(page: _Page) -> tuple[list[int], list[int]]:
+    """The indexes of the lines in the top margin, top first, and in the bottom margin,
+    bottom first."""
+    lines = page.lines
+    top = [i for i, line in enumerate(lines) if line.top >= page.height * (1 - _MARGIN_ZONE)]
+    bottom = [i for i, line in enumerate(lines) if line.bottom <= page.height * _MARGIN_ZONE]
+    return (sorted(top, key=lambda i: -lines[i].top), sorted(bottom, key=lambda i: lines[i].bottom))
+
+
+def _place(line: Line) -> tuple[str, int, float]:
+    """What a line says, where (its top, to the point) and in what size of type."""
+    return " ".join(line.text.split()), round(line.top), line.size
+
+
+def _running(line: Line, running: set[str]) -> bool:
+    """Is ``line`` (in a margin) a running header or footer? Also when a printer set it
+    twice, its words interleaved ("Annual Report 2023 Annual Report 2023 Fullshare Holdings
+    Limited Fullshare Holdings Limited 42"): every word of it is a running line's."""
+    key = _running_key(line)
+    if key in running:
+        return True
+    words = set(key.split())
+    return (sum(any(ch.isalpha() for ch in word) for word in words) >= 2
+            and any(words <= set(other.split()) for other in running))
+
+
 def _running_key(line: Line) -> str:
     return _DIGITS.sub("#", " ".join(line.text.split()))
 
@@ -270,7 +333,7 @@ def _content_lines(page: _Page, running: set[str]) -> tuple[list[Line] | None, b
     lines = [
         line for line in page.lines
         if not (_in_margin(line, page)
-                and (_running_key(line) in running or _PAGE_NUMBER.match(line.text)))
+                and (_running(line, running) or _PAGE_NUMBER.match(line.text)))
     ]
     if unreadable_share("".join(line.text for line in lines)) > UNREADABLE_PAGE_SHARE:
         return None, True
