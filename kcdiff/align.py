@@ -193,13 +193,28 @@ def _split_off(sections: Sequence[Section], other: Sequence[Section], paired: se
     found = []
     printed = _PlainTexts(other)
     for k, section in enumerate(sections):
-        home = partner.get(section.parent)
-        if k in paired or home is None or len(other[home].text) > MAX_HOST_CHARS:
+        if k in paired:
             continue
-        if _mostly_printed(section, printed[home]):
+        home = next((host for host in _hosts(k, sections, partner)
+                     if len(other[host].text) <= MAX_HOST_CHARS
+                     and _mostly_printed(section, printed[host])), None)
+        if home is not None:
             found.append((k, home))
             partner[k] = home
     return found
+
+
+def _hosts(k: int, sections: Sequence[Section], partner: dict[int, int]) -> list[int]:
+    """Where the other filing may print the text of left-over section ``k`` under no
+    heading of its own: in its parent's partner, or in the partner of the paired section
+    it follows (Costco's 2022 10-K sets "Employee Base" and "Growth and Engagement" as
+    sections of their own after "Human Capital"; the 2021 10-K prints their text in its
+    "Human Capital")."""
+    hosts = [partner[sections[k].parent]] if sections[k].parent in partner else []
+    before = next((j for j in range(k - 1, -1, -1) if j in partner), None)
+    if before is not None and partner[before] not in hosts:
+        hosts.append(partner[before])
+    return hosts
 
 
 class _PlainTexts(dict[int, tuple[str, frozenset[str]]]):

@@ -7,6 +7,7 @@ from dataclasses import replace
 import pytest
 
 from kcdiff.align import align
+from kcdiff.compare import compare_files
 from kcdiff.ingest import read_filing
 from kcdiff.segment import segment
 
@@ -126,6 +127,56 @@ def test_a_sub_section_of_new_text_or_of_figures_alone_is_added(child):
         "are in note 12.", blocks)
     alignment = align(old, new)
     assert alignment.only_new == (2,) and not alignment.headed_new
+
+
+_HUMAN_CAPITAL = ("At the end of 2021 we employed 288,000 employees worldwide, most of them in "
+                  "our warehouses. We believe that our warehouses are among the most productive "
+                  "in the retail industry, owing in substantial part to the commitment and "
+                  "efficiency of our employees. We seek to provide them with careers. Many "
+                  "attributes of our business contribute to that objective; the most significant "
+                  "is our promotion from within.")
+
+
+def _following_sections(text):
+    """Costco's 10-Ks: the 2021 one prints its human-capital text under "Human Capital";
+    the 2022 one sets part of it after that section under "Growth and Engagement", at the
+    same level (no parent shared with the text's old home): ``text``."""
+    cover = _section(0, "ANNUAL REPORT", "cover", "cover")
+    old = [cover, _section(1, "Human Capital", _HUMAN_CAPITAL)]
+    new = [cover, _section(1, "Human Capital", _HUMAN_CAPITAL.split(" We believe")[0]),
+           _section(2, "Growth and Engagement", text)]
+    return old, new
+
+
+def test_a_section_whose_text_the_previous_sections_partner_prints_is_not_added():
+    old, new = _following_sections(
+        "We believe that our warehouses are among the most productive in the retail "
+        "industry, owing in substantial part to the commitment and efficiency of our "
+        "employees. We seek to provide them with careers. Many attributes of our business "
+        "contribute to that objective; the most significant is our promotion from within.")
+    alignment = align(old, new)
+    assert (1, 2) in {(i, j) for i, j, _ in alignment.pairs}
+    assert alignment.headed_new == (2,) and not alignment.only_new
+
+
+def test_a_section_of_new_text_after_a_paired_section_is_added():
+    old, new = _following_sections(
+        "We adopted a going concern basis after assessing the Group's liquidity over the "
+        "next twelve months, its committed facilities and its forecast cash flows. The "
+        "directors consider the Group able to meet its obligations as they fall due.")
+    alignment = align(old, new)
+    assert alignment.only_new == (2,) and not alignment.headed_new
+
+
+def test_costcos_human_capital_sub_sections_are_compared_not_added(corpus):
+    # Costco's 2022 10-K (p.6) sets "Employee Base", "Growth and Engagement",
+    # "Diversity, Equity and Inclusion" and "Well Being" after "Human Capital"; its 2021
+    # 10-K prints the same paragraphs, with other numbers, under "Human Capital" (p.6).
+    report = compare_files(corpus / "sec_more_pdf" / "COSTCO_2021_10K.pdf",
+                           corpus / "sec_more_pdf" / "COSTCO_2022_10K.pdf")
+    added = {section.new_title for section in report.sections if section.status == "added"}
+    assert not {"Employee Base", "Growth and Engagement", "Diversity, Equity and Inclusion",
+                "Well Being"} & added
 
 
 def test_a_host_shorter_than_a_sentence_does_not_print_it():
