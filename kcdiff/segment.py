@@ -18,8 +18,10 @@ from dataclasses import dataclass
 from .model import Block, Filing, Section
 from .text.cjk import IDEOGRAPH_RUNS
 from .text.dates import FULL_MONTH
+from .text.headings import uncontinued
 from .text.lazy import lazy_pattern
 from .text.normalize import comparable
+from .text.statements import statement_kind
 
 __all__ = ["segment", "CATEGORY_RULES", "category_of", "split_heading"]
 
@@ -111,6 +113,11 @@ def segment(filing: Filing) -> tuple[Section, ...]:
         if heading is None or board.goes_on(block, heading):
             builder.current_blocks.append(block)
             continue
+        if builder.continues_open(heading):
+            # A page break's repeat of an open section's heading: its text goes on in the
+            # section open now; as a section of its own, each page's repeat was paired,
+            # or called added or removed, one by one (29 in an annual report's policies).
+            continue
         board.opened(block, heading)
         if heading.rank == "upper" and builder.in_notes() and _next_is_note(headings, position):
             # PDF text often loses a note's number ("4." on a line of its own): an
@@ -189,6 +196,10 @@ def _is_label(blocks: tuple[Block, ...], headings: list[Heading | None], p: int)
     return last.islower() or last == ","
 
 
+def _title_key(title: str) -> str:
+    return comparable(title).casefold()
+
+
 def _set_over(block: Block, after: Block) -> bool:
     """Is ``block`` set in larger type than the heading ``after`` it (a lower level)?"""
     return bool(block.heading_level and after.heading_level
@@ -220,6 +231,22 @@ class _SectionBuilder:
         parent = self.stack[-1][1] if self.stack else -1
         self.pending = (heading, level, parent)
         self.stack.append((level, len(self.sections)))
+
+    def continues_open(self, heading: Heading) -> bool:
+        """Is ``heading`` the title of an open section (not the cover) marked "(continued)",
+        a note's over the pages it goes on to, or a statement's title printed again over
+        each of its pages? (Other titles printed again head sections of their own: each
+        signature of a 10-K under "Director".)"""
+        title = uncontinued(heading.title)
+        if title == heading.title and not statement_kind(title):
+            return False
+        return any(_title_key(self._title(index)) == _title_key(title)
+                   for level, index in self.stack if level > 0)
+
+    def _title(self, index: int) -> str:
+        if index < len(self.sections):
+            return self.sections[index].title
+        return self.pending[0].title if self.pending else ""
 
     def in_notes(self) -> bool:
         return any(

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from ..model import Block, Section
 from ..text.amounts import currencies_in, scale_in
 from ..text.dates import continues_chinese_date
+from ..text.headings import uncontinued
 from ..text.normalize import comparable
 from .columns import Column, read_columns
 from .headers import (
@@ -193,7 +194,6 @@ def _section_tables(section: Section, filing: Period | None, open_: _Open
             _Open(caption, tuple(last_header)))
 
 
-_CONTINUED = re.compile(r"\s*[(（]\s*(?:continued|cont'd|續)\s*[)）]\s*$", re.IGNORECASE)
 _STATEMENT_WORD = re.compile(r"\bstatements?\b|表", re.IGNORECASE)
 
 
@@ -212,7 +212,7 @@ def _goes_on_under(title: str, tables: Sequence[Table], caption: str) -> bool:
 
 
 def _uncontinued(title: str) -> str:
-    return short_caption(_CONTINUED.sub("", title)).casefold()
+    return short_caption(uncontinued(title)).casefold()
 
 
 def _spelled_row(row: tuple[str, ...]) -> tuple[str, ...]:
