@@ -24,6 +24,7 @@ _KINDS = (
 
 
 def statement_kind(caption: str) -> str:
-    """"balance", "cash_flows", "income", "highlights" or "non_gaap"; "" for none."""
+    """The kind of statement ``caption`` names ("balance", "cash_flows", "income",
+    "highlights" or "non_gaap"), or an empty string when it names none."""
     key = comparable(caption).upper()
     return next((kind for kind, pattern in _KINDS if pattern.search(key)), "")
