@@ -22,11 +22,10 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from operator import itemgetter
-from typing import TypeVar
 
 from rapidfuzz import fuzz, process
 
-from .model import Alignment, Mapper, Section
+from .model import Alignment, Mapper, Section, in_turn
 from .text.normalize import comparable
 
 __all__ = ["align", "candidate_scores", "MIN_SCORE"]
@@ -59,8 +58,6 @@ _FIGURES = re.compile(r"[\d,.%()$]+")
 _SENTENCE_BREAK = re.compile(r"(?<=[.;:\u3002])\s+|\n")
 
 Pair = tuple[int, int, float]
-T = TypeVar("T")
-R = TypeVar("R")
 # (scorer, old text, new text) -> (score in [0, 1], cutoff it was computed with)
 Matches = dict[tuple[Callable[..., float], str, str], tuple[float, float]]
 
@@ -300,7 +297,7 @@ def candidate_scores(old: Sequence[Section], new: Sequence[Section],
     the old sections in two interleaved halves to score. Without one, every row is scored
     here in one go, so that a text printed again is compared once."""
     halves = [range(len(old))] if mapper is None else [range(k, len(old), 2) for k in (0, 1)]
-    scored = (mapper or _in_turn)(partial(_row_scores, old, new), halves)
+    scored = (mapper or in_turn)(partial(_row_scores, old, new), halves)
     scores = scored.pop(0)
     while scored:  # each half let go once merged: the 64x benchmark's peak of memory
         scores.update(scored.pop())
@@ -311,10 +308,6 @@ def candidate_scores(old: Sequence[Section], new: Sequence[Section],
             del scores[pair]
         scores[(0, 0)] = 1.0
     return scores
-
-
-def _in_turn(function: Callable[[T], R], items: Sequence[T]) -> list[R]:
-    return [function(item) for item in items]
 
 
 def _row_scores(old: Sequence[Section], new: Sequence[Section], rows: range

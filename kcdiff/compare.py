@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from itertools import zip_longest
 from pathlib import Path
 from typing import TypeVar
 
@@ -41,6 +42,7 @@ from .model import (
     Section,
     SectionDiff,
     Summary,
+    in_turn,
 )
 from .segment import segment
 from .wording import diff_sections
@@ -114,14 +116,15 @@ def compare(old: Filing, new: Filing) -> Report:
 def compare_analysed(old: AnalysedFiling, new: AnalysedFiling, mapper: Mapper | None = None
                      ) -> Report:
     """The pair stages: what changed from ``old`` to ``new``. ``mapper`` may score the
-    candidate pairs of sections in two processes (kcdiff/pair.py); the report is the same."""
+    candidate pairs of sections, and diff the aligned ones, in two processes
+    (kcdiff/pair.py); the report is the same."""
     language_notes = _languages_differ(old.summary, new.summary)
     if language_notes:
         sections: list[SectionDiff] = []
         warnings: list[Check] = []
     else:
         alignment = align(old.sections, new.sections, mapper)
-        sections, warnings = section_diffs(old.sections, new.sections, alignment)
+        sections, warnings = section_diffs(old.sections, new.sections, alignment, mapper)
     warnings += _failures(old, new, _TABLES_FAILED) + _failures(old, new, _CHECKS_FAILED)
     figures, figure_checks = figure_diffs(old, new, warnings)
     warnings += _failures(old, new, _BOARD_FAILED)
@@ -214,25 +217,53 @@ def _guarded(warnings: list[Check], kind: str, where: str, fallback: T, side: st
 
 
 def section_diffs(
-    old: Sequence[Section], new: Sequence[Section], alignment: Alignment
+    old: Sequence[Section], new: Sequence[Section], alignment: Alignment,
+    mapper: Mapper | None = None,
 ) -> tuple[list[SectionDiff], list[Check]]:
-    """One diff per aligned group, added and removed section, in reading order."""
+    """One diff per aligned group, added and removed section, in reading order.
+    ``mapper`` may diff them in two processes (each diff depends on its sections alone:
+    the interleaved halves share the long and the short ones); the diffs are the same."""
+    tasks = _diff_tasks(old, new, alignment)
+    halves = [tasks] if mapper is None else [tasks[k::2] for k in (0, 1)]
+    done = (mapper or in_turn)(_diffed, halves)
+    ordered = [diffed for row in zip_longest(*done) for diffed in row if diffed is not None]
+    return [diff for diff, _ in ordered], [check for _, checks in ordered for check in checks]
+
+
+# One section diff to make: the old and the new section (None when added or removed),
+# and whether it is a pair, whose failure is a warning rather than the run's end.
+_Task = tuple[Section | None, Section | None, bool]
+
+
+def _diff_tasks(old: Sequence[Section], new: Sequence[Section], alignment: Alignment
+                ) -> list[_Task]:
+    """The diffs to make, in reading order: the new filing's, each removed section where
+    it stood in the old one."""
     hosts = _aligned_groups(alignment)
     removed_after = _removed_positions(alignment)
-    diffs: list[SectionDiff] = []
-    warnings: list[Check] = []
-    for i in removed_after.get(-1, ()):
-        diffs.append(diff_sections(old[i], None))
+    tasks: list[_Task] = [(old[i], None, False) for i in removed_after.get(-1, ())]
     for j, section in enumerate(new):
         if j in hosts:
             (i, olds), news = hosts[j]
-            diffs.append(_diff_pair(_joined(old, i, olds, alignment.headed_old),
-                                    _joined(new, j, news, alignment.headed_new), warnings))
+            tasks.append((_joined(old, i, olds, alignment.headed_old),
+                          _joined(new, j, news, alignment.headed_new), True))
         elif j not in alignment.paired_new:
-            diffs.append(diff_sections(None, section))
-        for i in removed_after.get(j, ()):
-            diffs.append(diff_sections(old[i], None))
-    return diffs, warnings
+            tasks.append((None, section, False))
+        tasks.extend((old[i], None, False) for i in removed_after.get(j, ()))
+    return tasks
+
+
+def _diffed(tasks: Sequence[_Task]) -> list[tuple[SectionDiff, list[Check]]]:
+    """Each task's diff, with the warning of a pair that could not be compared."""
+    done = []
+    for old, new, paired in tasks:
+        warnings: list[Check] = []
+        if paired:
+            assert old is not None and new is not None
+            done.append((_diff_pair(old, new, warnings), warnings))
+        else:
+            done.append((diff_sections(old, new), warnings))
+    return done
 
 
 def _aligned_groups(

@@ -21,6 +21,12 @@ SCHEMA = "kcdiff/report-v1"
 # means in turn, here; kcdiff diff may give one that computes half in a second process.
 Mapper = Callable[[Callable[[Any], Any], Sequence[Any]], list[Any]]
 
+
+def in_turn(function: Callable[[Any], Any], items: Sequence[Any]) -> list[Any]:
+    """The Mapper of one process: each item in turn."""
+    return [function(item) for item in items]
+
+
 BlockKind = Literal["paragraph", "table", "heading"]
 
 

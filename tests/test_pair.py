@@ -409,6 +409,54 @@ def test_the_candidate_pairs_scored_in_two_processes_are_those_scored_in_one(int
     assert align(old, new, pair.forked_map) == align(old, new)
 
 
+def test_the_section_diffs_made_in_two_processes_are_those_made_in_one(interim_path,
+                                                                     annual_path):
+    from kcdiff.align import align
+    from kcdiff.compare import section_diffs
+    from kcdiff.ingest import read_filing
+    from kcdiff.segment import segment
+
+    old, new = segment(read_filing(interim_path)), segment(read_filing(annual_path))
+    alignment = align(old, new)
+    given = []
+
+    def recording(function, items):
+        given.append([len(half) for half in items])
+        return pair.forked_map(function, items)
+
+    serial = section_diffs(old, new, alignment)
+    assert section_diffs(old, new, alignment, recording) == serial
+    # Two halves, interleaved: every diff made once, in one process or the other.
+    assert len(given) == 1 and len(given[0]) == 2 and sum(given[0]) == len(serial[0])
+
+
+def test_a_pair_that_cannot_be_diffed_in_the_second_process_is_a_warning_in_its_place(
+        monkeypatch):
+    from kcdiff import compare
+    from kcdiff.align import align
+    from kcdiff.model import Block, Section
+
+    def section(index: int, title: str) -> Section:
+        return Section(index, title, "", 1, "other",
+                       (Block("paragraph", f"The text printed under {title}."),))
+
+    titles = ["Revenue", "Costs", "Outlook", "Dividend"]
+    sections = [section(k, title) for k, title in enumerate(titles)]
+    real = compare.diff_sections
+
+    def fragile(old, new):
+        if old is not None and old.title == "Costs":  # diffed by the second process
+            raise ValueError("unreadable")
+        return real(old, new)
+
+    monkeypatch.setattr(compare, "diff_sections", fragile)
+    alignment = align(sections, sections)
+    diffs, warnings = compare.section_diffs(sections, sections, alignment, pair.forked_map)
+    assert [d.new_title for d in diffs] == titles
+    assert [d.similarity for d in diffs] == [1.0, 0.0, 1.0, 1.0]
+    assert [(w.kind, w.where) for w in warnings] == [("section_not_compared", "Costs")]
+
+
 def test_the_pair_stages_use_two_processes_only_when_a_worker_would(worker, monkeypatch,
                                                                    interim_path,
                                                                    annual_path):
