@@ -13,14 +13,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from ..text.phrases import ends_unfinished
 from .values import read_cell
 
 __all__ = ["RawRow", "join_wrapped", "clean_label"]
 
-_JOINING = {
-    "and", "or", "of", "on", "to", "in", "the", "for", "from", "attributable", "a", "an",
-    "by", "with", "at", "less", "net", "into", "under", "over",
-}
+# Besides the words any wrapped line may end in, a label's: "Profit attributable" /
+# "to owners", "Revenue less" / "cost of sales", "Share of profit of a" / "joint venture".
+_LABEL_JOINING = {"attributable", "less", "net", "a", "an"}
 _BULLET = re.compile(r"^[-–—•·]\s*")
 
 
@@ -93,7 +93,8 @@ def _continues(line: str, following: str) -> bool:
     if following[0].islower():
         return True
     words = line.split()
-    if line.endswith((",", "(", "&")) or (words and words[-1].lower() in _JOINING):
+    if line.endswith(",") or ends_unfinished(line) or (
+            words and words[-1].lower() in _LABEL_JOINING):
         return True
     line_upper, following_upper = _is_upper(line), _is_upper(following)
     if line_upper:

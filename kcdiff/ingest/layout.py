@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from ..model import Block
 from ..text.cjk import FULLWIDTH, IDEOGRAPHS, PUNCTUATION
 from ..text.dates import FULL_MONTH
+from ..text.phrases import ends_unfinished, starts_joined
 
 __all__ = ["Line", "page_blocks", "body_size", "bold_body", "resolve_hyphens", "is_number_cell",
            "merge_signs",
@@ -300,7 +301,8 @@ def _paragraphs(lines: list[Line], leading: float, body: float = 0.0,
             continue
         previous_edge = edges[position - 1] if position else 0.0
         if current and (_breaks(current[-1], line, leading)
-                        or _stops_short(current[-1], previous_edge)):
+                        or _stops_short(current[-1], previous_edge)
+                        and not _wrapped(current[-1], line)):
             blocks.append(_paragraph(current, body, bold_body))
             current = []
         current.append(line)
@@ -323,13 +325,23 @@ def _breaks(previous: Line, line: Line, leading: float) -> bool:
     if previous.bold and line.bold and bool(_CJK.search(previous.text)) != bool(
             _CJK.search(line.text)):
         return True  # a bilingual title: the English name, then the Chinese one
+    if previous.cells and line.cells:
+        return True  # two lines laid out in columns: a list or a table, line by line
+    if _wrapped(previous, line):
+        return False
     if previous.x1 < line.x1 - max(24.0, 0.12 * (line.x1 - line.x0)):
         return True  # the previous line stopped short of the column's edge
     if _BULLET.match(line.text) and previous.text.endswith(_SENTENCE_END):
         return True
-    if previous.cells and line.cells:
-        return True  # two lines laid out in columns: a list or a table, line by line
     return previous.text.isupper() != line.text.isupper() and not _CJK.search(line.text)
+
+
+def _wrapped(previous: Line, line: Line) -> bool:
+    """Does ``line`` go on with the phrase ``previous`` left unfinished, however short
+    ``previous`` stops? "ENVIRONMENTAL, SOCIAL AND" / "GOVERNANCE COMMITTEE"; "... STATEMENT
+    OF PROFIT OR LOSS" / "AND OTHER COMPREHENSIVE INCOME (continued)"."""
+    return ends_unfinished(previous.text) or (previous.text.isupper()
+                                              and starts_joined(line.text))
 
 
 def _stops_short(line: Line, edge: float) -> bool:
