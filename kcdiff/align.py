@@ -26,7 +26,9 @@ from operator import itemgetter
 from rapidfuzz import fuzz, process
 
 from .model import Alignment, Mapper, Section, in_turn
+from .text.cjk import IDEOGRAPHS
 from .text.normalize import comparable
+from .text.phrases import JOINING_WORDS
 
 __all__ = ["align", "candidate_scores", "MIN_SCORE"]
 
@@ -51,11 +53,17 @@ MIN_UNIT_CHARS = 3  # shorter sentences and rows ("Adjustments:") are printed an
 UNIT_WORDS_PRINTED = 0.7  # of a unit's words in the other text, for it to be printed there
 MIN_JUDGED_CHARS = 200  # less text than this (its figures left out) tells nothing
 MAX_HOST_CHARS = 50_000  # a longer partner is compared no further (partial_ratio's cost)
+# Any two texts of one language share about half their characters in order (fuzz.ratio
+# of unrelated notes is 0.4-0.5, of unrelated titles as much), so those scores are no
+# evidence by themselves: a pair whose titles share no word needs content alike beyond
+# that. "MANAGEMENT CONTRACTS" and "CHAIRMAN'S STATEMENT" scored 0.56 on chance alone.
+CHANCE_CONTENT = 0.6
 
 _PLURAL = re.compile(r"s(?<=[a-z]{3}s)\b")  # "(?<=[a-z]{3})s\b", found by its "s" first
 _NON_WORD = re.compile(r"[^\w\s]")
 _FIGURES = re.compile(r"[\d,.%()$]+")
 _SENTENCE_BREAK = re.compile(r"(?<=[.;:\u3002])\s+|\n")
+_IDEOGRAPH = re.compile(f"[{IDEOGRAPHS}]")
 
 Pair = tuple[int, int, float]
 # (scorer, old text, new text) -> (score in [0, 1], cutoff it was computed with)
@@ -315,6 +323,7 @@ def _row_scores(old: Sequence[Section], new: Sequence[Section], rows: range
     """The kept scores of the pairs of the old sections ``rows``."""
     old_titles = [_title_key(old[i]) for i in rows]
     new_titles = [_title_key(s) for s in new]
+    new_words = [_title_words(title) for title in new_titles]
     new_text = [_content_key(s) for s in new]
     matches: Matches = {}  # each pair of texts compared once
     scores = {}
@@ -322,13 +331,15 @@ def _row_scores(old: Sequence[Section], new: Sequence[Section], rows: range
     for i, old_title, titles in zip(rows, old_titles,
                                     _title_candidates(old_titles, new_titles), strict=True):
         old_text = _content_key(old[i])
+        old_words = _title_words(old_title)
         expected = i * len(new) / max(len(old), 1)
         low, high = int(expected) - CANDIDATE_BAND, int(expected) + CANDIDATE_BAND + 1
         for j in range(max(low, 0), min(high, len(new))):
             titles.setdefault(j, _title(old_title, new_titles[j]) / 100.0)
         for j, title in titles.items():
             score = _score(old[i], new[j], title, (old_text, new_text[j]),
-                           _position(i, j, old, new), matches)
+                           _position(i, j, old, new), matches,
+                           _beyond_chance(old_words, new_words[j]))
             if score >= MIN_SCORE:
                 scores[(i, j)] = score
     return scores
@@ -362,20 +373,45 @@ def _alike(title: str, titles: list[str]) -> list[tuple[int, float]]:
 
 
 def _score(old: Section, new: Section, title: float, texts: tuple[str, str],
-           position: float, matches: Matches) -> float:
+           position: float, matches: Matches, titled_alike: bool = True) -> float:
     """The pair's score; for a pair that cannot reach ``MIN_SCORE`` whatever its content,
-    its content is not compared and the score returned is under ``MIN_SCORE``."""
+    its content is not compared and the score returned is under ``MIN_SCORE``. Unless
+    ``titled_alike`` (the titles share a word), the content must be alike beyond chance
+    (``CHANCE_CONTENT``)."""
     # A section with no body (a heading over sub-sections) is known by its title alone.
     category = 1.0 if old.category == new.category else 0.0
     if not old.blocks and not new.blocks:
+        if not titled_alike:
+            return 0.0
         content = title
     else:
         rest = TITLE_WEIGHT * title + CATEGORY_WEIGHT * category + POSITION_WEIGHT * position
         needed = (MIN_SCORE - rest) / CONTENT_WEIGHT
+        if not titled_alike:
+            needed = max(needed, CHANCE_CONTENT)
         # A hair over 1, so a pair that ties with MIN_SCORE is still scored in full.
         content = 0.0 if needed > 1 + 1e-9 else _content(texts, needed, matches)
+        if content < needed - 1e-9 and not titled_alike:
+            return 0.0
     return (TITLE_WEIGHT * title + CONTENT_WEIGHT * content + CATEGORY_WEIGHT * category
             + POSITION_WEIGHT * position)
+
+
+def _title_words(key: str) -> frozenset[str]:
+    """The words of a title's key that can tell one title from another: not the joining
+    words ("of", "and") nor bare numbers; Chinese, which has no blanks, by each two
+    characters in a row ("其他投資": "其他", "他投", "投資")."""
+    words: set[str] = set()
+    for word in key.split():
+        if _IDEOGRAPH.search(word):
+            words.update(word[k:k + 2] for k in range(max(len(word) - 1, 1)))
+        elif not word.isdigit() and word not in JOINING_WORDS:
+            words.add(word)
+    return frozenset(words)
+
+
+def _beyond_chance(old_words: frozenset[str], new_words: frozenset[str]) -> bool:
+    return not old_words.isdisjoint(new_words)
 
 
 # rapidfuzz's score_cutoff, in percent, set this far below the least score that can

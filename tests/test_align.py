@@ -299,6 +299,84 @@ def _section(index, title, text, category="mdna"):
     return Section(index, title, "", 1, category, (Block("paragraph", text),))
 
 
+_CONTRACTS = ("No contract concerning the management and administration of the whole or any "
+              "substantial part of the business of the Company was entered into or existed "
+              "during the period.")
+_STATEMENT = ("I am pleased to present to our shareholders the annual results of the Company "
+              "and its subsidiaries for the year, a year in which the Group grew its business.")
+
+
+def test_titles_and_text_alike_only_by_chance_do_not_pair():
+    # Anxin's 2010 interim prints "MANAGEMENT CONTRACTS" (p.23) where its 2010 annual
+    # prints "CHAIRMAN'S STATEMENT": their titles share no word, and their texts no more
+    # than any two English paragraphs share (fuzz.ratio ~0.45). They scored 0.56 on
+    # position, category and chance; each is now what it is, removed and added.
+    cover = _section(0, "RESULTS ANNOUNCEMENT", "cover", "cover")
+    old = [cover, _section(1, "MANAGEMENT CONTRACTS", _CONTRACTS, "other")]
+    new = [cover, _section(1, "CHAIRMAN’S STATEMENT", _STATEMENT, "other")]
+    alignment = align(old, new)
+    assert alignment.only_old == (1,) and alignment.only_new == (1,)
+
+
+def test_a_renamed_section_whose_text_is_alike_still_pairs():
+    # "CONSOLIDATED BALANCE SHEET" became "STATEMENT OF FINANCIAL POSITION" (Anxin, 2009
+    # and 2010): no word in common, but the text says it is the same statement.
+    cover = _section(0, "RESULTS ANNOUNCEMENT", "cover", "cover")
+    rows = "Non-current assets Property, plant and equipment 12,345 Goodwill 6,789 "
+    old = [cover, _section(1, "CONSOLIDATED BALANCE SHEET", rows + "Total assets 19,134")]
+    new = [cover, _section(1, "STATEMENT OF FINANCIAL POSITION", rows + "Total assets 19,200")]
+    assert [(i, j) for i, j, _ in align(old, new).pairs] == [(0, 0), (1, 1)]
+
+
+def test_headings_without_text_pair_only_by_a_shared_word():
+    from kcdiff.model import Section
+
+    cover = _section(0, "RESULTS ANNOUNCEMENT", "cover", "cover")
+
+    def heading(title):
+        return Section(1, title, "", 1, "notes", ())
+
+    kept = align([cover, heading("Notes Payable")], [cover, heading("NOTE PAYABLE")])
+    assert [(i, j) for i, j, _ in kept.pairs] == [(0, 0), (1, 1)]
+    unlike = align([cover, heading("Item Seven")], [cover, heading("Item Eleven")])
+    assert [(i, j) for i, j, _ in unlike.pairs] == [(0, 0), (1, 1)]  # "item" is shared
+    chance = align([cover, heading("Deferred Taxes")], [cover, heading("Defined Plans")])
+    assert chance.only_old == (1,) and chance.only_new == (1,)
+
+
+@pytest.mark.parametrize(("old", "new", "shared"), [
+    ("INTANGIBLE ASSETS", "FINANCE COSTS", False),
+    ("Advertising Costs", "Segment Reporting", False),
+    ("PROFIT/(LOSS) BEFORE TAXATION", "PROFIT FOR THE YEAR", True),
+    ("Change of Company Name", "Changes in the Organisation of the Group", True),
+    ("STATEMENT OF FINANCIAL POSITION", "BALANCE SHEET OF THE COMPANY", False),  # "of" joins
+    ("NOTE 18 — DIVESTITURES", "NOTE 19 — SUPPLIER FINANCE PROGRAMS", True),  # "note"
+    ("其他投資", "按公允值計入損益之金融資產", False),
+    ("其他應付款項", "應付賬款及其他應付款項", True),
+    ("2022", "2023", False),
+])
+def test_titles_share_a_word_not_a_joining_word_nor_a_number(old, new, shared):
+    from kcdiff import align as a
+
+    words = [a._title_words(a._normalise_title(title)) for title in (old, new)]
+    assert a._beyond_chance(*words) is shared
+
+
+def test_anxin_sections_alike_by_chance_are_removed_and_added(anxin):
+    # The 2010 interim's "MANAGEMENT CONTRACTS" (p.23: "No contract concerning the
+    # management ...") is not in the 2010 annual, whose "CHAIRMAN'S STATEMENT" (p.31) the
+    # interim does not have; nor is the interim's "CONVERTIBLE BONDS" the annual's
+    # "Consideration received" (a line of its disposal note).
+    old = anxin("2010-08-30_interim-results_en")
+    new = anxin("2011-03-30_annual-results_en")
+    alignment = align(old, new)
+    pairs = paired_titles(old, new, alignment)
+    assert not any(o == "MANAGEMENT CONTRACTS" or n == "CHAIRMAN’S STATEMENT" for o, n in pairs)
+    assert ("CONVERTIBLE BONDS", "Consideration received") not in pairs
+    assert "MANAGEMENT CONTRACTS" in [old[i].title for i in alignment.only_old]
+    assert "CHAIRMAN’S STATEMENT" in [new[j].title for j in alignment.only_new]
+
+
 def test_moved_look_alike_sections_pair_by_content():
     # Two sections with near-identical titles both moved to the end, in swapped order:
     # each left-over section has two candidates, and only their text tells them apart.
@@ -407,6 +485,10 @@ def _full_score(old, new, i, j):
         content = max(content, a.CONTAINED_WEIGHT * fuzz.partial_ratio(x, y) / 100)
     if not old[i].blocks and not new[j].blocks:
         content = title
+    # Titles that share no word are no evidence: the content must be alike beyond chance.
+    shared = (a._title_words(a._title_key(old[i])) & a._title_words(a._title_key(new[j])))
+    if not shared and (content < a.CHANCE_CONTENT or not old[i].blocks and not new[j].blocks):
+        return 0.0
     return (a.TITLE_WEIGHT * title + a.CONTENT_WEIGHT * content
             + a.CATEGORY_WEIGHT * (old[i].category == new[j].category)
             + a.POSITION_WEIGHT * a._position(i, j, old, new))
