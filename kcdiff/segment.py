@@ -67,6 +67,7 @@ _ENCLOSING = {"notes", "board"}
 
 _NUMBERED = re.compile(r"^(\d{1,2})\.?\s+(\S.*)$")
 _LETTERED = re.compile(r"^\(([a-z]{1,2}|[ivx]{1,4})\)\s+(\S.*)$")
+_ROMAN = re.compile(r"[ivx]{1,4}")
 _CJK_NUMBERED = re.compile(r"^([一二三四五六七八九十]{1,3})[、.．]\s*(\S.*)$")
 _PARENTHESISED = re.compile(r"\([^)]*\)")
 _DATE = re.compile(
@@ -262,11 +263,26 @@ class _SectionBuilder:
         if heading.rank == "numbered":
             return 2
         if heading.rank == "lettered":
-            return 3
+            return self._lettered_level(heading.number)
         # Title Case: one level below the nearest heading that is not itself Title Case.
         parents = [level for level, index in self.stack
                    if self.ranks[index] not in ("title", "cjk")]
         return (parents[-1] if parents else 0) + 1
+
+    def _lettered_level(self, number: str) -> int:
+        """A note's sub-notes are lettered in two styles, either over the other: "(i)
+        Judgements" over "(a) Deferred taxation", or "(a)" over "(i)". A number of a style
+        an open sub-note has is its sibling; the first of the other style ("(a)", "(i)")
+        goes under the open sub-note; any other is at the sub-notes' level."""
+        open_numbers = [(level, self.sections[index].number) for level, index in self.stack
+                        if self.ranks[index] == "lettered"]
+        style = _numbering_style(number, [n for _, n in open_numbers])
+        for level, open_number in reversed(open_numbers):
+            if _numbering_style(open_number, []) == style:
+                return level
+        if open_numbers and number.strip("()") in ("a", "i"):
+            return open_numbers[-1][0] + 1
+        return 3
 
     def _close(self) -> None:
         if self.pending is None:
@@ -292,6 +308,16 @@ class _SectionBuilder:
     def finish(self) -> tuple[Section, ...]:
         self._close()
         return tuple(self.sections)
+
+
+def _numbering_style(number: str, open_numbers: list[str]) -> str:
+    """"roman" for "(i)", "(iv)"; "alpha" for "(a)", and for "(i)" ("(v)", "(x)") when the
+    letter before it is an open sub-note's number: the ninth of a lettered list."""
+    inner = number.strip("()")
+    if not _ROMAN.fullmatch(inner):
+        return "alpha"
+    before = f"({chr(ord(inner) - 1)})" if len(inner) == 1 else ""
+    return "alpha" if before in open_numbers else "roman"
 
 
 def _category(heading: Heading, parent: int, sections: list[Section]) -> str:
