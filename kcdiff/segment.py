@@ -202,9 +202,14 @@ def _title_key(title: str) -> str:
 
 
 def _set_over(block: Block, after: Block) -> bool:
-    """Is ``block`` set in larger type than the heading ``after`` it (a lower level)?"""
-    return bool(block.heading_level and after.heading_level
-                and block.heading_level < after.heading_level)
+    """Is ``block`` set in larger type than the heading ``after`` it (a lower level)? A
+    title's type (level 1) is larger than a heading known by its words alone ("1 GENERAL
+    INFORMATION" in body type under "Notes to the Consolidated Financial Statements")."""
+    if not block.heading_level:
+        return False
+    if not after.heading_level:
+        return block.heading_level == 1
+    return block.heading_level < after.heading_level
 
 
 def _next_is_note(headings: list[Heading | None], position: int) -> bool:
@@ -380,6 +385,10 @@ def heading_of(block: Block, typographic: bool = False) -> Heading | None:
     if (found is not None and found.rank in ("title", "cjk", "upper") and not block.heading_level
             and not category_of(found.title)):
         return None  # set like the body and naming no kind of section: a label
+    if found is not None and found.rank == "title" and block.heading_level == 1:
+        # A title in a title's type heads what follows whatever its case: "Notes to the
+        # Consolidated Financial Statements" over the numbered notes.
+        return Heading(found.number, found.title, "hint", 1)
     return found
 
 

@@ -118,6 +118,40 @@ def test_a_title_in_large_type_over_a_smaller_heading_is_a_heading(tmp_path):
     assert "Carrying Amount" not in titles  # body type over a heading: a label
 
 
+def _notes_report(running_title):
+    """Two pages of a Chairman's Statement, then five of notes under ``running_title`` at
+    the top of each page: a running line (five pages of seven), in a title's type. Each
+    note's heading is set like the body: its number says it is one."""
+    pages = [chapter_page(n, "Chairman’s Statement", *body(700, f"strategy {n}"))
+             for n in (1, 2)]
+    for n, name in enumerate(_NOTES, 3):
+        note = (72, 740, 10, "Helvetica", f"{n - 2} {name}")
+        pages.append(chapter_page(n, running_title, note, *body(700, f"note {n}")))
+    return pages
+
+
+_NOTES = ("GENERAL", "REVENUE", "TAXATION", "GOODWILL", "DIVIDENDS")
+
+
+def test_a_chapter_title_printed_atop_most_pages_heads_the_chapter_once(tmp_path):
+    # Fullshare's 2023 annual report prints "Notes to the Consolidated Financial
+    # Statements" atop 125 of its 201 pages: a running line, dropped from every page,
+    # so the notes fell under the auditor's report. Where it first appears it heads them.
+    title = "Notes to the Financial Statements"
+    filing = read_filing(make_pages(tmp_path / "notes.pdf", _notes_report(title)))
+    assert texts(filing).count(title) == 1
+    sections = segment(filing)
+    notes = next(s for s in sections if s.title == title)
+    assert (notes.level, notes.category) == (1, "notes")
+    assert [s.title for s in sections if s.parent == notes.index] == list(_NOTES)
+    assert all(s.category == "notes" for s in sections if s.parent == notes.index)
+
+
+def test_a_running_line_with_a_figure_is_dropped_however_large(tmp_path):
+    filing = read_filing(make_pages(tmp_path / "report.pdf", _notes_report("Annual Report 2023")))
+    assert not any("Annual Report" in text for text in texts(filing))
+
+
 @pytest.fixture(scope="module")
 def fullshare_annuals(corpus):
     return compare_files(corpus / FULLSHARE / "2022_annual-report_FY2022_en.pdf",
@@ -154,3 +188,29 @@ def test_fullshare_2023_cash_flow_statement_is_read(fullshare_annuals):
     assert (placements.old_value, placements.new_value) == (-10_045_880, -10_162_620)
     withdrawals = changes["Withdrawal of pledged bank deposits", "2023-12-31"]
     assert (withdrawals.old_value, withdrawals.new_value) == (7_046_133, 11_497_446)
+
+
+def test_fullshare_notes_are_filed_under_their_chapter(corpus_filing):
+    # 2022 annual report p.76: "Notes to the Consolidated Financial Statements" (20 pt,
+    # atop pp.76-201) over "1 GENERAL INFORMATION". Filed under the auditor's report, the
+    # notes were "governance", and the discontinued operation's results (note, p.202:
+    # exchange differences 2,050 for its period) were read as the income statement.
+    from kcdiff.figures.tables import read_tables
+
+    sections = segment(corpus_filing(FULLSHARE + "2022_annual-report_FY2022_en.pdf"))
+    notes = [s for s in sections if s.title == "Notes to the Consolidated Financial Statements"]
+    assert len(notes) == 1 and notes[0].category == "notes"
+    general = next(s for s in sections if s.title == "GENERAL INFORMATION")
+    assert general.parent == notes[0].index and general.category == "notes"
+    kinds = {table.section: table.kind for table in read_tables(sections)}
+    assert kinds["Results of discontinued operation"] == "note"
+
+
+def test_fullshare_2022_exchange_differences_are_the_statements(corpus):
+    # Income statement p.75: "– Exchange differences on translation of foreign operations
+    # (89,369) 50,245" for 2022 and 2021.
+    report = compare_files(corpus / FULLSHARE / "2022_interim-report_H1-2022_en.pdf",
+                           corpus / FULLSHARE / "2022_annual-report_FY2022_en.pdf")
+    found = {(f.period_end, f.old_period_end, f.new_value, f.old_value) for f in report.figures
+             if f.item == "– Exchange differences on translation of foreign operations"}
+    assert found == {("2022-12-31", "2021-12-31", -89369.0, 50245.0)}

@@ -105,7 +105,7 @@ def bold_body(lines: list[Line]) -> bool:
 # Larger than the body by this much, or bold where the body is not, is emphasis. Half a
 # point: Hong Kong printers set section titles 12 pt over 11.3 pt body text.
 _LARGER = 0.6
-_LEVEL_ONE = 1.25  # a title this much larger than the body is a top-level heading
+TITLE_SCALE = 1.25  # a title this much larger than the body is a top-level heading
 _MAX_HEADING_LINES = 3
 _MAX_HEADING_TEXT = 160
 _HEADING_END = (".", ",", ";", "。", "，", "；")
@@ -129,7 +129,7 @@ def _typographic_level(lines: list[Line], text: str, body: float,
         return None  # a list item; a row of a table whose columns were not told apart
     if not all(line.size >= body + _LARGER or (line.bold and not bold_body) for line in lines):
         return None
-    return 1 if min(line.size for line in lines) >= _LEVEL_ONE * body else 2
+    return 1 if min(line.size for line in lines) >= TITLE_SCALE * body else 2
 
 
 def _usual_gap(lines: list[Line]) -> float:

@@ -26,7 +26,15 @@ from ..text.cjk import FULLWIDTH, IDEOGRAPHS, PUNCTUATION
 from ..text.statements import statement_kind
 from .direction import declares_right_to_left, reading_order
 from .glyphs import Glyphs
-from .layout import SOFT_HYPHEN, Line, body_size, bold_body, page_blocks, resolve_hyphens
+from .layout import (
+    SOFT_HYPHEN,
+    TITLE_SCALE,
+    Line,
+    body_size,
+    bold_body,
+    page_blocks,
+    resolve_hyphens,
+)
 
 __all__ = ["read_pdf", "unreadable_share", "UNREADABLE_PAGE_SHARE"]
 
@@ -79,7 +87,8 @@ def read_pdf(path: str, data: bytes) -> Filing:
         raise InputError(path, "PDF has no text layer (a scan?); kcdiff does not do OCR")
     running = _running_lines(pages)
     pages = _without_repeated_titles(pages, running)
-    content = [_content_lines(page, running) for page in pages]
+    openings = _chapter_openings(pages, running)
+    content = [_content_lines(page, running, openings) for page in pages]
     content_lines = [line for kept, _ in content if kept for line in kept]
     body, bold = body_size(content_lines), bold_body(content_lines)
     blocks = []
@@ -257,6 +266,23 @@ def _running_lines(pages: list[_Page]) -> set[str]:
     return {key for key, count in seen.items() if count >= needed}
 
 
+def _chapter_openings(pages: list[_Page], running: set[str]) -> set[tuple[int, str]]:
+    """(page number, text) of each running line set in a title's type, on the first page
+    that prints it: a chapter's title that a report prints atop every page of a long
+    chapter ("Notes to the Consolidated Financial Statements", 125 of Fullshare's 201
+    pages) is a running line, and still heads the chapter where it opens. A line with a
+    figure ("Annual Report 2023") is a running header however large."""
+    body = body_size([line for page in pages for line in page.lines])
+    first: dict[str, tuple[int, Line]] = {}
+    for page in pages:
+        for line in page.lines:
+            key = _running_key(line)
+            if key in running and key not in first and _in_margin(line, page):
+                first[key] = (page.number, line)
+    return {(number, line.text) for number, line in first.values()
+            if body and line.size >= TITLE_SCALE * body and not _DIGITS.search(line.text)}
+
+
 def _without_repeated_titles(pages: list[_Page], running: set[str]) -> list[_Page]:
     """The pages without the chapter title an annual report repeats at the top of every
     page of a chapter ("Management Discussion and Analysis", "董事會報告"): kept on the page
@@ -327,13 +353,15 @@ def _in_margin(line: Line, page: _Page) -> bool:
             or line.bottom <= page.height * _MARGIN_ZONE)
 
 
-def _content_lines(page: _Page, running: set[str]) -> tuple[list[Line] | None, bool]:
+def _content_lines(page: _Page, running: set[str], openings: set[tuple[int, str]]
+                   ) -> tuple[list[Line] | None, bool]:
     """The page's content lines, or None when the page is unreadable; and whether any of
-    its text could not be read."""
+    its text could not be read. ``openings``: running lines kept where a chapter opens."""
     lines = [
         line for line in page.lines
         if not (_in_margin(line, page)
-                and (_running(line, running) or _PAGE_NUMBER.match(line.text)))
+                and (_running(line, running) or _PAGE_NUMBER.match(line.text))
+                and (page.number, line.text) not in openings)
     ]
     if unreadable_share("".join(line.text for line in lines)) > UNREADABLE_PAGE_SHARE:
         return None, True
