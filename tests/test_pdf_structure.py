@@ -195,3 +195,44 @@ def test_alco_list_of_directors_names_are_text_not_sections(corpus):
                    for name in ("廖莉萍", "何澤宇", "田軼", "邊文斌", "朱凱勤", "鄧超文"))
     text = "".join(s.text for s in sections)
     assert all(name in text for name in ("廖莉萍", "何澤宇", "田軼", "邊文斌", "朱凱勤", "鄧超文"))
+
+
+def _note_table(heading_cells):
+    """A note's table: ``heading_cells`` (x, text) above its column headings and rows."""
+    rows = [("Share of net assets", "325,723", "1,569,193"),
+            ("Goodwill on acquisition", "20,716", "20,716"),
+            ("Total", "346,439", "1,589,909")]
+    runs = [(x, 700, 9, "Helvetica-Bold", text) for x, text in heading_cells]
+    runs += [(440, 680, 8.5, "Helvetica", "2022"), (500, 680, 8.5, "Helvetica", "2021")]
+    for k, (label, this, last) in enumerate(rows):
+        runs += [(72, 660 - 14 * k, 8.5, "Helvetica", label),
+                 (430, 660 - 14 * k, 8.5, "Helvetica", this),
+                 (490, 660 - 14 * k, 8.5, "Helvetica", last)]
+    return runs
+
+
+def test_a_numbered_note_title_over_its_table_is_the_notes_heading(tmp_path):
+    # Fullshare's 2022 annual report p.167: "24    INVESTMENTS IN ASSOCIATES", its number
+    # set apart like a cell, straight over "2022  2021". Read as the table's first header
+    # row, the note had no heading: its "(continued)" pages each opened a section.
+    pdf = make_pdf(tmp_path / "note.pdf", _note_table([(72, "24"),
+                                                       (110, "INVESTMENTS IN ASSOCIATES")]))
+    sections = segment(read_filing(pdf))
+    note = next(s for s in sections if s.title == "INVESTMENTS IN ASSOCIATES")
+    assert note.number == "24"
+    table = next(b for b in note.blocks if b.kind == "table")
+    assert "INVESTMENTS" not in table.text and table.rows[0][1:] == ("2022", "2021")
+
+
+def test_column_headings_in_the_label_column_stay_the_tables(tmp_path):
+    pdf = make_pdf(tmp_path / "headed.pdf", _note_table([(72, "Name"), (250, "Capacity")]))
+    table = next(b for b in read_filing(pdf).blocks if b.kind == "table")
+    assert table.rows[0][:2] == ("Name", "Capacity")
+
+
+def test_fullshare_notes_over_tables_head_their_pages(corpus_filing):
+    # 2022 annual report pp.167-171: note 24 over its table, then "24 INVESTMENTS IN
+    # ASSOCIATES (continued)" atop pp.168-170: one section.
+    sections = segment(corpus_filing("hkex_fullshare_0607/2022_annual-report_FY2022_en.pdf"))
+    titled = [(s.number, s.title) for s in sections if "INVESTMENTS IN ASSOCIATES" in s.title]
+    assert titled == [("24", "INVESTMENTS IN ASSOCIATES")]

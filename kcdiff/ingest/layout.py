@@ -65,6 +65,7 @@ _FULL_DATE = re.compile(
 _CJK_SENTENCE = re.compile("[，。；]")
 _WORD = re.compile(rf"[^\W\d_]{{3,}}|[{IDEOGRAPHS}]{{2,}}")  # a word, or two Chinese characters
 _DIGITS_AND_DATES = re.compile(r"[\d\W_]|[年月日零〇一二三四五六七八九十]")
+_NOTE_TITLE = re.compile(r"^\d{1,2}\.?\s+[A-Z][A-Z ,()'’&/–-]{3,}$")  # no figure after
 _ENUMERATOR = re.compile(
     r"^(?:\d{1,2}\.|\(?[a-z]{1,2}\)|\(?[ivx]{1,4}\)|[一二三四五六七八九十]{1,3}、)"
 )
@@ -187,8 +188,12 @@ def _header_start(lines: list[Line], first_row: int, width: float, floor: int) -
     """Column headers above a table's first row: lines right of the label column, or
     already split into cells, with no sentence among them."""
     def is_header(line: Line) -> bool:
-        return (not line.text.endswith((".", ":")) and not _ENUMERATOR.match(line.text)
-                and (line.x0 > _HEADER_SHARE * width or bool(line.cells)))
+        if line.x0 > _HEADER_SHARE * width:
+            return not line.text.endswith((".", ":")) and not _ENUMERATOR.match(line.text)
+        # In the label column only a line cut into cells, and not a note's numbered title
+        # ("24    INVESTMENTS IN ASSOCIATES" over its table's "2022  2021").
+        return (bool(line.cells) and not line.text.endswith((".", ":"))
+                and not _ENUMERATOR.match(line.text) and not _NOTE_TITLE.match(line.text))
 
     start = first_row
     while start > floor and _visual_rows(lines[start - 1:first_row]) <= _MAX_HEADER_ROWS:
