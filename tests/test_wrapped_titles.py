@@ -22,6 +22,10 @@ BODY = ("The committee met four times during the year under review to consider t
     "ENVIRONMENTAL, SOCIAL AND", "PARTIAL DISPOSAL OF INTEREST IN SUBSIDIARIES WITHOUT LOSS OF",
     "Share of profit of", "Profit attributable to", "OTHER COMPREHENSIVE INCOME (AFTER TAX &",
     "FOR THE PERIOD (",
+    # Fullshare's 2023 interim report, note 18 (pp.57-60): "... COST (EXCLUDING TRADE" /
+    # "RECEIVABLES) (continued)": a bracket left open.
+    "FINANCIAL ASSETS AT AMORTISED COST (EXCLUDING TRADE",
+    "FINANCIAL ASSETS AT FAIR VALUE THROUGH",
 ])
 def test_a_line_ending_in_a_joining_word_is_unfinished(line):
     assert ends_unfinished(line)
@@ -29,7 +33,7 @@ def test_a_line_ending_in_a_joining_word_is_unfinished(line):
 
 @pytest.mark.parametrize("line", [
     "GOVERNANCE COMMITTEE", "SCHEDULE A", "Class A", "Revenue", "as set out below.",
-    "(AFTER TAX)", "", "Mr. Chan (Chairman)",
+    "(AFTER TAX)", "", "Mr. Chan (Chairman)", "RECEIVABLES) (continued)",
 ])
 def test_a_finished_line_is_not(line):
     assert not ends_unfinished(line)
@@ -38,6 +42,7 @@ def test_a_finished_line_is_not(line):
 @pytest.mark.parametrize(("line", "joined"), [
     ("AND OTHER COMPREHENSIVE INCOME (continued)", True),
     ("OF CONTROL", True),
+    ("THROUGH A SERIES OF TRANSACTIONS (continued)", True),
     ("In 2023, the Group's revenue rose.", False),  # a paragraph opens so
     ("For the year ended 31 December 2023", False),
     ("ANDREW CHAN", False),
@@ -100,3 +105,13 @@ def test_fullshare_wrapped_titles_are_read_whole(corpus_filing):
     assert "AND OTHER COMPREHENSIVE INCOME (continued)" not in pages
     titles = [s.title for s in segment(interim)]
     assert not any(title.startswith("AND OTHER COMPREHENSIVE") for title in titles)
+
+
+def test_fullshare_titles_wrapped_inside_a_bracket_are_read_whole(corpus_filing):
+    # 2023 interim report pp.57-60: note 18's title over two lines, the bracket open at
+    # the break ("18 FINANCIAL ASSETS AT AMORTISED COST (EXCLUDING TRADE" / "RECEIVABLES)").
+    interim = corpus_filing(FULLSHARE + "2023_interim-report_H1-2023_en.pdf")
+    titles = [s.title for s in segment(interim)]
+    assert "FINANCIAL ASSETS AT AMORTISED COST (EXCLUDING TRADE RECEIVABLES)" in titles
+    assert "FINANCIAL ASSETS AT AMORTISED COST (EXCLUDING TRADE" not in titles
+    assert not any(title.startswith("RECEIVABLES)") for title in titles)
