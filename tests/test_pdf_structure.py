@@ -236,3 +236,53 @@ def test_fullshare_notes_over_tables_head_their_pages(corpus_filing):
     sections = segment(corpus_filing("hkex_fullshare_0607/2022_annual-report_FY2022_en.pdf"))
     titled = [(s.number, s.title) for s in sections if "INVESTMENTS IN ASSOCIATES" in s.title]
     assert titled == [("24", "INVESTMENTS IN ASSOCIATES")]
+
+
+# Set in Courier, every character 6 pt wide: justified lines of 38 characters end together.
+_LEFT = ("The Group is a first-mover and largest", "integrated provider of safety systems,",
+         "in China, and derives all income from", "sales of systems, from services and of",
+         "maintenance contracts it signed with", "customers in the half-year.")
+_RIGHT = ("The Group has also expanded into this", "business of intelligent safety systems",
+          "for coal mines and for other industry,", "which it sells to the same customers,",
+          "through the same sales offices and the", "distributors it works with.")
+_ACROSS = ("Going forward, it is expected that the business will grow in every region served,",
+           "as the customers it has signed up in the period renew their contracts and more.")
+
+
+def test_two_justified_columns_over_a_paragraph_across_the_page_are_paragraphs(tmp_path):
+    # Anxin's 2012 interim, p.25: two justified columns (ending at x=292 and x=519) over
+    # a paragraph across the page (to x=539). By the furthest edge a line starting at the
+    # left reached, every line of the left column stopped short: each its own paragraph,
+    # its first a "heading" ("The Group is a first-mover and the largest").
+    runs = [(57, 760, 14, "Helvetica-Bold", "MANAGEMENT DISCUSSION AND ANALYSIS")]
+    runs += [(57, 720 - 14 * k, 10, "Courier", text) for k, text in enumerate(_LEFT)]
+    runs += [(310, 720 - 14 * k, 10, "Courier", text) for k, text in enumerate(_RIGHT)]
+    runs += [(57, 610 - 14 * k, 10, "Courier", text) for k, text in enumerate(_ACROSS)]
+    blocks = read_filing(make_pdf(tmp_path / "columns.pdf", runs)).blocks
+    texts = [block.text for block in blocks]
+    assert " ".join(_LEFT) in texts and " ".join(_RIGHT) in texts
+    assert [block.text for block in blocks if block.heading_level] == [
+        "MANAGEMENT DISCUSSION AND ANALYSIS"]
+
+
+def test_a_list_of_short_lines_stays_a_list(tmp_path):
+    # A board list: each name stops short of the page's text, however many share a width.
+    names = ["Mr. Chan Tai Man", "Mr. Lee Ka Chun", "Ms. Wong Siu Ling", "Mr. Ho Wai Kit",
+             "Mr. Lam Chi Fai", "Ms. Ng Mei Yee", "Mr. Tse Kin Wah", "Mr. Yip Sai Ho"]
+    runs = [(57, 760, 10, "Helvetica-Bold", "Executive Directors")]
+    runs += [(57, 740 - 14 * k, 10, "Courier", name) for k, name in enumerate(names)]
+    runs += [(57, 600 - 14 * k, 10, "Courier", text) for k, text in enumerate(_ACROSS)]
+    texts = [block.text for block in read_filing(make_pdf(tmp_path / "list.pdf", runs)).blocks]
+    assert all(name in texts for name in names)
+
+
+def test_anxin_two_column_review_is_read_in_paragraphs(corpus_filing):
+    # 2012 interim results, p.25: "The Group is a first-mover and the largest" /
+    # "integrated solution provider of ISD systems" / "in China. It derives ...".
+    filing = corpus_filing("hkex_anxin-china_1149/en/2012-08-23_interim-results_en.pdf")
+    opening = next(b for b in filing.blocks if b.text.startswith("The Group is a first-mover"))
+    assert opening.text.startswith("The Group is a first-mover and the largest integrated "
+                                   "solution provider of ISD systems in China.")
+    assert not opening.heading_level
+    titles = [s.title for s in segment(filing)]
+    assert "The Group is a first-mover and the largest" not in titles

@@ -271,12 +271,38 @@ def _column_edges(lines: list[Line]) -> list[float]:
     ordered = sorted(lines, key=lambda line: line.x0)
     lefts = [line.x0 for line in ordered]
     rights = [line.x1 for line in ordered]
-    return [max(rights[bisect_left(lefts, line.x0 - _SAME_COLUMN):
-                       bisect_right(lefts, line.x0 + _SAME_COLUMN)])
-            for line in lines]
+    edges: dict[tuple[int, int], float] = {}  # one per slice: a page has a few columns
+    found = []
+    for line in lines:
+        near = (bisect_left(lefts, line.x0 - _SAME_COLUMN),
+                bisect_right(lefts, line.x0 + _SAME_COLUMN))
+        if near not in edges:
+            edges[near] = _edge(lefts[near[0]], rights[near[0]:near[1]])
+        found.append(edges[near])
+    return found
+
+
+def _edge(left: float, rights: list[float]) -> float:
+    """A column's right edge: the furthest one that a quarter of its lines reach (set
+    justified, they end there) if it leaves a column of text, else the furthest any line
+    reaches. Anxin's 2012 interim sets its review in two columns over a paragraph across
+    the page (p.25): by the furthest edge, every line of the left column stopped short
+    and was a paragraph. (The short lines of a list share no edge that is a column's.)"""
+    widest = max(rights)
+    if len(rights) < _SHARED_EDGE_LINES:
+        return widest
+    counts = Counter(round(right) for right in rights)
+    shared = [edge for edge in counts
+              if counts[edge - 1] + counts[edge] + counts[edge + 1]
+              >= _SHARED_EDGE_SHARE * len(rights)
+              and edge - left >= _COLUMN_SHARE * (widest - left)]
+    return max(shared) if shared else widest
 
 
 _SAME_COLUMN = 20.0
+_SHARED_EDGE_LINES = 8
+_SHARED_EDGE_SHARE = 0.25
+_COLUMN_SHARE = 0.4  # of the widest line: one of two columns is a little under half
 
 
 _COLUMN_HEADING = re.compile(
