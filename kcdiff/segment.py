@@ -316,8 +316,9 @@ class _SectionBuilder:
 
 
 def _numbering_style(number: str, open_numbers: list[str]) -> str:
-    """"roman" for "(i)", "(iv)"; "alpha" for "(a)", and for "(i)" ("(v)", "(x)") when the
-    letter before it is an open sub-note's number: the ninth of a lettered list."""
+    """The style of a sub-note's number: roman for "(i)", "(iv)"; alpha for "(a)", and
+    for "(i)" ("(v)", "(x)") when the letter before it numbers an open sub-note (the ninth
+    of a lettered list)."""
     inner = number.strip("()")
     if not _ROMAN.fullmatch(inner):
         return "alpha"

@@ -191,8 +191,8 @@ def test_fullshare_2023_cash_flow_statement_is_read(fullshare_annuals):
 
 
 def test_fullshare_notes_are_filed_under_their_chapter(corpus_filing):
-    # 2022 annual report p.76: "Notes to the Consolidated Financial Statements" (20 pt,
-    # atop pp.76-201) over "1 GENERAL INFORMATION". Filed under the auditor's report, the
+    # 2022 annual report p.82: "Notes to the Consolidated Financial Statements" (atop
+    # pp.82-214 of 215) over "1 GENERAL INFORMATION". Filed under the auditor's report, the
     # notes were "governance", and the discontinued operation's results (note, p.202:
     # exchange differences 2,050 for its period) were read as the income statement.
     from kcdiff.figures.tables import read_tables

@@ -332,8 +332,8 @@ def _paragraphs(lines: list[Line], leading: float, body: float = 0.0,
             continue
         previous_edge = edges[position - 1] if position else 0.0
         if current and (_breaks(current[-1], line, leading)
-                        or _stops_short(current[-1], previous_edge)
-                        and not _wrapped(current[-1], line)):
+                        or (_stops_short(current[-1], previous_edge)
+                            and not _wrapped(current[-1], line))):
             blocks.append(_paragraph(current, body, bold_body))
             current = []
         current.append(line)
