@@ -286,3 +286,11 @@ def test_anxin_two_column_review_is_read_in_paragraphs(corpus_filing):
     assert not opening.heading_level
     titles = [s.title for s in segment(filing)]
     assert "The Group is a first-mover and the largest" not in titles
+
+
+def test_fullshare_chinese_notes_over_tables_head_their_pages(corpus_filing):
+    # 2023 Chinese annual report p.161: "24 於聯營公司之投資" over its table's "二零二三年
+    # 二零二二年", then "24 於聯營公司之投資（續）" atop the pages after: one section.
+    sections = segment(corpus_filing("hkex_fullshare_0607/2023_annual-report_FY2023_zh.pdf"))
+    titled = [(s.number, s.title) for s in sections if s.title.startswith("於聯營公司之投資")]
+    assert titled == [("24", "於聯營公司之投資")]

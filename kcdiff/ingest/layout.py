@@ -65,7 +65,8 @@ _FULL_DATE = re.compile(
 _CJK_SENTENCE = re.compile("[，。；]")
 _WORD = re.compile(rf"[^\W\d_]{{3,}}|[{IDEOGRAPHS}]{{2,}}")  # a word, or two Chinese characters
 _DIGITS_AND_DATES = re.compile(r"[\d\W_]|[年月日零〇一二三四五六七八九十]")
-_NOTE_TITLE = re.compile(r"^\d{1,2}\.?\s+[A-Z][A-Z ,()'’&/–-]{3,}$")  # no figure after
+# A note's number, then its title in capitals or in Chinese, and no figure after it.
+_NOTE_TITLE = re.compile(rf"^\d{{1,2}}\.?\s+(?:[A-Z][A-Z ,()'’&/–-]{{3,}}|[{IDEOGRAPHS}][^\d]*)$")
 _ENUMERATOR = re.compile(
     r"^(?:\d{1,2}\.|\(?[a-z]{1,2}\)|\(?[ivx]{1,4}\)|[一二三四五六七八九十]{1,3}、)"
 )
