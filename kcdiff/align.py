@@ -26,7 +26,7 @@ from operator import itemgetter
 from rapidfuzz import fuzz, process
 
 from .model import Alignment, Mapper, Section, in_turn
-from .text.cjk import IDEOGRAPHS
+from .text.cjk import IDEOGRAPH_RUNS
 from .text.normalize import comparable
 from .text.phrases import JOINING_WORDS
 
@@ -63,7 +63,6 @@ _PLURAL = re.compile(r"s(?<=[a-z]{3}s)\b")  # "(?<=[a-z]{3})s\b", found by its "
 _NON_WORD = re.compile(r"[^\w\s]")
 _FIGURES = re.compile(r"[\d,.%()$]+")
 _SENTENCE_BREAK = re.compile(r"(?<=[.;:\u3002])\s+|\n")
-_IDEOGRAPH = re.compile(f"[{IDEOGRAPHS}]")
 
 Pair = tuple[int, int, float]
 # (scorer, old text, new text) -> (score in [0, 1], cutoff it was computed with)
@@ -403,7 +402,7 @@ def _title_words(key: str) -> frozenset[str]:
     characters in a row ("其他投資": "其他", "他投", "投資")."""
     words: set[str] = set()
     for word in key.split():
-        if _IDEOGRAPH.search(word):
+        if not word.isascii() and IDEOGRAPH_RUNS.search(word):
             words.update(word[k:k + 2] for k in range(max(len(word) - 1, 1)))
         elif not word.isdigit() and word not in JOINING_WORDS:
             words.add(word)
