@@ -277,13 +277,20 @@ def test_the_workers_log_lines_reach_stderr(interim_path, annual_path):
     assert len(readers) == 2  # this process and its worker
 
 
+def as_in_a_terminal() -> None:
+    """Ctrl-C as a terminal's command gets it. A shell starts a background job (``pytest
+    &``) with SIGINT ignored, and its children inherit that: Python then installs no
+    KeyboardInterrupt handler, and the command would sleep on through the Ctrl-C."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.parametrize("endless", ["endless", "endless here"],
                          ids=["worker reading", "worker waiting"])
 def test_ctrl_c_leaves_no_worker_behind(interim_path, annual_path, endless):
     process = subprocess.Popen([sys.executable, "-c", PATCHED_CLI, endless, "diff",
                                 str(interim_path), str(annual_path)],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                               cwd=ROOT, start_new_session=True)
+                               cwd=ROOT, start_new_session=True, preexec_fn=as_in_a_terminal)
     try:
         # Both inside the analysis, or this process inside it and the worker done with
         # its filing (given a moment to send it back: then it waits for the next one).
