@@ -103,9 +103,12 @@ def worth_a_worker(old: str | Path, new: str | Path) -> bool:
     return idle_cpus() >= 1
 
 
-def analyse_pair(old: str | Path, new: str | Path, max_bytes: int
+def analyse_pair(old: str | Path, new: str | Path, max_bytes: int,
+                 meanwhile: Callable[[], object] | None = None
                  ) -> tuple[AnalysedFiling, AnalysedFiling]:
-    """Both filings analysed, the old one in a worker process when that can pay."""
+    """Both filings analysed, the old one in a worker process when that can pay.
+    ``meanwhile`` is called if this process is done with the new filing before the
+    worker is done with the old one: work the next stages would otherwise do later."""
     executor = _start_worker() if worth_a_worker(old, new) else None
     if executor is None:
         return analyse_file(old, max_bytes), analyse_file(new, max_bytes)
@@ -123,6 +126,8 @@ def analyse_pair(old: str | Path, new: str | Path, max_bytes: int
         except Exception:
             _old_result(pending, old, max_bytes)  # the old file's error first, as serially
             raise
+        if meanwhile is not None and not pending.done():
+            meanwhile()
         return _old_result(pending, old, max_bytes), analysed_new
 
 

@@ -470,3 +470,88 @@ def test_the_pair_stages_use_two_processes_only_when_a_worker_would(worker, monk
     assert pair.pair_mapper(interim_path, annual_path) is pair.forked_map
     monkeypatch.setattr(pair, "running_now", lambda: 2)
     assert pair.pair_mapper(interim_path, annual_path) is None
+
+
+# --- what the two processes do beside each other ------------------------------------
+
+
+def test_the_figures_are_compared_in_the_second_process_beside_the_sections(monkeypatch,
+                                                                           interim_path,
+                                                                           annual_path):
+    from kcdiff import compare
+    from kcdiff.model import Check
+
+    here = os.getpid()
+    real = compare.figure_diffs
+
+    def where(old, new, warnings):
+        figures, checks = real(old, new, warnings)
+        return figures, [*checks, Check("pid", "info", "figures", str(os.getpid()))]
+
+    monkeypatch.setattr(compare, "figure_diffs", where)
+    old, new = compare.analyse_file(interim_path), compare.analyse_file(annual_path)
+    forked = compare.compare_analysed(old, new, pair.forked_map)
+    pids = [check.message for check in forked.checks if check.kind == "pid"]
+    assert len(pids) == 1 and pids[0] != str(here)
+    serial = compare.compare_analysed(old, new)
+    assert [check.message for check in serial.checks if check.kind == "pid"] == [str(here)]
+    assert forked.figures == serial.figures and forked.sections == serial.sections
+
+
+def test_figures_that_fail_in_the_second_process_are_a_warning_where_serially(
+        monkeypatch, interim_path, annual_path):
+    from kcdiff import compare
+
+    def unreadable(old_tables, new_tables):
+        raise ValueError("a table of another shape")
+
+    monkeypatch.setattr(compare, "compare_figures", unreadable)
+    monkeypatch.setattr(compare, "read_board", lambda sections: 1 / 0)
+    old, new = compare.analyse_file(interim_path), compare.analyse_file(annual_path)
+    forked = compare.compare_analysed(old, new, pair.forked_map)
+    assert forked == compare.compare_analysed(old, new)
+    # After the tables' failures, before the boards': the order of the stages.
+    assert [(check.kind, check.where) for check in forked.checks][-3:] == [
+        ("figures_not_compared", "tables"), ("board_unreadable", "board statement"),
+        ("board_unreadable", "board statement")]
+
+
+TESTS_PROCESS = os.getpid()
+
+
+def slow_in_a_worker(path: str, max_bytes: int) -> int:
+    """Stands in for analyse_file: a second longer in the worker than here."""
+    if os.getpid() != TESTS_PROCESS:
+        time.sleep(1)
+    return os.getpid()
+
+
+def test_this_process_does_the_later_stages_work_while_the_worker_reads(worker,
+                                                                        monkeypatch,
+                                                                        interim_path,
+                                                                        annual_path):
+    here = os.getpid()
+    monkeypatch.setattr(pair, "analyse_file", slow_in_a_worker)
+    done = []
+    old, new = pair.analyse_pair(interim_path, annual_path, 1, lambda: done.append(here))
+    assert old != here and new == here and done == [here]
+
+
+def test_nothing_is_done_meanwhile_without_a_worker(worker, monkeypatch, interim_path,
+                                                   annual_path):
+    monkeypatch.setattr(pair, "analyse_file", reader_pid)
+    monkeypatch.setattr(pair, "usable_cpus", lambda: 1)
+    pair.analyse_pair(interim_path, annual_path, 1, lambda: pytest.fail("called"))
+
+
+@pytest.mark.parametrize(("fmt", "loaded"), [
+    ("html", {"lap": True, "jinja2": True, "kcdiff.render.view": True}),
+    ("json", {"lap": True, "jinja2": False, "kcdiff.render.view": False}),
+    ("text", {"lap": True, "jinja2": False, "kcdiff.render.view": True})])
+def test_the_work_done_meanwhile_loads_what_the_report_will_use(fmt, loaded):
+    code = ("import sys; from kcdiff.cli import _load_later_stages; "
+            f"_load_later_stages({fmt!r}); "
+            f"print({{name: name in sys.modules for name in {sorted(loaded)!r}}})")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=ROOT, timeout=120, check=True)
+    assert eval(result.stdout) == loaded

@@ -19,8 +19,8 @@ from ..model import Report
 if TYPE_CHECKING:  # jinja2 and the view are imported only for the formats that use them
     import jinja2
 
-__all__ = ["make_env", "render_html", "render_digest", "render_text", "render_json",
-           "template_dir"]
+__all__ = ["load_renderer", "make_env", "render_html", "render_digest", "render_text",
+           "render_json", "template_dir"]
 
 
 def template_dir() -> Path:
@@ -31,6 +31,15 @@ def template_dir() -> Path:
     if packaged.is_dir():
         return packaged
     return package.parent / "templates"
+
+
+def load_renderer(fmt: str) -> None:
+    """Import now what rendering a report in ``fmt`` ("html", "text", "json") imports on
+    first use: ``kcdiff diff`` does it while it waits for its worker."""
+    if fmt == "html":
+        import jinja2  # noqa: F401
+    if fmt in ("html", "text"):
+        from . import view  # noqa: F401
 
 
 def make_env(user_templates: str | Path | None = None) -> jinja2.Environment:
