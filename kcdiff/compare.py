@@ -16,9 +16,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from functools import partial
 from itertools import zip_longest
-from operator import call
 from pathlib import Path
 from typing import TypeVar
 
@@ -118,16 +116,17 @@ def compare(old: Filing, new: Filing) -> Report:
 def compare_analysed(old: AnalysedFiling, new: AnalysedFiling, mapper: Mapper | None = None
                      ) -> Report:
     """The pair stages: what changed from ``old`` to ``new``. ``mapper`` may score the
-    candidate pairs of sections, diff the aligned ones and compare the figures beside
-    them, in two processes (kcdiff/pair.py); the report is the same."""
+    candidate pairs of sections, and diff the aligned ones, in two processes
+    (kcdiff/pair.py); the report is the same."""
     language_notes = _languages_differ(old.summary, new.summary)
-    # The figures need no alignment: given a second process, they are compared there
-    # while this one aligns and diffs the sections.
-    (sections, warnings), (figures, figure_checks, figure_warnings) = (mapper or in_turn)(
-        call, [partial(_sections, old, new, mapper, compared=not language_notes),
-               partial(_figures, old, new)])
+    if language_notes:
+        sections: list[SectionDiff] = []
+        warnings: list[Check] = []
+    else:
+        alignment = align(old.sections, new.sections, mapper)
+        sections, warnings = section_diffs(old.sections, new.sections, alignment, mapper)
     warnings += _failures(old, new, _TABLES_FAILED) + _failures(old, new, _CHECKS_FAILED)
-    warnings += figure_warnings
+    figures, figure_checks = figure_diffs(old, new, warnings)
     warnings += _failures(old, new, _BOARD_FAILED)
     board, officers = _guarded(warnings, "board_not_compared", "board statement", ([], []), "",
                                compare_boards, old.board, new.board)
@@ -172,23 +171,6 @@ def _failures(old: AnalysedFiling, new: AnalysedFiling, kind: str) -> list[Check
     """The warnings of one single-filing stage that failed, the old filing's first."""
     return [replace(check, filing=side) for side, analysed in (("old", old), ("new", new))
             for check in analysed.failures if check.kind == kind]
-
-
-def _sections(old: AnalysedFiling, new: AnalysedFiling, mapper: Mapper | None, compared: bool
-              ) -> tuple[list[SectionDiff], list[Check]]:
-    """The section diffs and their warnings; none when the sections are not ``compared``."""
-    if not compared:
-        return [], []
-    alignment = align(old.sections, new.sections, mapper)
-    return section_diffs(old.sections, new.sections, alignment, mapper)
-
-
-def _figures(old: AnalysedFiling, new: AnalysedFiling
-             ) -> tuple[list[FigureChange], list[Check], list[Check]]:
-    """``figure_diffs`` with the warnings it notes, returned rather than added to a list
-    of this process."""
-    warnings: list[Check] = []
-    return (*figure_diffs(old, new, warnings), warnings)
 
 
 def figure_diffs(

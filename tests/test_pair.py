@@ -472,48 +472,7 @@ def test_the_pair_stages_use_two_processes_only_when_a_worker_would(worker, monk
     assert pair.pair_mapper(interim_path, annual_path) is None
 
 
-# --- what the two processes do beside each other ------------------------------------
-
-
-def test_the_figures_are_compared_in_the_second_process_beside_the_sections(monkeypatch,
-                                                                           interim_path,
-                                                                           annual_path):
-    from kcdiff import compare
-    from kcdiff.model import Check
-
-    here = os.getpid()
-    real = compare.figure_diffs
-
-    def where(old, new, warnings):
-        figures, checks = real(old, new, warnings)
-        return figures, [*checks, Check("pid", "info", "figures", str(os.getpid()))]
-
-    monkeypatch.setattr(compare, "figure_diffs", where)
-    old, new = compare.analyse_file(interim_path), compare.analyse_file(annual_path)
-    forked = compare.compare_analysed(old, new, pair.forked_map)
-    pids = [check.message for check in forked.checks if check.kind == "pid"]
-    assert len(pids) == 1 and pids[0] != str(here)
-    serial = compare.compare_analysed(old, new)
-    assert [check.message for check in serial.checks if check.kind == "pid"] == [str(here)]
-    assert forked.figures == serial.figures and forked.sections == serial.sections
-
-
-def test_figures_that_fail_in_the_second_process_are_a_warning_where_serially(
-        monkeypatch, interim_path, annual_path):
-    from kcdiff import compare
-
-    def unreadable(old_tables, new_tables):
-        raise ValueError("a table of another shape")
-
-    monkeypatch.setattr(compare, "compare_figures", unreadable)
-    monkeypatch.setattr(compare, "read_board", lambda sections: 1 / 0)
-    old, new = compare.analyse_file(interim_path), compare.analyse_file(annual_path)
-    forked = compare.compare_analysed(old, new, pair.forked_map)
-    assert forked == compare.compare_analysed(old, new)
-    # After the tables' failures, before the boards': the order of the stages.
-    assert [(check.kind, check.where) for check in forked.checks][-3:] == [
-        ("figures_not_compared", "tables"), ("board_unreadable", "board statement"),
-        ("board_unreadable", "board statement")]
+# --- this process, done with the new filing first, does later work meanwhile ----------
 
 
 TESTS_PROCESS = os.getpid()
