@@ -12,11 +12,12 @@ from __future__ import annotations
 import pytest
 
 from kcdiff.figures.compare import compare_figures, figure_notes
-from kcdiff.figures.headers import spell_header, statement_kind
+from kcdiff.figures.headers import statement_kind
 from kcdiff.figures.items import label_key
 from kcdiff.figures.tables import read_tables
 from kcdiff.model import Block, Period, Section
 from kcdiff.text.amounts import spell_chinese_units
+from kcdiff.text.column_words import spell_header
 from kcdiff.text.dates import chinese_number, continues_chinese_date, spell_chinese_dates
 
 

@@ -294,3 +294,34 @@ def test_fullshare_chinese_notes_over_tables_head_their_pages(corpus_filing):
     sections = segment(corpus_filing("hkex_fullshare_0607/2023_annual-report_FY2023_zh.pdf"))
     titled = [(s.number, s.title) for s in sections if s.title.startswith("於聯營公司之投資")]
     assert titled == [("24", "於聯營公司之投資")]
+
+
+# --- a header row that lost its table, in Chinese as in English ----------------------
+
+
+@pytest.mark.parametrize(("text", "heading_row"), [
+    ("Notes HK$’000 HK$’000", True),
+    ("附註 人民幣千元 人民幣千元", True),  # Notes RMB'000 RMB'000
+    ("附註 港幣千元 港幣千元", True),  # Notes HK$'000 HK$'000
+    ("二零二三年 二零二二年", True),  # 2023 2022
+    ("（未經審核） （經重列）", True),  # (unaudited) (restated)
+    ("審核委員會 報告", False),  # audit committee report: words, not column headings
+    ("附註", False),  # one cell: a title "Notes" may head a section
+    ("董事會 2023", False),
+])
+def test_a_line_of_column_headings_is_a_header_row_in_either_language(text, heading_row):
+    from kcdiff.ingest.layout import Line, _is_column_heading
+
+    line = Line(text, 1, 300.0, 540.0, 700.0, 690.0, True)
+    assert _is_column_heading(line) is heading_row
+
+
+def test_fullshare_chinese_interim_column_headings_head_no_section(corpus_filing):
+    # Pp.6-8 print "附註 人民幣千元 人民幣千元" (Notes RMB'000 RMB'000) over the
+    # statements' columns, as the English report prints "Notes RMB'000 RMB'000".
+    filing = corpus_filing("hkex_fullshare_0607/2023_interim-report_H1-2023_zh.pdf")
+    titles = [section.title for section in segment(filing)]
+    assert "附註 人民幣千元 人民幣千元" not in titles
+    rows = [block for block in filing.blocks if block.page == 6 and "人民幣千元" in block.text]
+    assert [(block.kind, block.text.split()) for block in rows] == [
+        ("table", ["附註", "人民幣千元", "人民幣千元"])]

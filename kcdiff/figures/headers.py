@@ -8,17 +8,15 @@ BALANCE SHEETS"); a header line or cell labels columns ("For the six months ende
 from __future__ import annotations
 
 import re
-import unicodedata
 
-from ..text.amounts import spell_chinese_units
-from ..text.dates import ANY_MONTH, spell_chinese_dates
+from ..text.dates import ANY_MONTH
 from ..text.normalize import comparable
 from ..text.statements import statement_kind
 from .periods import years_in
 
 __all__ = [
     "statement_kind", "kind_from_rows", "is_caption", "is_header_cell", "is_year_line",
-    "short_caption", "STATEMENT_NAMES", "spell_header",
+    "short_caption", "STATEMENT_NAMES",
 ]
 
 _CAPTION_CHARS = 300
@@ -67,31 +65,6 @@ def kind_from_rows(labels: list[str], instants: bool, durations: bool) -> str:
     if durations and not instants and has_all(_INCOME_ROWS):
         return "income"
     return ""
-
-
-# The words of a Chinese column heading, as the English ones ("附註 人民幣千元",
-# "（未經審核）", "（經重列）"); calendar phrases and units are spelled by their grammars.
-_ENGLISH_HEADER_WORDS = {"附註": "Notes", "未經審核": "unaudited", "經審核": "audited",
-                         "經重列": "restated", "重列": "restated"}
-# Longest first, so "未經審核" is not read as "經審核".
-_CHINESE_HEADER_WORDS = re.compile("|".join(sorted(_ENGLISH_HEADER_WORDS, key=len, reverse=True)))
-
-
-def spell_header(text: str) -> str:
-    """A heading line or cell with its Chinese calendar phrases, units and column words
-    written as the English ones the period and unit grammars read: "截至六月三十日止六個
-    月" -> "For the six months ended 30 June", "附註 港幣千元" -> "Notes HK$'000". Text
-    without CJK comes back unchanged."""
-    if text.isascii():
-        return text
-    # NFKC first: full-width brackets and digits ("（未經審核）", "２０２３年") as ASCII.
-    text = spell_chinese_units(spell_chinese_dates(unicodedata.normalize("NFKC", text)))
-    text = _CHINESE_HEADER_WORDS.sub(lambda match: f" {_ENGLISH_HEADER_WORDS[match.group()]} ",
-                                     text)
-    return _SPACES.sub(" ", text).strip(" ")
-
-
-_SPACES = re.compile(" {2,}")
 
 
 def is_caption(text: str) -> bool:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 
 from ..model import Block, Section
 from ..text.amounts import currencies_in, scale_in
+from ..text.column_words import spell_header
 from ..text.dates import continues_chinese_date
 from ..text.headings import uncontinued
 from ..text.normalize import comparable
@@ -31,7 +32,6 @@ from .headers import (
     is_year_line,
     kind_from_rows,
     short_caption,
-    spell_header,
     statement_kind,
 )
 from .labels import RawRow, join_wrapped

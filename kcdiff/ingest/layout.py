@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ..model import Block
 from ..text.cjk import FULLWIDTH, IDEOGRAPHS, PUNCTUATION
+from ..text.column_words import spell_header
 from ..text.dates import FULL_MONTH
 from ..text.phrases import ends_unfinished, starts_joined
 
@@ -313,10 +314,16 @@ _COLUMN_HEADING = re.compile(
 
 
 def _is_column_heading(line: Line) -> bool:
-    """A line of column headings on its own ("Notes HK$’000 HK$’000"): a table's header
-    row that lost its table, never a section heading."""
+    """A line of column headings on its own ("Notes HK$’000 HK$’000", "附註 人民幣千元
+    人民幣千元"): a table's header row that lost its table, never a section heading."""
     cells = line.cells or tuple(line.text.split())
-    return len(cells) > 1 and all(_COLUMN_HEADING.fullmatch(cell) for cell in cells)
+    return len(cells) > 1 and all(_COLUMN_HEADING.fullmatch(_in_english(cell)) for cell in cells)
+
+
+def _in_english(cell: str) -> str:
+    """A Chinese heading cell in the English words of ``_COLUMN_HEADING``, closed up:
+    "（未經審核）" -> "(unaudited)", "人民幣千元" -> "RMB'000"."""
+    return cell if cell.isascii() else "".join(spell_header(cell).split())
 
 
 def _paragraphs(lines: list[Line], leading: float, body: float = 0.0,
