@@ -406,8 +406,10 @@ def _heading_by_shape(block: Block) -> Heading | None:
         return None
     if _BOARD_OPENING.match(text):
         return Heading("", "By order of the Board", "board")
-    if _DATE.fullmatch(text) or text.endswith(","):
-        return None  # the date under a signature ("24 August 2011"), not note 24
+    if _DATE.match(text) or text.endswith(","):
+        # A date under a signature ("24 August 2011") or in a table's column ("31 December
+        # 2020 (Note)"), not note 24 or 31.
+        return None
     numbered = _numbered_heading(text)
     if numbered is not None:
         return numbered

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kcdiff.ingest import parse_text, read_filing
 from kcdiff.model import CATEGORIES
 from kcdiff.segment import category_of, heading_of, segment
@@ -154,3 +156,28 @@ def test_fullshare_chinese_interim_has_no_heading_made_of_figures(corpus):
         corpus / "hkex_fullshare_0607" / "2023_interim-report_H1-2023_zh.pdf"))
     assert not [s.title for s in sections
                 if sum(c.isdigit() for c in s.title) > sum(c.isalpha() for c in s.title)]
+
+
+@pytest.mark.parametrize(("text", "heading"), [
+    ("31 December 2020 (Note)", None),  # a date in a table's column, not note 31
+    ("30 June 2023 (Unaudited)", None),
+    ("24 August 2011", None),  # the date under a signature
+    ("31 SUBSEQUENT EVENTS", ("31", "SUBSEQUENT EVENTS")),
+    ("12 INCOME TAX EXPENSES", ("12", "INCOME TAX EXPENSES")),
+])
+def test_a_line_that_opens_with_a_date_is_no_numbered_heading(text, heading):
+    from kcdiff.model import Block
+
+    found = heading_of(Block("paragraph", text))
+    assert (found and (found.number, found.title)) == heading
+
+
+def test_fullshare_interim_dates_in_a_table_head_no_note(corpus_filing):
+    # P.48 lists the subsidiaries taxed at 15% with the year each was approved, "31
+    # December 2020 (Note)", under note 12 INCOME TAX EXPENSES, which goes on over the page.
+    sections = segment(corpus_filing(
+        "hkex_fullshare_0607/2023_interim-report_H1-2023_en.pdf"))
+    titles = [section.title for section in sections]
+    assert "December 2020 (Note)" not in titles
+    assert "INCOME TAX EXPENSES (continued)" not in titles
+    assert titles.count("INCOME TAX EXPENSES") == 1
