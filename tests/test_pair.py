@@ -508,9 +508,9 @@ def test_nothing_is_done_meanwhile_without_a_worker(worker, monkeypatch, interim
     ("json", {"lap": True, "jinja2": False, "kcdiff.render.view": False}),
     ("text", {"lap": True, "jinja2": False, "kcdiff.render.view": True})])
 def test_the_work_done_meanwhile_loads_what_the_report_will_use(fmt, loaded):
-    code = ("import sys; from kcdiff.cli import _load_later_stages; "
+    code = ("import json, sys; from kcdiff.cli import _load_later_stages; "
             f"_load_later_stages({fmt!r}); "
-            f"print({{name: name in sys.modules for name in {sorted(loaded)!r}}})")
+            f"print(json.dumps({{name: name in sys.modules for name in {sorted(loaded)!r}}}))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             cwd=ROOT, timeout=120, check=True)
-    assert eval(result.stdout) == loaded
+    assert json.loads(result.stdout) == loaded

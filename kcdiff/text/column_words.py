@@ -5,11 +5,11 @@ stage to read columns' periods and units."""
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
 from .amounts import spell_chinese_units
 from .dates import spell_chinese_dates
+from .lazy import lazy_pattern
 
 __all__ = ["spell_header"]
 
@@ -17,9 +17,11 @@ __all__ = ["spell_header"]
 # "（未經審核）", "（經重列）"); calendar phrases and units are spelled by their grammars.
 _ENGLISH_HEADER_WORDS = {"附註": "Notes", "未經審核": "unaudited", "經審核": "audited",
                          "經重列": "restated", "重列": "restated"}
-# Longest first, so "未經審核" is not read as "經審核".
-_CHINESE_HEADER_WORDS = re.compile("|".join(sorted(_ENGLISH_HEADER_WORDS, key=len, reverse=True)))
-_SPACES = re.compile(" {2,}")
+# Longest first, so "未經審核" is not read as "經審核". Compiled on first use: the layout
+# imports this for every PDF, and only Chinese text needs it.
+_CHINESE_HEADER_WORDS = lazy_pattern(
+    "|".join(sorted(_ENGLISH_HEADER_WORDS, key=len, reverse=True)))
+_SPACES = lazy_pattern(" {2,}")
 
 
 def spell_header(text: str) -> str:
