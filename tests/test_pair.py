@@ -496,6 +496,21 @@ def test_this_process_does_the_later_stages_work_while_the_worker_reads(worker,
     assert old != here and new == here and done == [here]
 
 
+def slow_here(path: str, max_bytes: int) -> int:
+    """Stands in for analyse_file: two seconds longer here than in the worker (time for a
+    loaded machine to start the worker and hand its answer back)."""
+    if os.getpid() == TESTS_PROCESS:
+        time.sleep(2)
+    return os.getpid()
+
+
+def test_nothing_is_done_meanwhile_when_the_worker_is_done_first(worker, monkeypatch,
+                                                                 interim_path, annual_path):
+    monkeypatch.setattr(pair, "analyse_file", slow_here)
+    old, new = pair.analyse_pair(interim_path, annual_path, 1, lambda: pytest.fail("called"))
+    assert old != new == os.getpid()
+
+
 def test_nothing_is_done_meanwhile_without_a_worker(worker, monkeypatch, interim_path,
                                                    annual_path):
     monkeypatch.setattr(pair, "analyse_file", reader_pid)
