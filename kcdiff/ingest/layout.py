@@ -190,12 +190,12 @@ def _header_start(lines: list[Line], first_row: int, width: float, floor: int) -
     """Column headers above a table's first row: lines right of the label column, or
     already split into cells, with no sentence among them."""
     def is_header(line: Line) -> bool:
-        if line.x0 > _HEADER_SHARE * width:
-            return not line.text.endswith((".", ":")) and not _ENUMERATOR.match(line.text)
+        if line.text.endswith((".", ":")) or _ENUMERATOR.match(line.text):
+            return False
         # In the label column only a line cut into cells, and not a note's numbered title
         # ("24    INVESTMENTS IN ASSOCIATES" over its table's "2022  2021").
-        return (bool(line.cells) and not line.text.endswith((".", ":"))
-                and not _ENUMERATOR.match(line.text) and not _NOTE_TITLE.match(line.text))
+        return line.x0 > _HEADER_SHARE * width or (
+            bool(line.cells) and not _NOTE_TITLE.match(line.text))
 
     start = first_row
     while start > floor and _visual_rows(lines[start - 1:first_row]) <= _MAX_HEADER_ROWS:
